@@ -1,0 +1,72 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Shared settings: Swift 6 language mode everywhere, plus the upcoming features the model
+// codebases (Hummingbird, postgres-nio) turn on so that `any` and imports stay explicit.
+let settings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "carehub",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "carehub", targets: ["carehub"]),
+        .library(name: "CareModel", targets: ["CareModel"]),
+        .library(name: "CareSolver", targets: ["CareSolver"]),
+        .library(name: "CareStore", targets: ["CareStore"]),
+        .library(name: "CareReports", targets: ["CareReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // libpq, found through pkg-config (Debian keeps the header in /usr/include/postgresql).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // Domain values, file formats and validation. No dependencies.
+        .target(name: "CareModel", swiftSettings: settings),
+        // Deterministic sample county (demo data and benchmark weeks). Pure: CareModel only.
+        .target(name: "CareSample", dependencies: ["CareModel"], swiftSettings: settings),
+        // The scheduling engine. CareModel only: no database, no I/O.
+        .target(name: "CareSolver", dependencies: ["CareModel"], swiftSettings: settings),
+        // The only module that imports CLibPQ.
+        .target(name: "CareStore", dependencies: ["CLibPQ", "CareModel"], swiftSettings: settings),
+        .target(name: "CareReports", dependencies: ["CareStore", "CareModel"], swiftSettings: settings),
+        .executableTarget(
+            name: "carehub",
+            dependencies: [
+                "CareModel", "CareSample", "CareSolver", "CareStore", "CareReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        // Shared test helpers: throwaway databases on the server scripts/test starts.
+        .target(name: "CareTestSupport", dependencies: ["CareStore"], swiftSettings: settings),
+
+        .testTarget(name: "CareModelTests", dependencies: ["CareModel"], swiftSettings: settings),
+        .testTarget(name: "CareSampleTests", dependencies: ["CareSample"], swiftSettings: settings),
+        .testTarget(name: "CareSolverTests", dependencies: ["CareSolver"], swiftSettings: settings),
+        .testTarget(
+            name: "CareStoreTests",
+            dependencies: ["CareStore", "CareSample", "CareTestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "CareReportsTests",
+            dependencies: ["CareReports", "CareStore", "CareSample", "CareTestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "CarehubCLITests",
+            dependencies: ["carehub", "CareTestSupport"],
+            swiftSettings: settings
+        ),
+    ]
+)

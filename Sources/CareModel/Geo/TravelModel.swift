@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The straight-line travel model of `carehub.problem/1`.
+///
+/// minutes = ceil(km × roadFactor / speedKmh × 60), where km is the haversine distance with
+/// an Earth radius of 6371.0 km, and 0 for identical points. Kept behind this one type so
+/// that a matrix or road-network source can replace it later.
+public struct HaversineTravel: Hashable, Sendable {
+    /// Average door-to-door speed.
+    public let speedKmh: Double
+    /// Ratio of road distance to straight-line distance.
+    public let roadFactor: Double
+
+    /// The mean Earth radius the format fixes.
+    public static let earthRadiusKm = 6371.0
+
+    /// A model; nil unless both numbers are finite and positive.
+    public init?(speedKmh: Double = 25.0, roadFactor: Double = 1.35) {
+        guard speedKmh.isFinite, speedKmh > 0, roadFactor.isFinite, roadFactor > 0 else { return nil }
+        self.speedKmh = speedKmh
+        self.roadFactor = roadFactor
+    }
+
+    /// Great-circle distance in kilometres.
+    public static func kilometres(_ a: GeoPoint, _ b: GeoPoint) -> Double {
+        let rad = Double.pi / 180
+        let dLat = (b.latitude - a.latitude) * rad
+        let dLon = (b.longitude - a.longitude) * rad
+        let s1 = sin(dLat / 2), s2 = sin(dLon / 2)
+        let h = s1 * s1 + cos(a.latitude * rad) * cos(b.latitude * rad) * s2 * s2
+        return 2 * earthRadiusKm * asin(min(1, h.squareRoot()))
+    }
+
+    /// Whole minutes to travel from `a` to `b` (rounded up).
+    public func minutes(from a: GeoPoint, to b: GeoPoint) -> Int {
+        if a == b { return 0 }
+        let km = HaversineTravel.kilometres(a, b)
+        return Int((km * roadFactor / speedKmh * 60).rounded(.up))
+    }
+}

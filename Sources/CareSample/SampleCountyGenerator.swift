@@ -1,0 +1,48 @@
+import CareModel
+
+/// Generates a realistic, deterministic sample county from a `SampleCountySpec`.
+///
+/// Shapes follow UK home care: four call slots, 30/45/60-minute calls, double-ups for hoisted
+/// clients, Home First reablement after discharge, a contract mix with about a fifth of carers
+/// on zero hours, early/late/split shifts. Same spec, same county, on every machine.
+public enum SampleCountyGenerator {
+    /// The county for a specification. Call `spec.validationIssues()` first.
+    public static func generate(_ spec: SampleCountySpec) -> SampleCounty {
+        var rng = SplitMix64(seed: spec.seed)
+        var county = SampleCounty()
+        let monday = spec.firstWeek.monday
+        let towns = Array(staffordshireTowns.prefix(spec.hubs))
+        for town in towns {
+            guard let centre = GeoPoint(latitude: town.latitude, longitude: town.longitude) else { continue }
+            county.hubs.append(Hub(code: town.code, name: town.name, location: centre))
+        }
+        for (index, town) in towns.enumerated() {
+            let hub = county.hubs[index]
+            var people = ClientFactory.clients(town: town, hub: hub, count: spec.clientsPerHub, monday: monday, rng: &rng)
+            let demand = people.packages.reduce(0) { $0 + $1.weeklyCarerMinutes }
+            // Paid time covers the calls plus travel between them (about a fifth) and some slack.
+            let carerCount = max(4, Int((Double(demand) * 1.3 / 1450).rounded(.up)))
+            let neighbour = towns.count > 1 ? nearestTown(to: town, among: towns) : nil
+            let carers = CarerFactory.carers(
+                town: town, hub: hub, count: carerCount, monday: monday, lendTo: neighbour?.code, rng: &rng)
+            ClientFactory.addRelations(to: &people.clients, carers: carers, rng: &rng)
+            county.carers += carers
+            county.clients += people.clients
+            county.packages += people.packages
+            for week in 0..<spec.weeks {
+                let start = monday.adding(days: 7 * week)
+                county.shifts += RotaFactory.shifts(for: carers, weekStart: start, rng: &rng)
+            }
+            county.absences += RotaFactory.absences(for: carers, weekStart: monday, rng: &rng)
+        }
+        return county
+    }
+
+    private static func nearestTown(to town: Town, among towns: [Town]) -> Town? {
+        towns.filter { $0.code != town.code }.min { a, b in
+            let da = (a.latitude - town.latitude) * (a.latitude - town.latitude) + (a.longitude - town.longitude) * (a.longitude - town.longitude)
+            let db = (b.latitude - town.latitude) * (b.latitude - town.latitude) + (b.longitude - town.longitude) * (b.longitude - town.longitude)
+            return da < db
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import CareModel
+
+/// Reads and writes `hubs`.
+public struct HubRepository {
+    let db: Connection
+
+    /// A repository over a connection (and whatever transaction it is in).
+    public init(_ db: Connection) { self.db = db }
+
+    /// Inserts a hub and returns its id.
+    @discardableResult
+    public func insert(_ hub: Hub) throws -> Int {
+        try db.query("""
+            INSERT INTO hubs (code, name, latitude, longitude, timezone)
+            VALUES (\(hub.code), \(hub.name), \(hub.location.latitude), \(hub.location.longitude), \(hub.timeZone))
+            RETURNING id
+            """).rows[0].decode("id")
+    }
+
+    /// Every hub, by code.
+    public func all() throws -> [StoredHub] {
+        try db.query("SELECT id, code, name, latitude, longitude, timezone FROM hubs ORDER BY code").rows.map(StoredHub.init(row:))
+    }
+
+    /// The hub with a code, or nil.
+    public func find(code: String) throws -> StoredHub? {
+        try db.query("SELECT id, code, name, latitude, longitude, timezone FROM hubs WHERE code = \(code)").rows.first.map(StoredHub.init(row:))
+    }
+
+    /// Number of hubs.
+    public func count() throws -> Int {
+        try db.query("SELECT count(*) AS n FROM hubs").rows[0].decode("n")
+    }
+}
+
+/// A hub as stored, with its database id.
+public struct StoredHub: Sendable, Hashable {
+    public let id: Int
+    public let hub: Hub
+
+    init(row: Row) throws {
+        id = try row.decode("id")
+        guard let location = GeoPoint(latitude: try row.decode("latitude"), longitude: try row.decode("longitude")) else {
+            throw StoreError(code: .decodingFailed, context: "reading hubs", serverMessage: "coordinates out of range")
+        }
+        hub = Hub(code: try row.decode("code"), name: try row.decode("name"), location: location, timeZone: try row.decode("timezone"))
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// The `carehub` command: rostering and home-care market tools for care hubs.
+@main
+struct CareHub: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "carehub",
+        abstract: "Rostering and home-care market tools for local health and social care hubs.",
+        discussion: """
+            Connects to PostgreSQL through libpq: DATABASE_URL, or the standard PGHOST, PGPORT, \
+            PGDATABASE, PGUSER, PGPASSWORD and PGSERVICE variables. `scripts/pg env` prints them \
+            for the private cluster under .carehub/. CAREHUB_LOG_LEVEL (trace…critical, default \
+            notice) sets how much progress is logged to stderr; CAREHUB_DEBUG=1 adds the server's \
+            full error text, which can contain personal data.
+
+            Exit codes: 0 success; 1 a failure (database unreachable, bad data, refused change); \
+            64 a usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [DB.self, Demo.self, Report.self]
+    )
+
+    /// Sets up logging (stderr; level from CAREHUB_LOG_LEVEL, default `notice`), then parses
+    /// and runs the command.
+    static func main() {
+        let level = ProcessInfo.processInfo.environment["CAREHUB_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        main(nil)
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import CareModel
+import CareReports
+import CareStore
+
+/// `carehub report …`: figures for hub managers, HR and commissioners.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Reports for hub managers, HR and commissioners.",
+        subcommands: [List.self, Capacity.self, Skills.self]
+    )
+
+    /// `carehub report list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Name every report with its definition.")
+
+        static let reports: [(String, String)] = [
+            ("capacity", "per hub and week: carers, zero-hours share, contracted and available shift hours vs commissioned care hours"),
+            ("skills", "per hub and week: calls needing each skill vs carers holding it (valid on Monday; lapsed ones counted apart)"),
+        ]
+
+        func run() {
+            for (name, definition) in List.reports { print("\(name.padding(10))\(definition)") }
+        }
+    }
+
+    /// `carehub report capacity`.
+    struct Capacity: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Capacity against demand per hub for a week.",
+            discussion: "Available = shift hours in the week less absences. Ratio = available / commissioned; below about 1.25 the travel between calls will not fit.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "ISO week, e.g. 2026-W48.") var week: ISOWeek = .next()
+        @Option(help: "One hub's code (default: all hubs).") var hub: String?
+
+        func run() throws {
+            try reportingFailures {
+                let db = try database.connect()
+                let overview = try HubOverview.load(db, week: week, hubCode: hub)
+                if overview.lines.isEmpty { throw CommandFailure(noHubsMessage(hub)) }
+                var table = TextTable(
+                    headers: ["hub", "carers", "0-hrs", "absent", "contract h", "avail h", "clients", "HomeFirst", "calls", "2-up", "care h", "ratio"],
+                    rightAligned: Set(1...11))
+                for l in overview.lines {
+                    table.add([
+                        l.hubCode, "\(l.carers)", percent(l.zeroHoursShare), "\(l.absentCarers)", hours(l.contractedMinutes),
+                        hours(l.availableMinutes), "\(l.clients)", "\(l.homeFirstClients)", "\(l.calls)", "\(l.doubleUpCalls)",
+                        hours(l.demandMinutes), l.capacityRatio.map { String(format2($0)) } ?? "-",
+                    ])
+                }
+                print("Capacity vs demand, week \(week) (\(week.monday) to \(week.monday.adding(days: 6)))")
+                print(table.render(), terminator: "")
+            }
+        }
+    }
+
+    /// `carehub report skills`.
+    struct Skills: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Skills the week's calls need against carers who hold them.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "ISO week, e.g. 2026-W48.") var week: ISOWeek = .next()
+        @Option(help: "One hub's code (default: all hubs).") var hub: String?
+
+        func run() throws {
+            try reportingFailures {
+                let db = try database.connect()
+                let coverage = try SkillCoverage.load(db, week: week, hubCode: hub)
+                if coverage.lines.isEmpty, try HubRepository(db).all().filter({ hub == nil || $0.hub.code == hub }).isEmpty {
+                    throw CommandFailure(noHubsMessage(hub))
+                }
+                var table = TextTable(headers: ["hub", "skill", "calls", "carers", "lapsed"], rightAligned: [2, 3, 4])
+                for l in coverage.lines {
+                    table.add([l.hubCode, l.skill, "\(l.calls)", "\(l.carers)", "\(l.expiredHolders)"])
+                }
+                print("Skills needed vs held, week \(week)")
+                print(table.render(), terminator: "")
+            }
+        }
+    }
+}
+
+/// The message for a report with no hubs to show.
+func noHubsMessage(_ hub: String?) -> String {
+    if let hub { return "no hub with code \(hub); `carehub report capacity` lists all hubs" }
+    return "the database has no hubs yet; import some or run `carehub demo seed`"
+}
+
+/// Two decimals without Foundation's String(format:).
+func format2(_ x: Double) -> String {
+    let hundredths = Int((x * 100).rounded())
+    let frac = abs(hundredths % 100)
+    return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+}
+
+extension String {
+    /// Pads on the right to `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

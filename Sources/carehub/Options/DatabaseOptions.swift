@@ -1,0 +1,30 @@
+import ArgumentParser
+import CareStore
+import Foundation
+
+/// Where the database is; shared by every command that needs one.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("database-url"), help: ArgumentHelp(
+        "PostgreSQL URL or conninfo (default: DATABASE_URL, else the PG* variables).", valueName: "url"))
+    var url: String?
+
+    /// Opens a connection, or throws an error whose description says what to do.
+    func connect() throws -> Connection {
+        var configuration = ConnectionConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
+        if let url { configuration.url = url }
+        return try Connection(configuration)
+    }
+}
+
+/// Where the `sql/` migrations are.
+struct MigrationOptions: ParsableArguments {
+    @Option(name: .customLong("sql-dir"), help: ArgumentHelp(
+        "Directory of NNNN_*.sql migrations (default: CAREHUB_SQL_DIR, else the checkout's sql/).", valueName: "dir"))
+    var directory: String?
+
+    /// The migrations, read and checked.
+    func load() throws -> [Migration] {
+        guard let dir = directory ?? Migration.defaultDirectory() else { throw MigrationError.directoryNotFound }
+        return try Migration.load(directory: dir)
+    }
+}

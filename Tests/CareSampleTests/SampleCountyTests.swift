@@ -1,0 +1,77 @@
+import CareModel
+import CareSample
+import Testing
+
+@Suite("Sample county")
+struct SampleCountyTests {
+    static let week = ISOWeek(iso: "2026-W48")!
+    static let spec = SampleCountySpec(hubs: 3, clientsPerHub: 60, seed: 11, firstWeek: week, weeks: 2)
+
+    /// The same spec gives the same county; another seed gives another.
+    @Test func deterministicForSeed() {
+        let a = SampleCountyGenerator.generate(Self.spec)
+        let b = SampleCountyGenerator.generate(Self.spec)
+        #expect(a.carers == b.carers && a.clients == b.clients && a.packages == b.packages && a.shifts == b.shifts)
+        var other = Self.spec
+        other.seed = 12
+        #expect(SampleCountyGenerator.generate(other).clients != a.clients)
+    }
+
+    /// About a fifth of carers are on zero hours, and their contracts say 0 minutes.
+    @Test func contractMix() {
+        let county = SampleCountyGenerator.generate(SampleCountySpec(hubs: 5, clientsPerHub: 100, seed: 3, firstWeek: Self.week))
+        let zero = county.carers.filter(\.zeroHours)
+        let share = Double(zero.count) / Double(county.carers.count)
+        #expect((0.12...0.30).contains(share))
+        #expect(zero.allSatisfy { $0.contractedMinutesPerWeek == 0 })
+        #expect(county.carers.allSatisfy { $0.contractedMinutesPerWeek <= $0.maxMinutesPerWeek })
+        #expect(Set(county.carers.map(\.contract)).count == ContractType.allCases.count)
+    }
+
+    /// Hoisted clients get double-ups with the hoist skill; Home First clients get reablement
+    /// packages that start after their discharge.
+    @Test func packageShapes() {
+        let county = SampleCountyGenerator.generate(Self.spec)
+        let templates = county.packages.flatMap(\.visits)
+        let doubles = templates.filter { $0.carersNeeded == 2 }
+        #expect(!doubles.isEmpty)
+        #expect(doubles.allSatisfy { $0.skills.contains(.hoist) })
+        let homeFirst = county.clients.filter(\.homeFirst)
+        #expect(!homeFirst.isEmpty)
+        for client in homeFirst {
+            let package = county.packages.first { $0.clientID == client.externalID }
+            #expect(package?.validFrom == client.dischargeDate?.adding(days: 1))
+            #expect(package?.visits.allSatisfy { $0.priority == .homeFirst && $0.skills.contains(.reablement) } == true)
+        }
+        #expect(templates.allSatisfy { $0.validationIssues().isEmpty })
+        #expect(Set(templates.map(\.durationMinutes)).isSuperset(of: [30, 45, 60]))
+    }
+
+    /// Preferences and exclusions name carers of the client's own hub, never the same carer twice.
+    @Test func relationsReferToHubCarers() {
+        let county = SampleCountyGenerator.generate(Self.spec)
+        let hubOf = Dictionary(uniqueKeysWithValues: county.carers.map { ($0.externalID, $0.hubCode) })
+        for client in county.clients {
+            for id in client.preferredCarers + client.excludedCarers { #expect(hubOf[id] == client.hubCode) }
+            #expect(Set(client.preferredCarers).isDisjoint(with: client.excludedCarers))
+        }
+        #expect(county.clients.contains { !$0.preferredCarers.isEmpty })
+    }
+
+    /// A carer's shifts never overlap, and lie in the requested weeks.
+    @Test func shiftsDoNotOverlap() {
+        let county = SampleCountyGenerator.generate(Self.spec)
+        let first = Self.week.monday, last = Self.week.monday.adding(days: 13)
+        for (_, shifts) in Dictionary(grouping: county.shifts, by: \.carerID) {
+            let spans = shifts.map { ($0.date.daysSinceEpoch * 1440 + $0.start.minutesSinceMidnight, $0.minutes) }.sorted { $0.0 < $1.0 }
+            for (a, b) in zip(spans, spans.dropFirst()) { #expect(a.0 + a.1 <= b.0) }
+            #expect(shifts.allSatisfy { first <= $0.date && $0.date <= last })
+        }
+    }
+
+    /// A bad spec is refused field by field.
+    @Test func specValidation() {
+        let bad = SampleCountySpec(hubs: 99, clientsPerHub: 0, seed: 1, firstWeek: Self.week, weeks: 0)
+        #expect(bad.validationIssues().map(\.field) == ["hubs", "clients-per-hub", "weeks"])
+    }
+}
