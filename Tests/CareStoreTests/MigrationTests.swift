@@ -94,3 +94,22 @@ final class Failures: @unchecked Sendable {
     func add(_ item: String) { lock.withLock { items.append(item) } }
     var all: [String] { lock.withLock { items } }
 }
+
+@Suite("Schema version")
+struct SchemaVersionTests {
+    /// The version the code requires is the newest migration file, so adding a file without
+    /// raising it (or the reverse) fails here.
+    @Test func requiredVersionIsNewestFile() throws {
+        #expect(SchemaVersion.required == (try TestDatabase.migrations().map(\.version).max()))
+    }
+
+    /// An unmigrated database is refused with the command to run; a migrated one is accepted.
+    @Test func unmigratedDatabaseIsRefused() throws {
+        let test = try TestDatabase(migrated: false)
+        let db = try test.connect()
+        let error = #expect(throws: SchemaMismatch.self) { try db.requireSchema() }
+        #expect(error?.description.contains("run `carehub db migrate`") == true)
+        try Migrator(migrations: try TestDatabase.migrations()).migrate(db)
+        try db.requireSchema()
+    }
+}

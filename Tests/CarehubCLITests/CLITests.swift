@@ -76,3 +76,24 @@ struct CLITests {
         #expect(out.stdout.contains("skills"))
     }
 }
+
+@Suite("carehub command line: bad connections and schemas")
+struct CLIBadInputTests {
+    /// An unknown database user is an authentication failure: one line, exit 1.
+    @Test func unknownUserIsOneLine() throws {
+        let test = try TestDatabase(migrated: false)
+        let out = try CLIRunner.run(["db", "status", "--database-url", test.conninfo, "--sql-dir", TestDatabase.sqlDirectory],
+                                    environment: ["PGUSER": "no_such_carehub_user"])
+        #expect(out.status == 1)
+        #expect(out.stderr.split(separator: "\n").count == 1)
+        #expect(out.stderr.contains("authentication failed"))
+    }
+
+    /// A report on an unmigrated database says to migrate, in one line.
+    @Test func unmigratedDatabaseSaysMigrate() throws {
+        let test = try TestDatabase(migrated: false)
+        let out = try CLIRunner.run(["report", "capacity", "--database-url", test.conninfo, "--week", "2026-W48"])
+        #expect(out.status == 1)
+        #expect(out.stderr == "carehub: the database schema is at version 0 but this carehub needs 1: run `carehub db migrate`\n")
+    }
+}

@@ -139,7 +139,7 @@ public final class Connection {
         let lower = message.lowercased()
         let code: StoreErrorCode
         if lower.contains("password authentication failed") || lower.contains("no password supplied")
-            || lower.contains("authentication failed")
+            || lower.contains("authentication failed") || (lower.contains("role") && lower.contains("does not exist"))
         {
             code = .authenticationFailed
         } else if lower.contains("does not exist") && lower.contains("database") {
@@ -150,7 +150,7 @@ public final class Connection {
         // libpq's messages name the host and the user, never the password.
         let hint: String
         switch code {
-        case .authenticationFailed: hint = "check PGUSER/PGPASSWORD or the user and password in DATABASE_URL"
+        case .authenticationFailed: hint = "check PGUSER/PGPASSWORD or the user and password in DATABASE_URL (for the private cluster: eval \"$(scripts/pg env)\")"
         case .databaseMissing: hint = "create it (createdb) or point PGDATABASE/DATABASE_URL at an existing one"
         default: hint = "is PostgreSQL running? Start the private one with `scripts/pg start` and `eval \"$(scripts/pg env)\"`, or set DATABASE_URL / PGHOST"
         }

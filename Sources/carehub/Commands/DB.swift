@@ -20,7 +20,7 @@ struct DB: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let migrator = Migrator(migrations: try migrations.load())
-                let db = try database.connect()
+                let db = try database.connect(checkingSchema: false)
                 let applied = try migrator.migrate(db)
                 if applied.isEmpty {
                     print("schema is up to date (\(migrator.migrations.count) migrations applied)")
@@ -41,7 +41,7 @@ struct DB: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let migrator = Migrator(migrations: try migrations.load())
-                let db = try database.connect()
+                let db = try database.connect(checkingSchema: false)
                 var pending = 0, changed = 0
                 for line in try migrator.status(db) {
                     switch line.state {

@@ -8,11 +8,14 @@ struct DatabaseOptions: ParsableArguments {
         "PostgreSQL URL or conninfo (default: DATABASE_URL, else the PG* variables).", valueName: "url"))
     var url: String?
 
-    /// Opens a connection, or throws an error whose description says what to do.
-    func connect() throws -> Connection {
+    /// Opens a connection to a database at the schema version this carehub needs, or throws an
+    /// error whose description says what to do. `db` commands pass `checkingSchema: false`.
+    func connect(checkingSchema: Bool = true) throws -> Connection {
         var configuration = ConnectionConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
         if let url { configuration.url = url }
-        return try Connection(configuration)
+        let db = try Connection(configuration)
+        if checkingSchema { try db.requireSchema() }
+        return db
     }
 }
 
