@@ -47,6 +47,15 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        // Benchmarks (scripts/bench): Solomon VRPTW and generated UK weeks, release builds only.
+        .executableTarget(
+            name: "carehub-bench",
+            dependencies: [
+                "CareModel", "CareSample", "CareSolver",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: settings
+        ),
         // Shared test helpers: throwaway databases on the server scripts/test starts.
         .target(name: "CareTestSupport", dependencies: ["CareStore"], swiftSettings: settings),
 

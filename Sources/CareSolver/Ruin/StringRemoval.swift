@@ -1,0 +1,46 @@
+import CareModel
+/// Ruin by string removals (Christiaens & Vanden Berghe's SISR): around a random seed visit,
+/// remove short strings of consecutive visits from the routes of its nearest neighbours.
+/// Removing neighbouring strings frees time slack in several routes of the same area at once.
+struct StringRemoval {
+    /// Average number of visits removed.
+    var averageRemoved = 10.0
+    /// Longest string.
+    var maxStringLength = 10
+
+    /// Removes visits (never ones whose removal would break the break rule) and returns, in
+    /// removal order, each visit with how to restore it.
+    func ruin(_ solution: SearchSolution, rng: inout SplitMix64Solver) -> [(Int, Insertion)] {
+        let instance = solution.instance
+        guard solution.assignedCount > 0 else { return [] }
+        var seed = rng.nextInt(instance.visits.count)
+        var tries = 0
+        while !solution.isAssigned(seed) && tries < 64 {
+            seed = rng.nextInt(instance.visits.count)
+            tries += 1
+        }
+        if !solution.isAssigned(seed) { return [] }
+        let nonEmpty = solution.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        let averageLength = Double(solution.routes.reduce(0) { $0 + $1.count }) / Double(max(1, nonEmpty))
+        let lMax = max(1.0, min(Double(maxStringLength), averageLength))
+        let ksMax = 4 * averageRemoved / (1 + lMax) - 1
+        let stringCount = Int(rng.nextUnit() * ksMax) + 1
+        var ruinedRoutes: [Int] = []
+        var removed: [(Int, Insertion)] = []
+        for v in [seed] + instance.neighbours[seed] {
+            if ruinedRoutes.count >= stringCount { break }
+            guard solution.isAssigned(v) else { continue }
+            let s = solution.slots[3 * v]
+            if ruinedRoutes.contains(s) { continue }
+            ruinedRoutes.append(s)
+            let route = solution.routes[s]
+            guard let position = route.firstIndex(of: v) else { continue }
+            let length = Int(rng.nextUnit() * min(lMax, Double(route.count))) + 1
+            let first = max(0, min(position - rng.nextInt(length), route.count - length))
+            for u in route[first..<(first + length)] where solution.isAssigned(u) && solution.canRemove(u) {
+                removed.append((u, solution.remove(u)))
+            }
+        }
+        return removed
+    }
+}

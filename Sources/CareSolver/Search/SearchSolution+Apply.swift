@@ -1,0 +1,77 @@
+extension SearchSolution {
+    /// Applies an insertion found by `bestInsertion` (or recorded for undo).
+    func apply(_ v: Int, _ insertion: Insertion) {
+        let visit = instance.visits[v]
+        for (k, place) in insertion.places.enumerated() {
+            slots[3 * v + k] = place.shift
+        }
+        start[v] = insertion.start
+        var workers: [Int] = []
+        for place in insertion.places {
+            routes[place.shift].insert(v, at: place.position)
+            refresh(place.shift)
+            let w = instance.shifts[place.shift].worker
+            workers.append(w)
+            let key = visit.client * instance.workers.count + w
+            if pairCount[key] == 0 { distinctPairs += 1 }
+            pairCount[key] += 1
+        }
+        if preferenceCost(v, workers: workers) > 0 {
+            preferenceMiss[v] = true
+            preferenceMisses += 1
+        }
+        unassignedPenalty -= visit.unassignedPenalty
+        assignedCount += 1
+        // Swap-remove from the unassigned list.
+        let index = unassignedIndex[v]
+        let last = unassigned.removeLast()
+        if last != v {
+            unassigned[index] = last
+            unassignedIndex[last] = index
+        }
+        unassignedIndex[v] = -1
+    }
+
+    /// Unassigns visit `v` and returns how to put it back exactly as it was.
+    @discardableResult
+    func remove(_ v: Int) -> Insertion {
+        let visit = instance.visits[v]
+        var places: [(shift: Int, position: Int)] = []
+        for k in 0..<3 {
+            let s = slots[3 * v + k]
+            if s < 0 { break }
+            guard let position = routes[s].firstIndex(of: v) else { preconditionFailure("visit missing from its route") }
+            places.append((s, position))
+            slots[3 * v + k] = -1
+            let key = visit.client * instance.workers.count + instance.shifts[s].worker
+            pairCount[key] -= 1
+            if pairCount[key] == 0 { distinctPairs -= 1 }
+        }
+        let restore = Insertion(places: places, start: start[v], delta: 0)
+        for place in places {
+            routes[place.shift].remove(at: place.position)
+            refresh(place.shift)
+        }
+        if preferenceMiss[v] {
+            preferenceMiss[v] = false
+            preferenceMisses -= 1
+        }
+        unassignedPenalty += visit.unassignedPenalty
+        assignedCount -= 1
+        unassignedIndex[v] = unassigned.count
+        unassigned.append(v)
+        return restore
+    }
+
+    /// True when removing `v` keeps the break rule in each of its routes (removing a visit can
+    /// pull later visits earlier and close the gap that was the break).
+    func canRemove(_ v: Int) -> Bool {
+        for k in 0..<3 {
+            let s = slots[3 * v + k]
+            if s < 0 { break }
+            guard let position = routes[s].firstIndex(of: v) else { return false }
+            if !breakRuleHolds(s, inserting: nil, at: 0, window: (0, 0), removingAt: position) { return false }
+        }
+        return true
+    }
+}

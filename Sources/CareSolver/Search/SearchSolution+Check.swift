@@ -1,0 +1,36 @@
+extension SearchSolution {
+    /// The objective recomputed from the routes alone, ignoring every incremental total.
+    /// Tests compare it with `cost` after random moves: that guards all the caching.
+    func recomputedCost() -> Int {
+        let tt = instance.travelTime, tc = instance.travelCost
+        var travel = 0
+        var paid = Array(repeating: 0, count: instance.workers.count)
+        for (s, route) in routes.enumerated() where !route.isEmpty {
+            let shift = instance.shifts[s]
+            var loc = shift.home
+            for (i, v) in route.enumerated() {
+                let here = instance.visits[v].location
+                travel += tc[loc, here]
+                if i > 0 && instance.paidTravel { paid[shift.worker] += tt[loc, here] }
+                paid[shift.worker] += instance.visits[v].duration
+                loc = here
+            }
+            if shift.returnsHome { travel += tc[loc, shift.home] }
+        }
+        var pairs = Set<Int>()
+        var misses = 0, penalty = 0
+        for v in instance.visits.indices {
+            let workers = shifts(of: v).map { instance.shifts[$0].worker }
+            if workers.isEmpty {
+                penalty += instance.visits[v].unassignedPenalty
+                continue
+            }
+            for w in workers { pairs.insert(instance.visits[v].client * instance.workers.count + w) }
+            let preferred = instance.visits[v].preferredWorkers
+            if !preferred.isEmpty && !workers.contains(where: preferred.contains) { misses += 1 }
+        }
+        let short = zip(instance.workers, paid).reduce(0) { $0 + max(0, $1.0.contracted - $1.1) }
+        let w = instance.weights
+        return w.travel * travel + w.continuity * pairs.count + w.preference * misses + w.shortfall * short + penalty
+    }
+}

@@ -1,0 +1,119 @@
+import CareModel
+extension SearchSolution {
+    /// Every feasible position for visit `v` (time windows, capacity, weekly paid cap, pins),
+    /// each with its cost; positions are skipped at random with probability `blink`.
+    /// Evaluates only: nothing is changed.
+    func candidates(for v: Int, blink: Double, rng: inout SplitMix64Solver, into out: inout [Candidate]) {
+        out.removeAll(keepingCapacity: true)
+        let visit = instance.visits[v]
+        let tt = instance.travelTime
+        let tc = instance.travelCost
+        let weights = instance.weights
+        let single = visit.workersNeeded == 1
+        for s in instance.candidateShifts[v] {
+            let shift = instance.shifts[s]
+            let w = shift.worker
+            if single && !visit.pinnedWorkers.isEmpty && visit.pinnedWorkers[0] != w { continue }
+            if routeLoad[s] + visit.demand > shift.capacity { continue }
+            let route = routes[s]
+            let n = route.count
+            let e = earliest[s], l = latest[s]
+            let worker = instance.workers[w]
+            let continuity = pairCount[visit.client * instance.workers.count + w] == 0 ? weights.continuity : 0
+            for p in 0...n {
+                let prevEnd = p == 0 ? shift.start : e[p - 1] + instance.visits[route[p - 1]].duration
+                if prevEnd > visit.windowEnd { break }  // later positions start later still
+                if blink > 0 && rng.nextUnit() < blink { continue }
+                let prevLoc = p == 0 ? shift.home : instance.visits[route[p - 1]].location
+                let lo = max(prevEnd + tt[prevLoc, visit.location], visit.windowStart)
+                var hi = visit.windowEnd
+                var travel = tc[prevLoc, visit.location]
+                var paid = visit.duration
+                if p < n {
+                    let next = instance.visits[route[p]].location
+                    hi = min(hi, l[p] - tt[visit.location, next] - visit.duration)
+                    travel += tc[visit.location, next] - tc[prevLoc, next]
+                    if instance.paidTravel {
+                        paid += tt[visit.location, next] + (p > 0 ? tt[prevLoc, visit.location] - tt[prevLoc, next] : 0)
+                    }
+                } else {
+                    let back = shift.returnsHome ? tt[visit.location, shift.home] : 0
+                    hi = min(hi, shift.end - back - visit.duration)
+                    if shift.returnsHome { travel += tc[visit.location, shift.home] - (n > 0 ? tc[prevLoc, shift.home] : 0) }
+                    if instance.paidTravel && p > 0 { paid += tt[prevLoc, visit.location] }
+                }
+                if lo > hi { continue }
+                let newPaid = workerPaid[w] + paid
+                if newPaid > worker.maxPaid { continue }
+                let shortfallChange = max(0, worker.contracted - newPaid) - max(0, worker.contracted - workerPaid[w])
+                let delta = weights.travel * travel + weights.shortfall * shortfallChange + continuity
+                out.append(Candidate(shift: s, position: p, worker: w, lo: lo, hi: hi, delta: delta, paid: paid))
+            }
+        }
+    }
+
+    /// Preference penalty for a set of workers on visit `v`.
+    func preferenceCost(_ v: Int, workers: [Int]) -> Int {
+        let preferred = instance.visits[v].preferredWorkers
+        if preferred.isEmpty || workers.contains(where: preferred.contains) { return 0 }
+        return instance.weights.preference
+    }
+
+    /// The cheapest feasible insertion of visit `v`, or nil. Checks the break rule lazily,
+    /// cheapest option first.
+    func bestInsertion(for v: Int, blink: Double, rng: inout SplitMix64Solver, buffer: inout [Candidate]) -> Insertion? {
+        candidates(for: v, blink: blink, rng: &rng, into: &buffer)
+        if buffer.isEmpty { return nil }
+        let visit = instance.visits[v]
+        if visit.workersNeeded == 1 {
+            var options = buffer.map { c in (c.delta + preferenceCost(v, workers: [c.worker]), c) }
+            // Sorting by (cost, shift, position) keeps the choice independent of evaluation order.
+            options.sort { ($0.0, $0.1.shift, $0.1.position) < ($1.0, $1.1.shift, $1.1.position) }
+            for (delta, c) in options
+            where breakRuleHolds(c.shift, inserting: v, at: c.position, window: (visit.windowStart, visit.windowEnd), removingAt: nil) {
+                return Insertion(places: [(c.shift, c.position)], start: c.lo, delta: delta)
+            }
+            return nil
+        }
+        return bestCombination(for: v, candidates: &buffer)
+    }
+
+    /// Chooses `workersNeeded` candidates with distinct workers, overlapping start intervals and
+    /// all pinned workers, minimising summed cost; the shared start is the earliest common one.
+    private func bestCombination(for v: Int, candidates: inout [Candidate]) -> Insertion? {
+        let visit = instance.visits[v]
+        let k = visit.workersNeeded
+        candidates.sort { ($0.delta, $0.shift, $0.position) < ($1.delta, $1.shift, $1.position) }
+        // Many positions rarely help; the cheapest few dozen hold the best combinations.
+        let pool = Array(candidates.prefix(48))
+        var best: Insertion?
+        var chosen: [Int] = []
+        func consider() {
+            let picked = chosen.map { pool[$0] }
+            let workers = picked.map(\.worker)
+            if !visit.pinnedWorkers.allSatisfy(workers.contains) { return }
+            let t = picked.map(\.lo).max() ?? 0
+            let delta = picked.reduce(0) { $0 + $1.delta } + preferenceCost(v, workers: workers)
+            if let best, best.delta <= delta { return }
+            for c in picked where !breakRuleHolds(c.shift, inserting: v, at: c.position, window: (t, t), removingAt: nil) { return }
+            best = Insertion(places: picked.map { ($0.shift, $0.position) }, start: t, delta: delta)
+        }
+        func extend(from: Int, lo: Int, hi: Int, cost: Int) {
+            if chosen.count == k { consider(); return }
+            for i in from..<pool.count {
+                let c = pool[i]
+                // Later candidates cost at least c.delta each (sorted), so this bounds every
+                // completion from here; deltas can be negative (shortfall relief), hence the product.
+                if let best, cost + c.delta * (k - chosen.count) >= best.delta { break }
+                if chosen.contains(where: { pool[$0].worker == c.worker }) { continue }
+                let newLo = max(lo, c.lo), newHi = min(hi, c.hi)
+                if newLo > newHi { continue }
+                chosen.append(i)
+                extend(from: i + 1, lo: newLo, hi: newHi, cost: cost + c.delta)
+                chosen.removeLast()
+            }
+        }
+        extend(from: 0, lo: Int.min, hi: Int.max, cost: 0)
+        return best
+    }
+}

@@ -1,0 +1,90 @@
+/// The mutable solution the search works on. It does not protect its invariants from callers
+/// inside this module (as PyVRP's `search::Solution`); the public result is `SolveResult`.
+///
+/// Routes are ordered visit lists per shift. Each route caches, per position `i`:
+/// `earliest[i]`, the earliest feasible start of its `i`-th visit given the visits before it
+/// (this is also the reported start of a one-worker visit), and `latest[i]`, the latest start
+/// that keeps every later visit feasible. Visits needing several workers have one fixed
+/// start shared by all their routes, so for them the window is that single minute.
+final class SearchSolution {
+    let instance: SolverInstance
+
+    /// `routes[s]`: visits of shift `s` in service order.
+    var routes: [[Int]]
+    /// `earliest[s][i]` / `latest[s][i]`: see the type's documentation.
+    var earliest: [[Int]]
+    var latest: [[Int]]
+    /// `routeCost[s]`: travel cost of route `s` (home → first, between visits, and back when it returns).
+    var routeCost: [Int]
+    /// `routePaid[s]`: visit time plus paid travel (between visits) on route `s`.
+    var routePaid: [Int]
+    /// `routeLoad[s]`: summed demand on route `s`.
+    var routeLoad: [Int]
+
+    /// `slots[3 * v + k]`: the `k`-th shift serving visit `v`, or -1.
+    var slots: [Int]
+    /// `start[v]`: start of visit `v` when assigned.
+    var start: [Int]
+    /// `workerPaid[w]`: paid time of worker `w` over all shifts.
+    var workerPaid: [Int]
+    /// `pairCount[client * workers + w]`: assigned visits of that client served by `w`.
+    var pairCount: [UInt16]
+    /// `preferenceMiss[v]`: visit `v` is assigned, its client has preferred workers, none is on it.
+    var preferenceMiss: [Bool]
+
+    /// Unassigned visits, in no particular order, and each one's index in that list (-1 when assigned).
+    var unassigned: [Int]
+    var unassignedIndex: [Int]
+
+    /// Objective parts, kept equal to a full recomputation (see `recomputedCost`).
+    var travelCost = 0
+    var distinctPairs = 0
+    var preferenceMisses = 0
+    var shortfall = 0
+    var unassignedPenalty = 0
+    var assignedCount = 0
+
+    /// An empty solution: every visit unassigned.
+    init(_ instance: SolverInstance) {
+        self.instance = instance
+        let shiftCount = instance.shifts.count
+        routes = Array(repeating: [], count: shiftCount)
+        earliest = Array(repeating: [], count: shiftCount)
+        latest = Array(repeating: [], count: shiftCount)
+        routeCost = Array(repeating: 0, count: shiftCount)
+        routePaid = Array(repeating: 0, count: shiftCount)
+        routeLoad = Array(repeating: 0, count: shiftCount)
+        slots = Array(repeating: -1, count: 3 * instance.visits.count)
+        start = Array(repeating: 0, count: instance.visits.count)
+        workerPaid = Array(repeating: 0, count: instance.workers.count)
+        pairCount = Array(repeating: 0, count: instance.clientCount * instance.workers.count)
+        preferenceMiss = Array(repeating: false, count: instance.visits.count)
+        unassigned = Array(instance.visits.indices)
+        unassignedIndex = Array(instance.visits.indices)
+        unassignedPenalty = instance.visits.reduce(0) { $0 + $1.unassignedPenalty }
+        shortfall = instance.workers.reduce(0) { $0 + max(0, $1.contracted) }
+    }
+
+    /// The weighted objective.
+    var cost: Int {
+        let w = instance.weights
+        return w.travel * travelCost + w.continuity * distinctPairs + w.preference * preferenceMisses
+            + w.shortfall * shortfall + unassignedPenalty
+    }
+
+    /// True when visit `v` has at least one worker.
+    @inline(__always) func isAssigned(_ v: Int) -> Bool { slots[3 * v] >= 0 }
+
+    /// The shifts serving visit `v`.
+    func shifts(of v: Int) -> [Int] {
+        (0..<3).compactMap { slots[3 * v + $0] >= 0 ? slots[3 * v + $0] : nil }
+    }
+
+    /// The window visit `v` must start in within a route: its own window, or its fixed
+    /// shared start when several workers do it together.
+    @inline(__always) func window(_ v: Int) -> (lo: Int, hi: Int) {
+        let visit = instance.visits[v]
+        if visit.workersNeeded > 1 && isAssigned(v) { return (start[v], start[v]) }
+        return (visit.windowStart, visit.windowEnd)
+    }
+}

@@ -1,0 +1,155 @@
+import CareModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the search found: every visit assigned (with its shifts and start) or not, and the
+/// objective split into its parts.
+public struct SolveResult: Sendable {
+    /// One assigned visit.
+    public struct Assignment: Sendable, Equatable {
+        public let visit: Int
+        /// Shifts (routes) serving it, one per worker.
+        public let shifts: [Int]
+        public let start: Int
+    }
+
+    public let assignments: [Assignment]
+    /// Visits left unassigned, ascending.
+    public let unassigned: [Int]
+    public let cost: Int
+    public let travelCost: Int
+    public let distinctPairs: Int
+    public let preferenceMisses: Int
+    public let shortfall: Int
+    public let unassignedPenalty: Int
+    /// `workerPaid[w]`: paid time of worker `w`.
+    public let workerPaid: [Int]
+    /// `routes[s]`: visits of shift `s` in service order.
+    public let routes: [[Int]]
+    public let iterations: Int
+    public let seconds: Double
+}
+
+/// A progress report, sent about once a second.
+public struct SolveProgress: Sendable {
+    public let elapsed: Double
+    public let iteration: Int
+    public let bestCost: Int
+    public let assigned: Int
+    public let visits: Int
+}
+
+/// Search settings.
+public struct SolveParameters: Sendable {
+    /// Seeds every random choice: same seed and iteration limit, same result.
+    public var seed: UInt64
+    public var stop: StoppingCriterion
+    /// Simulated-annealing temperatures as multiples of the average travel cost per visit
+    /// of the first solution.
+    public var startTemperature = 0.5
+    public var endTemperature = 0.005
+
+    /// Parameters.
+    public init(seed: UInt64 = 1, stop: StoppingCriterion) {
+        self.seed = seed
+        self.stop = stop
+    }
+}
+
+/// Solves an instance: greedy construction, then ruin-and-recreate (string and random
+/// removals, blinking greedy insertion) under simulated annealing. Anytime: whenever it
+/// stops it returns the best solution seen.
+public func solve(
+    _ instance: SolverInstance, parameters: SolveParameters, progress: ((SolveProgress) -> Void)? = nil
+) -> SolveResult {
+    let clock = ContinuousClock()
+    let began = clock.now
+    func elapsed() -> Double {
+        let d = clock.now - began
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+    var rng = SplitMix64Solver(seed: parameters.seed)
+    var buffer: [Candidate] = []
+    let solution = SearchSolution(instance)
+    let recreate = Recreate()
+    // Construction: hardest visits first (urgent, few possible shifts, several workers, tight).
+    let order = instance.visits.indices.sorted { a, b in
+        let va = instance.visits[a], vb = instance.visits[b]
+        return (-va.unassignedPenalty, instance.candidateShifts[a].count, -va.workersNeeded, va.windowEnd - va.windowStart, a)
+            < (-vb.unassignedPenalty, instance.candidateShifts[b].count, -vb.workersNeeded, vb.windowEnd - vb.windowStart, b)
+    }
+    for v in order {
+        if let insertion = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer) { solution.apply(v, insertion) }
+    }
+    var current = solution.cost
+    var best = (cost: current, slots: solution.slots, start: solution.start)
+    let legCost = Double(max(1, instance.weights.travel * solution.travelCost)) / Double(max(1, solution.assignedCount))
+    let t0 = max(1e-9, parameters.startTemperature * legCost), t1 = max(1e-9, parameters.endTemperature * legCost)
+    let strings = StringRemoval(), randoms = RandomRemoval()
+    var iteration = 0
+    var lastReport = 0.0
+    while true {
+        let now = elapsed()
+        if parameters.stop.shouldStop(iteration: iteration, elapsed: now) || instance.visits.isEmpty { break }
+        if let progress, now - lastReport >= 1 {
+            lastReport = now
+            progress(SolveProgress(elapsed: now, iteration: iteration, bestCost: best.cost,
+                                   assigned: best.slots.enumerated().filter { $0.offset % 3 == 0 && $0.element >= 0 }.count,
+                                   visits: instance.visits.count))
+        }
+        iteration += 1
+        let fraction = parameters.stop.progress(iteration: iteration, elapsed: now)
+        let temperature = t0 * pow(t1 / t0, fraction)
+        let removed = rng.nextUnit() < 0.85 ? strings.ruin(solution, rng: &rng) : randoms.ruin(solution, rng: &rng)
+        var pool = removed.map(\.0)
+        for _ in 0..<min(3, solution.unassigned.count) {
+            let v = solution.unassigned[rng.nextInt(solution.unassigned.count)]
+            if !pool.contains(v) { pool.append(v) }
+        }
+        let placed = recreate.recreate(pool, in: solution, order: Recreate.Order.allCases[rng.nextInt(4)], rng: &rng, buffer: &buffer)
+        let candidate = solution.cost
+        // Accept worse solutions with probability exp(-(worse by) / temperature).
+        if Double(candidate) < Double(current) - temperature * log(max(1e-300, rng.nextUnit())) {
+            current = candidate
+            if candidate < best.cost { best = (candidate, solution.slots, solution.start) }
+        } else {
+            for v in placed.reversed() { solution.remove(v) }
+            for (v, restore) in removed.reversed() { solution.apply(v, restore) }
+        }
+    }
+    let final = SearchSolution(instance)
+    final.load(slots: best.slots, start: best.start)
+    assert(final.cost == best.cost, "restored best differs from its recorded cost")
+    return final.result(iterations: iteration, seconds: elapsed())
+}
+
+extension SearchSolution {
+    /// Rebuilds this (empty) solution from recorded slots and starts: visits are appended to
+    /// their routes in start order, which is the service order.
+    func load(slots recorded: [Int], start recordedStart: [Int]) {
+        let assigned = instance.visits.indices.filter { recorded[3 * $0] >= 0 }.sorted {
+            (recordedStart[$0], $0) < (recordedStart[$1], $1)
+        }
+        for v in assigned {
+            let places = (0..<3).compactMap { k -> (shift: Int, position: Int)? in
+                let s = recorded[3 * v + k]
+                return s >= 0 ? (s, routes[s].count) : nil
+            }
+            apply(v, Insertion(places: places, start: recordedStart[v], delta: 0))
+        }
+    }
+
+    /// The public result of this solution.
+    func result(iterations: Int, seconds: Double) -> SolveResult {
+        let assignments = instance.visits.indices.filter(isAssigned).map {
+            SolveResult.Assignment(visit: $0, shifts: shifts(of: $0), start: start[$0])
+        }
+        return SolveResult(
+            assignments: assignments, unassigned: instance.visits.indices.filter { !isAssigned($0) }, cost: cost,
+            travelCost: travelCost, distinctPairs: distinctPairs, preferenceMisses: preferenceMisses, shortfall: shortfall,
+            unassignedPenalty: unassignedPenalty, workerPaid: workerPaid, routes: routes, iterations: iterations, seconds: seconds)
+    }
+}
