@@ -27,6 +27,14 @@ public struct HaversineTravel: Hashable, Sendable {
         self.roadFactor = roadFactor
     }
 
+    /// The format's defaults: 25 km/h door to door, roads 1.35 times the straight line.
+    public static let standard = HaversineTravel(checkedSpeed: 25.0, roadFactor: 1.35)
+
+    private init(checkedSpeed: Double, roadFactor: Double) {
+        self.speedKmh = checkedSpeed
+        self.roadFactor = roadFactor
+    }
+
     /// Great-circle distance in kilometres.
     public static func kilometres(_ a: GeoPoint, _ b: GeoPoint) -> Double {
         let rad = Double.pi / 180

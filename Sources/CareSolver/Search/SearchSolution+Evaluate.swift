@@ -3,7 +3,8 @@ extension SearchSolution {
     /// Every feasible position for visit `v` (time windows, capacity, weekly paid cap, pins),
     /// each with its cost; positions are skipped at random with probability `blink`.
     /// Evaluates only: nothing is changed.
-    func candidates(for v: Int, blink: Double, rng: inout SplitMix64Solver, into out: inout [Candidate]) {
+    /// `ignoringPaidCap` is for diagnosis only: it tells whether the weekly cap is what blocks a visit.
+    func candidates(for v: Int, blink: Double, rng: inout SplitMix64Solver, into out: inout [Candidate], ignoringPaidCap: Bool = false) {
         out.removeAll(keepingCapacity: true)
         let visit = instance.visits[v]
         let tt = instance.travelTime
@@ -44,7 +45,7 @@ extension SearchSolution {
                 }
                 if lo > hi { continue }
                 let newPaid = workerPaid[w] + paid
-                if newPaid > worker.maxPaid { continue }
+                if newPaid > worker.maxPaid && !ignoringPaidCap { continue }
                 let shortfallChange = max(0, worker.contracted - newPaid) - max(0, worker.contracted - workerPaid[w])
                 let delta = weights.travel * travel + weights.shortfall * shortfallChange + continuity
                 out.append(Candidate(shift: s, position: p, worker: w, lo: lo, hi: hi, delta: delta, paid: paid))

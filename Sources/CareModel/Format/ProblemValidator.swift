@@ -1,0 +1,179 @@
+import Foundation
+
+/// Semantic checks of a decoded document, building the `Problem` as it goes.
+struct Validator {
+    var issues: [ProblemIssue] = []
+
+    mutating func fail(_ path: String, _ problem: String) {
+        issues.append(ProblemIssue(path: path, problem: problem))
+    }
+
+    /// A present value, or an issue saying it is missing.
+    mutating func need<T>(_ value: T?, _ path: String) -> T? {
+        if value == nil { fail(path, "missing") }
+        return value
+    }
+
+    mutating func point(_ lat: Double?, _ lon: Double?, _ path: String) -> GeoPoint? {
+        guard let lat = need(lat, path + ".lat"), let lon = need(lon, path + ".lon") else { return nil }
+        guard let point = GeoPoint(latitude: lat, longitude: lon) else {
+            fail(path + ".lat", "latitude must be within −90…90 and longitude within −180…180")
+            return nil
+        }
+        return point
+    }
+
+    mutating func instant(_ text: String?, _ path: String) -> Instant? {
+        guard let text = need(text, path) else { return nil }
+        guard let instant = Instant(rfc3339: text) else {
+            fail(path, "not an RFC 3339 timestamp with an offset (like 2026-11-23T07:30:00+00:00)")
+            return nil
+        }
+        if instant.secondsSinceEpoch % 60 != 0 { fail(path, "not a whole minute") }
+        return instant
+    }
+
+    mutating func uniqueIDs(_ ids: [String?], _ list: String) -> Set<String> {
+        var seen = Set<String>()
+        for (i, id) in ids.enumerated() {
+            guard let id = need(id, "\(list)[\(i)].id") else { continue }
+            if id.isEmpty { fail("\(list)[\(i)].id", "empty") }
+            if !seen.insert(id).inserted { fail("\(list)[\(i)].id", "duplicate id \(id)") }
+        }
+        return seen
+    }
+
+    mutating func skills(_ list: [String]?, _ path: String) -> [String] {
+        let skills = list ?? []
+        for (i, s) in skills.enumerated() where !Skill.isValidCode(s) {
+            fail("\(path)[\(i)]", "not a skill code (lower-case letters, digits and _)")
+        }
+        if Set(skills).count != skills.count { fail(path, "lists a skill twice") }
+        return skills
+    }
+
+    mutating func references(_ ids: [String]?, in known: Set<String>, kind: String, _ path: String) -> [String] {
+        let ids = ids ?? []
+        for (i, id) in ids.enumerated() where !known.contains(id) { fail("\(path)[\(i)]", "unknown \(kind) \(id)") }
+        if Set(ids).count != ids.count { fail(path, "lists a \(kind) twice") }
+        return ids
+    }
+
+    mutating func validate(_ raw: RawProblem) -> Problem? {
+        if let format = need(raw.format, "format"), format != Problem.format {
+            fail("format", "\(format) is not supported; this carehub reads \(Problem.format)")
+        }
+        let weekStart = need(raw.weekStart, "week_start").flatMap { text -> LocalDate? in
+            let date = LocalDate(iso: text)
+            if date == nil { fail("week_start", "not a date (YYYY-MM-DD)") }
+            return date
+        }
+        let zone = need(raw.timezone, "timezone")
+        if let zone, TimeZone(identifier: zone) == nil { fail("timezone", "unknown time zone \(zone)") }
+        var travel: HaversineTravel? = .standard
+        if let t = raw.travel {
+            if let model = t.model, model != "haversine" { fail("travel.model", "only haversine is supported") }
+            travel = HaversineTravel(speedKmh: t.speedKmh ?? 25.0, roadFactor: t.roadFactor ?? 1.35)
+            if travel == nil { fail("travel", "speed_kmh and road_factor must be positive") }
+        }
+        var weights = ObjectiveWeights()
+        for (key, value) in raw.weights ?? [:] {
+            guard let entry = ObjectiveWeights.keys.first(where: { $0.0 == key }) else {
+                fail("weights.\(key)", "unknown weight; known: \(ObjectiveWeights.keys.map(\.0).joined(separator: ", "))")
+                continue
+            }
+            if !value.isFinite || value < 0 { fail("weights.\(key)", "must be a non-negative number") }
+            weights[keyPath: entry.1] = value
+        }
+        let rawHubs = need(raw.hubs, "hubs") ?? []
+        let rawCarers = need(raw.carers, "carers") ?? []
+        let rawClients = need(raw.clients, "clients") ?? []
+        let rawVisits = need(raw.visits, "visits") ?? []
+        let hubIDs = uniqueIDs(rawHubs.map(\.id), "hubs")
+        let carerIDs = uniqueIDs(rawCarers.map(\.id), "carers")
+        let clientIDs = uniqueIDs(rawClients.map(\.id), "clients")
+        _ = uniqueIDs(rawVisits.map(\.id), "visits")
+
+        let hubs = rawHubs.enumerated().compactMap { i, h -> Problem.Hub? in
+            let path = "hubs[\(i)]"
+            guard let id = h.id, let location = point(h.lat, h.lon, path) else { return nil }
+            return Problem.Hub(id: id, name: h.name ?? id, location: location)
+        }
+        let carers = rawCarers.enumerated().compactMap { i, c in carer(c, "carers[\(i)]", hubIDs) }
+        let clients = rawClients.enumerated().compactMap { i, c -> Problem.Client? in
+            let path = "clients[\(i)]"
+            let location = point(c.lat, c.lon, path)
+            if let hub = need(c.hub, path + ".hub"), !hubIDs.contains(hub) { fail(path + ".hub", "unknown hub \(hub)") }
+            let preference = gender(c.genderPreference, path + ".gender_preference", allowed: [.female, .male])
+            let excluded = references(c.excludedCarers, in: carerIDs, kind: "carer", path + ".excluded_carers")
+            let preferred = references(c.preferredCarers, in: carerIDs, kind: "carer", path + ".preferred_carers")
+            for (j, id) in preferred.enumerated() where excluded.contains(id) {
+                fail("\(path).preferred_carers[\(j)]", "carer \(id) is also excluded")
+            }
+            guard let id = c.id, let hub = c.hub, let location else { return nil }
+            return Problem.Client(id: id, hub: hub, location: location, genderPreference: preference, excludedCarers: excluded, preferredCarers: preferred)
+        }
+        let visits = rawVisits.enumerated().compactMap { i, v in visit(v, "visits[\(i)]", clientIDs, carerIDs) }
+        guard let weekStart, let zone, let travel, issues.isEmpty else { return nil }
+        return Problem(weekStart: weekStart, timeZone: zone, travel: travel, weights: weights, hubs: hubs, carers: carers,
+                       clients: clients, visits: visits)
+    }
+
+    mutating func gender(_ text: String?, _ path: String, allowed: [Gender]) -> Gender? {
+        guard let text else { return nil }
+        guard let g = Gender(rawValue: text), allowed.contains(g) else {
+            fail(path, "must be one of \(allowed.map(\.rawValue).joined(separator: ", "))\(allowed.count == 2 ? " or null" : "")")
+            return nil
+        }
+        return g
+    }
+
+    mutating func carer(_ c: RawCarer, _ path: String, _ hubIDs: Set<String>) -> Problem.Carer? {
+        let location = point(c.lat, c.lon, path)
+        if let hub = need(c.hub, path + ".hub"), !hubIDs.contains(hub) { fail(path + ".hub", "unknown hub \(hub)") }
+        let skillList = skills(c.skills, path + ".skills")
+        let g = gender(c.gender, path + ".gender", allowed: Gender.allCases)
+        let contracted = c.contractedMinutes ?? 0
+        let maxMinutes = need(c.maxMinutes, path + ".max_minutes") ?? 1
+        if contracted < 0 { fail(path + ".contracted_minutes", "must not be negative") }
+        if maxMinutes <= 0 { fail(path + ".max_minutes", "must be positive") }
+        let lendable = references(c.lendableTo, in: hubIDs, kind: "hub", path + ".lendable_to")
+        var shifts: [Problem.Interval] = []
+        for (j, s) in (c.shifts ?? []).enumerated() {
+            let sp = "\(path).shifts[\(j)]"
+            guard let start = instant(s.start, sp + ".start"), let end = instant(s.end, sp + ".end") else { continue }
+            if end <= start { fail(sp + ".end", "not after start"); continue }
+            shifts.append(Problem.Interval(start: start, end: end))
+        }
+        let order = shifts.indices.sorted { shifts[$0].start < shifts[$1].start }
+        for (a, b) in zip(order, order.dropFirst()) where shifts[b].start < shifts[a].end {
+            fail("\(path).shifts[\(b)]", "overlaps shifts[\(a)]")
+        }
+        guard let id = c.id, let hub = c.hub, let location else { return nil }
+        return Problem.Carer(id: id, name: c.name ?? id, hub: hub, location: location, skills: skillList, gender: g,
+                             contractedMinutes: contracted, maxMinutes: maxMinutes, lendableTo: lendable,
+                             shifts: order.map { shifts[$0] })
+    }
+
+    mutating func visit(_ v: RawVisit, _ path: String, _ clientIDs: Set<String>, _ carerIDs: Set<String>) -> Problem.Visit? {
+        if let client = need(v.client, path + ".client"), !clientIDs.contains(client) { fail(path + ".client", "unknown client \(client)") }
+        let start = instant(v.windowStart, path + ".window_start")
+        let end = instant(v.windowEnd, path + ".window_end")
+        if let start, let end, end < start { fail(path + ".window_end", "before window_start") }
+        let duration = need(v.durationMinutes, path + ".duration_minutes") ?? 1
+        if duration <= 0 { fail(path + ".duration_minutes", "must be positive") }
+        if duration > 1440 { fail(path + ".duration_minutes", "longer than a day") }
+        let carers = v.carers ?? 1
+        if !(1...3).contains(carers) { fail(path + ".carers", "must be 1, 2 or 3") }
+        var priority = Priority.normal
+        if let text = v.priority {
+            if let p = Priority(rawValue: text) { priority = p } else { fail(path + ".priority", "must be home_first, high or normal") }
+        }
+        let pinned = references(v.pinned, in: carerIDs, kind: "carer", path + ".pinned")
+        if pinned.count > carers { fail(path + ".pinned", "more pinned carers than the visit needs") }
+        let skillList = skills(v.skills, path + ".skills")
+        guard let id = v.id, let client = v.client, let start, let end else { return nil }
+        return Problem.Visit(id: id, client: client, windowStart: start, windowEnd: end, durationMinutes: duration, skills: skillList,
+                             carers: carers, priority: priority, pinned: pinned)
+    }
+}

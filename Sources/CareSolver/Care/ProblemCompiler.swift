@@ -1,0 +1,107 @@
+import CareModel
+
+/// A `carehub.problem/1` week compiled for the engine, with the maps back to the file's ids.
+///
+/// Time 0 is the origin instant; every time is whole minutes after it. Locations are the
+/// carers' homes (0 ..< carers) followed by the clients' homes. Cost units are thousandths of
+/// an objective point, so fractional weights (shortfall 0.5) stay integers.
+public struct CompiledProblem: Sendable {
+    public let problem: Problem
+    public let instance: SolverInstance
+    /// The instant of time 0.
+    public let origin: Instant
+    /// `shiftCarer[s]`: index into `problem.carers` of shift `s`'s carer.
+    public let shiftCarer: [Int]
+    /// Static reasons a visit cannot be staffed whatever the roster (no skill, pin unusable…).
+    public let blockedReasons: [Int: String]
+
+    /// Cost units per objective point.
+    public static let costScale = 1000
+
+    /// Minutes since the origin of an instant (rounded down).
+    public func minutes(_ instant: Instant) -> Int { origin.minutes(to: instant) }
+
+    /// The instant `minutes` after the origin.
+    public func instant(_ minutes: Int) -> Instant { origin.adding(minutes: minutes) }
+}
+
+/// Compiles problems: travel matrix, carer × visit compatibility, shift tables.
+public enum ProblemCompiler {
+    /// Compiles a validated problem.
+    public static func compile(_ problem: Problem) -> CompiledProblem {
+        let earliest = ([Instant(utcDate: problem.weekStart, minutes: 0)] + problem.visits.map(\.windowStart)
+            + problem.carers.flatMap { $0.shifts.map(\.start) }).min() ?? Instant(utcDate: problem.weekStart, minutes: 0)
+        // A whole minute, a day before anything, so every time is a small positive number.
+        let origin = Instant(secondsSinceEpoch: (earliest.secondsSinceEpoch / 60 - 1440) * 60)
+        func minutes(_ t: Instant) -> Int { origin.minutes(to: t) }
+        let carerIndex = Dictionary(uniqueKeysWithValues: problem.carers.enumerated().map { ($1.id, $0) })
+        let clientIndex = Dictionary(uniqueKeysWithValues: problem.clients.enumerated().map { ($1.id, $0) })
+        let places = problem.carers.map(\.location) + problem.clients.map(\.location)
+        let matrix = TravelMatrix(places: places, model: problem.travel).minutes
+        let scale = CompiledProblem.costScale
+        let w = problem.weights
+        func units(_ x: Double) -> Int { Int((x * Double(scale)).rounded()) }
+        let carerSkills = problem.carers.map { Set($0.skills) }
+
+        var blocked: [Int: String] = [:]
+        let visits = problem.visits.enumerated().map { index, visit -> SolverVisit in
+            let c = clientIndex[visit.client] ?? 0
+            let client = problem.clients[c]
+            let allowed = problem.carers.indices.filter { k in
+                let carer = problem.carers[k]
+                return visit.skills.allSatisfy(carerSkills[k].contains) && !client.excludedCarers.contains(carer.id)
+                    && (client.genderPreference.map { carer.gender == $0 } ?? true)
+                    && (carer.hub == client.hub || carer.lendableTo.contains(client.hub))
+            }
+            let pinned = visit.pinned.compactMap { carerIndex[$0] }
+            var usable = allowed
+            if let reason = staticBlock(visit, client: client, allowed: allowed, pinned: pinned, problem: problem, carerSkills: carerSkills) {
+                blocked[index] = reason
+                usable = []
+            }
+            return SolverVisit(
+                location: problem.carers.count + c, windowStart: minutes(visit.windowStart), windowEnd: minutes(visit.windowEnd),
+                duration: visit.durationMinutes, workersNeeded: visit.carers, unassignedPenalty: units(w.unassigned(visit.priority)),
+                client: c, preferredWorkers: client.preferredCarers.compactMap { carerIndex[$0] }.sorted(),
+                pinnedWorkers: pinned.sorted(), allowedWorkers: usable)
+        }
+        var shifts: [SolverShift] = []
+        var shiftCarer: [Int] = []
+        for (k, carer) in problem.carers.enumerated() {
+            for s in carer.shifts {
+                shifts.append(SolverShift(worker: k, start: minutes(s.start), end: minutes(s.end), home: k))
+                shiftCarer.append(k)
+            }
+        }
+        let workers = problem.carers.map { SolverWorker(maxPaid: $0.maxMinutes, contracted: $0.contractedMinutes) }
+        let weights = Weights(travel: units(w.travel), continuity: units(w.continuity), preference: units(w.preference), shortfall: units(w.shortfall))
+        let instance = SolverInstance(
+            travelTime: matrix, travelCost: matrix, visits: visits, shifts: shifts, workers: workers,
+            clientCount: problem.clients.count, weights: weights, breakRule: .workingTimeRegulations, paidTravel: true,
+            neighbourCount: 40, relatedTimeSpan: 12 * 60)
+        return CompiledProblem(problem: problem, instance: instance, origin: origin, shiftCarer: shiftCarer, blockedReasons: blocked)
+    }
+
+    /// Why no roster could ever staff a visit, judged from the problem alone; nil when some could.
+    private static func staticBlock(
+        _ visit: Problem.Visit, client: Problem.Client, allowed: [Int], pinned: [Int], problem: Problem, carerSkills: [Set<String>]
+    ) -> String? {
+        for skill in visit.skills where !carerSkills.contains(where: { $0.contains(skill) }) {
+            return "no carer with skill \(skill)"
+        }
+        for (id, k) in zip(visit.pinned, pinned) where !allowed.contains(k) {
+            return "pinned carer \(id) unavailable (skills, exclusion, gender or hub)"
+        }
+        for (id, k) in zip(visit.pinned, pinned) {
+            let end = visit.windowEnd.adding(minutes: visit.durationMinutes)
+            let fits = problem.carers[k].shifts.contains { $0.start <= visit.windowEnd && visit.windowStart.adding(minutes: visit.durationMinutes) <= $0.end && $0.start < end }
+            if !fits { return "pinned carer \(id) unavailable (no shift in the window)" }
+        }
+        if allowed.count < visit.carers {
+            let withSkills = problem.carers.indices.filter { visit.skills.allSatisfy(carerSkills[$0].contains) }
+            if withSkills.count < visit.carers { return "fewer than \(visit.carers) carers with the skills \(visit.skills.joined(separator: ", "))" }
+            return "no eligible carer: exclusions, gender preference or hub"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+import CareModel
+
+/// Turns an engine result back into a `carehub.roster/1` document in the file's own ids.
+public enum RosterBuilder {
+    /// The roster of `result`, with reasons for every unassigned visit.
+    public static func roster(_ compiled: CompiledProblem, _ result: SolveResult, seed: UInt64) -> Roster {
+        let problem = compiled.problem
+        let instance = compiled.instance
+        let zone = ZoneOffsets(identifier: problem.timeZone)
+        func text(_ minutes: Int) -> String {
+            let t = compiled.instant(minutes)
+            return zone?.rfc3339(t) ?? t.rfc3339(offsetMinutes: 0, zulu: false)
+        }
+        let assignments = result.assignments.map { a in
+            Roster.Assignment(
+                visit: problem.visits[a.visit].id,
+                carers: a.shifts.map { problem.carers[compiled.shiftCarer[$0]].id }.sorted(),
+                start: text(a.start))
+        }.sorted { ($0.start, $0.visit) < ($1.start, $1.visit) }
+        let diagnosed = blockers(instance, result)
+        let unassigned = result.unassigned.map { v in
+            Roster.Unassigned(visit: problem.visits[v].id, reason: compiled.blockedReasons[v] ?? describe(diagnosed[v], instance.visits[v]))
+        }
+        let scale = Double(CompiledProblem.costScale)
+        let w = instance.weights
+        let objective = Roster.Objective(
+            total: Double(result.cost) / scale, unassigned: Double(result.unassignedPenalty) / scale,
+            travel: Double(w.travel * result.travelCost) / scale, continuity: Double(w.continuity * result.distinctPairs) / scale,
+            preference: Double(w.preference * result.preferenceMisses) / scale, shortfall: Double(w.shortfall * result.shortfall) / scale)
+        return Roster(
+            assignments: assignments, unassigned: unassigned, objective: objective,
+            metrics: metrics(compiled, result),
+            solver: Roster.SolverInfo(seed: seed, seconds: (result.seconds * 1000).rounded() / 1000, iterations: result.iterations))
+    }
+
+    private static func describe(_ blocker: Blocker?, _ visit: SolverVisit) -> String {
+        switch blocker {
+        case .noShiftInWindow?: return "nobody free in the window (no eligible carer has a shift then)"
+        case .busy?: return visit.workersNeeded > 1 ? "not enough carers free in the window" : "nobody free in the window"
+        case .weeklyCap?: return "weekly cap: every carer who could go is at their maximum minutes"
+        case .noCommonStart?: return "no \(visit.workersNeeded) carers free at the same time"
+        case .breakRule?: return "it would take away a carer's 20-minute break"
+        case nil: return "could not be placed"
+        }
+    }
+
+    private static func metrics(_ compiled: CompiledProblem, _ result: SolveResult) -> Roster.Metrics {
+        let problem = compiled.problem
+        var coverage: [String: Roster.Coverage] = [:]
+        for p in Priority.allCases { coverage[p.rawValue] = Roster.Coverage(assigned: 0, visits: 0) }
+        for v in problem.visits { coverage[v.priority.rawValue]?.visits += 1 }
+        var carersOfClient = Array(repeating: Set<Int>(), count: problem.clients.count)
+        for a in result.assignments {
+            coverage[problem.visits[a.visit].priority.rawValue]?.assigned += 1
+            let client = compiled.instance.visits[a.visit].client
+            for s in a.shifts { carersOfClient[client].insert(compiled.shiftCarer[s]) }
+        }
+        let served = carersOfClient.filter { !$0.isEmpty }
+        let mean = served.isEmpty ? 0 : Double(served.reduce(0) { $0 + $1.count }) / Double(served.count)
+        return Roster.Metrics(
+            visits: problem.visits.count, assigned: result.assignments.count, unassignedVisits: result.unassigned.count,
+            travelMinutes: result.travelCost, paidMinutes: result.workerPaid.reduce(0, +),
+            distinctCarersPerClient: (mean * 100).rounded() / 100, preferenceMisses: result.preferenceMisses,
+            shortfallMinutes: result.shortfall, coverageByPriority: coverage)
+    }
+}

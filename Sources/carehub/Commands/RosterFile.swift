@@ -1,0 +1,38 @@
+import ArgumentParser
+import CareModel
+import Foundation
+
+/// `carehub roster …`: roster files.
+struct RosterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "Work with carehub.roster/1 files.",
+        subcommands: [Check.self]
+    )
+
+    /// `carehub roster check`.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a roster against its problem with carehub's independent checker.",
+            discussion: "Recomputes every hard rule and the objective; exits 1 and lists the violations if any.")
+
+        @Option(help: "The problem file.") var problem: String
+        @Option(help: "The roster file.") var roster: String
+
+        func run() throws {
+            try reportingFailures {
+                let week = try ProblemDecoder.load(path: problem)
+                guard let data = FileManager.default.contents(atPath: roster) else { throw CommandFailure("\(roster): cannot read the file") }
+                let parsed: Roster
+                do { parsed = try Roster.decode(data) } catch { throw CommandFailure("\(roster): not a \(Roster.format) document") }
+                let report = RosterChecker.check(parsed, against: week)
+                if report.isValid {
+                    print("\(roster): valid; objective \(report.objective.total)")
+                } else {
+                    for v in report.violations.prefix(50) { print("\(roster): \(v)") }
+                    throw CommandFailure("\(roster): \(report.violations.count) violations")
+                }
+            }
+        }
+    }
+}
