@@ -61,7 +61,7 @@ let package = Package(
 
         .testTarget(name: "CareModelTests", dependencies: ["CareModel"], swiftSettings: settings),
         .testTarget(name: "CareSampleTests", dependencies: ["CareSample"], swiftSettings: settings),
-        .testTarget(name: "CareSolverTests", dependencies: ["CareSolver"], swiftSettings: settings),
+        .testTarget(name: "CareSolverTests", dependencies: ["CareSolver", "CareModel", "CareSample"], swiftSettings: settings),
         .testTarget(
             name: "CareStoreTests",
             dependencies: ["CareStore", "CareSample", "CareTestSupport"],

@@ -78,7 +78,7 @@ public enum ProblemCompiler {
         let instance = SolverInstance(
             travelTime: matrix, travelCost: matrix, visits: visits, shifts: shifts, workers: workers,
             clientCount: problem.clients.count, weights: weights, breakRule: .workingTimeRegulations, paidTravel: true,
-            neighbourCount: 40, relatedTimeSpan: 12 * 60)
+            neighbourCount: 40, relatedTimeSpan: 3 * 60)
         return CompiledProblem(problem: problem, instance: instance, origin: origin, shiftCarer: shiftCarer, blockedReasons: blocked)
     }
 
