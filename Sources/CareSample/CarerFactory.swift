@@ -25,7 +25,7 @@ enum CarerFactory {
     /// Skills with the share of carers who hold them; some qualifications have lapsed.
     private static func skills(start: LocalDate, monday: LocalDate, rng: inout SplitMix64) -> [CarerSkill] {
         let shares: [(Skill, Double)] = [
-            (.medication, 0.85), (.dementia, 0.5), (.hoist, 0.5), (.reablement, 0.3),
+            (.medication, 0.85), (.dementia, 0.5), (.hoist, 0.5), (.reablement, 0.45),
             (.catheter, 0.25), (.peg, 0.12), (.endOfLife, 0.2),
         ]
         var held: [CarerSkill] = []

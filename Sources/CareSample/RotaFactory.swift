@@ -6,14 +6,14 @@ enum RotaFactory {
     private static let patterns: [[(start: Int, minutes: Int)]] = [
         [(7 * 60, 420)],  // early 07:00–14:00
         [(15 * 60 + 30, 420)],  // late 15:30–22:30
-        [(7 * 60, 270), (16 * 60 + 30, 360)],  // split 07:00–11:30 and 16:30–22:30
+        [(7 * 60, 390), (16 * 60 + 30, 360)],  // split 07:00–13:30 and 16:30–22:30
         [(7 * 60, 720)],  // long day 07:00–19:00
     ]
 
     static func shifts(for carers: [Carer], weekStart: LocalDate, rng: inout SplitMix64) -> [LocalShift] {
         var shifts: [LocalShift] = []
         for carer in carers {
-            let pattern = patterns[rng.weighted([0.3, 0.25, 0.35, 0.1])]
+            let pattern = patterns[rng.weighted([0.3, 0.2, 0.4, 0.1])]
             let daily = pattern.reduce(0) { $0 + $1.minutes }
             // Enough days to cover the contract with room to spare; zero-hours staff offer 2–5.
             let wanted = carer.zeroHours

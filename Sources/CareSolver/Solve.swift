@@ -48,8 +48,9 @@ public struct SolveParameters: Sendable {
     public var seed: UInt64
     public var stop: StoppingCriterion
     /// Simulated-annealing temperatures as multiples of the average travel cost per visit
-    /// of the first solution.
-    public var startTemperature = 0.5
+    /// of the first solution. Tuned on Solomon at 4–5 s per instance (BENCHMARKS.md): a hot
+    /// start lets routes be emptied (C2 needed it), a cold end polishes.
+    public var startTemperature = 5.0
     public var endTemperature = 0.005
 
     /// Parameters.

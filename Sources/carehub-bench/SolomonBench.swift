@@ -14,6 +14,8 @@ struct SolomonBench: ParsableCommand {
     @Option(help: "Iteration limit per instance (instead of seconds).") var iterations: Int?
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Comma-separated instance names (default: all).") var instances: String?
+    @Option(help: "Start temperature, as a multiple of the mean travel cost per visit.") var startTemperature = SolveParameters(stop: .init(maxIterations: 1)).startTemperature
+    @Option(help: "End temperature, likewise.") var endTemperature = SolveParameters(stop: .init(maxIterations: 1)).endTemperature
 
     func run() throws {
         let bks = try loadBKS()
@@ -27,7 +29,10 @@ struct SolomonBench: ParsableCommand {
                 throw ValidationError("cannot read Solomon instance \(path)")
             }
             let stop = iterations.map { StoppingCriterion(maxIterations: $0) } ?? StoppingCriterion(maxSeconds: seconds)
-            let result = solve(instance.solverInstance(), parameters: SolveParameters(seed: seed, stop: stop))
+            var parameters = SolveParameters(seed: seed, stop: stop)
+            parameters.startTemperature = startTemperature
+            parameters.endTemperature = endTemperature
+            let result = solve(instance.solverInstance(), parameters: parameters)
             let routes = result.routes.filter { !$0.isEmpty }
             switch instance.check(routes: routes) {
             case .failure(let violation):

@@ -75,3 +75,19 @@ struct SampleCountyTests {
         #expect(bad.validationIssues().map(\.field) == ["hubs", "clients-per-hub", "weeks"])
     }
 }
+
+@Suite("Sample county streams")
+struct SampleCountyStreamTests {
+    /// A hub's people and first week do not change with the number of hubs or weeks requested,
+    /// so `demo seed` (two weeks) and `problem sample` (one) describe the same county.
+    @Test func hubsAreIndependentOfSpecSize() {
+        let week = ISOWeek(iso: "2026-W48")!
+        let small = SampleCountyGenerator.generate(SampleCountySpec(hubs: 2, clientsPerHub: 20, seed: 4, firstWeek: week, weeks: 1))
+        let large = SampleCountyGenerator.generate(SampleCountySpec(hubs: 3, clientsPerHub: 20, seed: 4, firstWeek: week, weeks: 2))
+        #expect(large.carers.filter { $0.hubCode != "LICH" } == small.carers)
+        #expect(large.clients.filter { $0.hubCode != "LICH" } == small.clients)
+        let lastDay = week.monday.adding(days: 6)
+        let firstWeekShifts = large.shifts.filter { $0.date <= lastDay && !$0.carerID.contains("LICH") }
+        #expect(firstWeekShifts == small.shifts)
+    }
+}

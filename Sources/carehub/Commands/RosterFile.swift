@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareModel
+import CareReports
 import Foundation
 
 /// `carehub roster …`: roster files.
@@ -7,7 +8,7 @@ struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Work with carehub.roster/1 files.",
-        subcommands: [Check.self]
+        subcommands: [Check.self, Show.self]
     )
 
     /// `carehub roster check`.
@@ -32,6 +33,33 @@ struct RosterCommand: ParsableCommand {
                     for v in report.violations.prefix(50) { print("\(roster): \(v)") }
                     throw CommandFailure("\(roster): \(report.violations.count) violations")
                 }
+            }
+        }
+    }
+
+    /// `carehub roster show`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Review a roster file: coverage, unassigned reasons, travel, continuity, one carer's week.")
+
+        @Option(help: "The problem file.") var problem: String
+        @Option(help: "The roster file.") var roster: String
+        @Option(help: "Show this carer's week (default: the carer with the most visits).") var carer: String?
+
+        func run() throws {
+            try reportingFailures {
+                let week = try ProblemDecoder.load(path: problem)
+                guard let data = FileManager.default.contents(atPath: roster) else { throw CommandFailure("\(roster): cannot read the file") }
+                let parsed: Roster
+                do { parsed = try Roster.decode(data) } catch { throw CommandFailure("\(roster): not a \(Roster.format) document") }
+                let review = RosterReview(problem: week, roster: parsed)
+                print(review.summary())
+                var counts: [String: Int] = [:]
+                for a in parsed.assignments { for c in a.carers { counts[c, default: 0] += 1 } }
+                let busiest = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+                guard let id = carer ?? busiest else { return }
+                guard let text = review.carerWeek(id) else { throw CommandFailure("no carer \(id) in \(problem)") }
+                print(text, terminator: "")
             }
         }
     }

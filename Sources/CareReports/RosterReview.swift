@@ -1,0 +1,88 @@
+import CareModel
+
+/// A hub manager's review of a roster file: coverage by priority, unassigned visits grouped by
+/// reason, travel against paid time, continuity, and one carer's week. Text for terminals,
+/// at most 100 columns wide. Identifiers only: no client names or addresses.
+public struct RosterReview: Sendable {
+    public let problem: Problem
+    public let roster: Roster
+
+    public init(problem: Problem, roster: Roster) {
+        self.problem = problem
+        self.roster = roster
+    }
+
+    /// The summary block.
+    public func summary() -> String {
+        let m = roster.metrics
+        var out = "Roster for the week of \(problem.weekStart) (\(problem.timeZone)): "
+        out += "\(m.assigned)/\(m.visits) visits assigned (\(percent(Double(m.assigned) / Double(max(1, m.visits)))))\n"
+        let coverage = Priority.allCases.compactMap { p -> String? in
+            guard let c = m.coverageByPriority[p.rawValue], c.visits > 0 else { return nil }
+            return "\(p.rawValue) \(c.assigned)/\(c.visits)"
+        }
+        out += "  by priority: \(coverage.joined(separator: ", "))\n"
+        let share = Double(m.travelMinutes) / Double(max(1, m.paidMinutes + m.travelMinutes))
+        out += "  travel \(hours(m.travelMinutes)) h (\(percent(share)) of working time), paid \(hours(m.paidMinutes)) h, "
+        out += "contracted hours not rostered \(hours(m.shortfallMinutes)) h\n"
+        out += "  continuity: \(m.distinctCarersPerClient) distinct carers per client; "
+        out += "\(m.preferenceMisses) visits without any of the client's preferred carers\n"
+        out += "  objective \(roster.objective.total) (solver seed \(roster.solver.seed), \(roster.solver.iterations) iterations)\n"
+        if !roster.unassigned.isEmpty {
+            out += "Unassigned visits by reason:\n"
+            var counts: [String: Int] = [:]
+            for u in roster.unassigned { counts[u.reason, default: 0] += 1 }
+            for (reason, n) in counts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+                out += "  \(String(n).leftPadded(5))  \(reason)\n"
+            }
+        }
+        return out
+    }
+
+    /// One carer's week: a line per visit with day, times, client, partner and travel.
+    public func carerWeek(_ carerID: String) -> String? {
+        guard let carer = problem.carers.first(where: { $0.id == carerID }) else { return nil }
+        let visits = Dictionary(problem.visits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let clients = Dictionary(problem.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let zone = ZoneOffsets(identifier: problem.timeZone)
+        let mine = roster.assignments.filter { $0.carers.contains(carerID) }
+            .compactMap { a -> (Instant, Roster.Assignment, Problem.Visit)? in
+                guard let t = Instant(rfc3339: a.start), let v = visits[a.visit] else { return nil }
+                return (t, a, v)
+            }.sorted { $0.0 < $1.0 }
+        var table = TextTable(headers: ["day", "start", "end", "visit", "client", "with", "travel"], rightAligned: [6])
+        // (shift index, place) of the previous visit: the first visit of each shift travels from home.
+        var previous: (Int, GeoPoint)?
+        var minutes = 0
+        for (t, a, v) in mine {
+            let offset = zone?.offsetMinutes(at: t) ?? 0
+            let local = t.adding(minutes: offset)
+            let day = LocalDate(daysSinceEpoch: Int(local.secondsSinceEpoch / 86_400))
+            let place = clients[v.client]?.location ?? carer.location
+            let shift = carer.shifts.firstIndex { $0.start <= t && t < $0.end } ?? -1
+            let from = previous.flatMap { $0.0 == shift ? $0.1 : nil } ?? carer.location
+            let leg = problem.travel.minutes(from: from, to: place)
+            let end = local.adding(minutes: v.durationMinutes)
+            table.add([
+                "\(day.weekday.shortName) \(day)", clock(local), clock(end), a.visit, v.client,
+                a.carers.filter { $0 != carerID }.joined(separator: ","), "\(leg)m",
+            ])
+            previous = (shift, place)
+            minutes += v.durationMinutes
+        }
+        var out = "\(carer.id) \(carer.name) (\(carer.hub)): \(mine.count) visits, \(hours(minutes)) h of care, "
+        out += "contract \(hours(carer.contractedMinutes)) h, cap \(hours(carer.maxMinutes)) h\n"
+        return out + table.render()
+    }
+
+    private func clock(_ local: Instant) -> String {
+        let secs = Int(((local.secondsSinceEpoch % 86_400) + 86_400) % 86_400)
+        return LocalTime(minutesSinceMidnight: secs / 60)?.description ?? "?"
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
