@@ -77,7 +77,7 @@ struct Validator {
             if travel == nil { fail("travel", "speed_kmh and road_factor must be positive") }
         }
         var weights = ObjectiveWeights()
-        for (key, value) in raw.weights ?? [:] {
+        for (key, value) in (raw.weights ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let entry = ObjectiveWeights.keys.first(where: { $0.0 == key }) else {
                 fail("weights.\(key)", "unknown weight; known: \(ObjectiveWeights.keys.map(\.0).joined(separator: ", "))")
                 continue

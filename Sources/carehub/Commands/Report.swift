@@ -31,10 +31,10 @@ struct Report: ParsableCommand {
             discussion: "Available = shift hours in the week less absences. Ratio = available / commissioned; below about 1.25 the travel between calls will not fit.")
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "ISO week, e.g. 2026-W48.") var week: ISOWeek = .next()
-        @Option(help: "One hub's code (default: all hubs).") var hub: String?
+        @OptionGroup var scope: ReportScope
 
         func run() throws {
+            let (week, hub) = (scope.week, scope.hub)
             try reportingFailures {
                 let db = try database.connect()
                 let overview = try HubOverview.load(db, week: week, hubCode: hub)
@@ -60,10 +60,10 @@ struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Skills the week's calls need against carers who hold them.")
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "ISO week, e.g. 2026-W48.") var week: ISOWeek = .next()
-        @Option(help: "One hub's code (default: all hubs).") var hub: String?
+        @OptionGroup var scope: ReportScope
 
         func run() throws {
+            let (week, hub) = (scope.week, scope.hub)
             try reportingFailures {
                 let db = try database.connect()
                 let coverage = try SkillCoverage.load(db, week: week, hubCode: hub)
@@ -79,6 +79,12 @@ struct Report: ParsableCommand {
             }
         }
     }
+}
+
+/// The week and hubs a weekly report covers.
+struct ReportScope: ParsableArguments {
+    @Option(help: "ISO week, e.g. 2026-W48.") var week: ISOWeek = .next()
+    @Option(help: "One hub's code (default: all hubs).") var hub: String?
 }
 
 /// The message for a report with no hubs to show.

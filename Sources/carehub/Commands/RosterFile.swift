@@ -23,9 +23,7 @@ struct RosterCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let week = try ProblemDecoder.load(path: problem)
-                guard let data = FileManager.default.contents(atPath: roster) else { throw CommandFailure("\(roster): cannot read the file") }
-                let parsed: Roster
-                do { parsed = try Roster.decode(data) } catch { throw CommandFailure("\(roster): not a \(Roster.format) document") }
+                let parsed = try loadRoster(roster)
                 let report = RosterChecker.check(parsed, against: week)
                 if report.isValid {
                     print("\(roster): valid; objective \(report.objective.total)")
@@ -49,9 +47,7 @@ struct RosterCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let week = try ProblemDecoder.load(path: problem)
-                guard let data = FileManager.default.contents(atPath: roster) else { throw CommandFailure("\(roster): cannot read the file") }
-                let parsed: Roster
-                do { parsed = try Roster.decode(data) } catch { throw CommandFailure("\(roster): not a \(Roster.format) document") }
+                let parsed = try loadRoster(roster)
                 let review = RosterReview(problem: week, roster: parsed)
                 print(review.summary())
                 var counts: [String: Int] = [:]
@@ -62,5 +58,15 @@ struct RosterCommand: ParsableCommand {
                 print(text, terminator: "")
             }
         }
+    }
+}
+
+/// Reads a roster file, or fails naming the file.
+func loadRoster(_ path: String) throws -> Roster {
+    guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot read the file") }
+    do {
+        return try Roster.decode(data)
+    } catch {
+        throw CommandFailure("\(path): not a \(Roster.format) document")
     }
 }
