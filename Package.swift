@@ -61,7 +61,12 @@ let package = Package(
 
         .testTarget(name: "CareModelTests", dependencies: ["CareModel"], swiftSettings: settings),
         .testTarget(name: "CareSampleTests", dependencies: ["CareSample"], swiftSettings: settings),
-        .testTarget(name: "CareSolverTests", dependencies: ["CareSolver", "CareModel", "CareSample"], swiftSettings: settings),
+        .testTarget(
+            name: "CareSolverTests",
+            dependencies: ["CareSolver", "CareModel", "CareSample"],
+            exclude: ["Fixtures"],  // Solomon instances read by path, not bundled
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "CareStoreTests",
             dependencies: ["CareStore", "CareSample", "CareTestSupport"],

@@ -4,9 +4,9 @@ import Testing
 
 @Suite("Solomon VRPTW")
 struct SolomonTests {
+    /// Two of Solomon's instances kept beside the tests (the full set is in ../shared for scripts/bench).
     static var directory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/benchmarks/solomon")
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     }
 
     /// An instance from ../shared is read, solved with a short fixed budget, and its routes are
