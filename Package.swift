@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // libpq, found through pkg-config (Debian keeps the header in /usr/include/postgresql).
@@ -37,11 +38,17 @@ let package = Package(
         .target(name: "CareSolver", dependencies: ["CareModel"], swiftSettings: settings),
         // The only module that imports CLibPQ.
         .target(name: "CareStore", dependencies: ["CLibPQ", "CareModel"], swiftSettings: settings),
-        .target(name: "CareReports", dependencies: ["CareStore", "CareModel"], swiftSettings: settings),
+        .target(
+            name: "CareReports",
+            dependencies: ["CareStore", "CareModel", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: settings
+        ),
+        // Hub managers' workflows over the store and the engine: generate, publish (and later rebalance).
+        .target(name: "CareRostering", dependencies: ["CareStore", "CareSolver", "CareModel"], swiftSettings: settings),
         .executableTarget(
             name: "carehub",
             dependencies: [
-                "CareModel", "CareSample", "CareSolver", "CareStore", "CareReports",
+                "CareModel", "CareSample", "CareSolver", "CareStore", "CareReports", "CareRostering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -75,6 +82,11 @@ let package = Package(
         .testTarget(
             name: "CareReportsTests",
             dependencies: ["CareReports", "CareStore", "CareSample", "CareTestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "CareRosteringTests",
+            dependencies: ["CareRostering", "CareStore", "CareSample", "CareModel", "CareTestSupport"],
             swiftSettings: settings
         ),
         .testTarget(

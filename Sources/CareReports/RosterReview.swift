@@ -12,14 +12,18 @@ public struct RosterReview: Sendable {
         self.roster = roster
     }
 
-    /// The summary block.
+    /// The summary block. Coverage is counted from this roster's own lists (one hub's share
+    /// of a run generated for several hubs); travel and continuity are the run's.
     public func summary() -> String {
         let m = roster.metrics
+        let priority = Dictionary(problem.visits.map { ($0.id, $0.priority) }, uniquingKeysWith: { a, _ in a })
+        let assigned = roster.assignments.count, total = assigned + roster.unassigned.count
         var out = "Roster for the week of \(problem.weekStart) (\(problem.timeZone)): "
-        out += "\(m.assigned)/\(m.visits) visits assigned (\(percent(Double(m.assigned) / Double(max(1, m.visits)))))\n"
+        out += "\(assigned)/\(total) visits assigned (\(percent(Double(assigned) / Double(max(1, total)))))\n"
         let coverage = Priority.allCases.compactMap { p -> String? in
-            guard let c = m.coverageByPriority[p.rawValue], c.visits > 0 else { return nil }
-            return "\(p.rawValue) \(c.assigned)/\(c.visits)"
+            let done = roster.assignments.filter { priority[$0.visit] == p }.count
+            let all = done + roster.unassigned.filter { priority[$0.visit] == p }.count
+            return all > 0 ? "\(p.rawValue) \(done)/\(all)" : nil
         }
         out += "  by priority: \(coverage.joined(separator: ", "))\n"
         let share = Double(m.travelMinutes) / Double(max(1, m.paidMinutes + m.travelMinutes))
@@ -73,6 +77,27 @@ public struct RosterReview: Sendable {
         var out = "\(carer.id) \(carer.name) (\(carer.hub)): \(mine.count) visits, \(hours(minutes)) h of care, "
         out += "contract \(hours(carer.contractedMinutes)) h, cap \(hours(carer.maxMinutes)) h\n"
         return out + table.render()
+    }
+
+    /// Who comes to a client, when: a line per visit.
+    public func clientWeek(_ clientID: String) -> String? {
+        guard problem.clients.contains(where: { $0.id == clientID }) else { return nil }
+        let zone = ZoneOffsets(identifier: problem.timeZone)
+        let visits = problem.visits.filter { $0.client == clientID }
+        let assigned = Dictionary(roster.assignments.map { ($0.visit, $0) }, uniquingKeysWith: { a, _ in a })
+        let reasons = Dictionary(roster.unassigned.map { ($0.visit, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        var table = TextTable(headers: ["day", "window", "start", "visit", "minutes", "carers"])
+        for v in visits.sorted(by: { $0.windowStart < $1.windowStart }) {
+            let offset = zone?.offsetMinutes(at: v.windowStart) ?? 0
+            let from = v.windowStart.adding(minutes: offset), to = v.windowEnd.adding(minutes: offset)
+            let day = LocalDate(daysSinceEpoch: Int(from.secondsSinceEpoch / 86_400))
+            let a = assigned[v.id]
+            let start = a.flatMap { Instant(rfc3339: $0.start) }.map { clock($0.adding(minutes: offset)) } ?? "-"
+            table.add(["\(day.weekday.shortName) \(day)", "\(clock(from))-\(clock(to))", start, v.id, "\(v.durationMinutes)",
+                       a?.carers.joined(separator: ",") ?? "UNASSIGNED: \(reasons[v.id] ?? "")"])
+        }
+        let carers = Set(visits.compactMap { assigned[$0.id] }.flatMap(\.carers))
+        return "\(clientID): \(visits.count) visits, \(carers.count) different carers\n" + table.render()
     }
 
     private func clock(_ local: Instant) -> String {

@@ -27,6 +27,7 @@ public enum RosterChecker {
         let visits = Dictionary(problem.visits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let carers = Dictionary(problem.carers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let clients = Dictionary(problem.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let zone = ZoneOffsets(identifier: problem.timeZone)
         var seen: [String: Int] = [:]
         for id in roster.assignments.map(\.visit) + roster.unassigned.map(\.visit) { seen[id, default: 0] += 1 }
         for v in problem.visits where seen[v.id, default: 0] != 1 {
@@ -51,7 +52,9 @@ public enum RosterChecker {
             for id in a.carers {
                 guard let carer = carers[id] else { violation("visit \(a.visit): unknown carer \(id)"); continue }
                 // Rule 2: skills, exclusions, gender, hub.
-                for skill in visit.skills where !carer.skills.contains(skill) { violation("visit \(a.visit): carer \(id) lacks skill \(skill)") }
+                for skill in visit.skills where !problem.carer(carer, has: skill, at: start, zone: zone) {
+                    violation("visit \(a.visit): carer \(id) lacks skill \(skill)")
+                }
                 if let client {
                     if client.excludedCarers.contains(id) { violation("visit \(a.visit): carer \(id) is excluded by the client") }
                     if let g = client.genderPreference, carer.gender != g { violation("visit \(a.visit): carer \(id) does not match the gender preference") }

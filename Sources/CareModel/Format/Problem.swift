@@ -42,6 +42,8 @@ public struct Problem: Sendable, Equatable {
         public var lendableTo: [String]
         /// Non-overlapping availability intervals, sorted by start.
         public var shifts: [Interval]
+        /// Skills that count only on some days of the week (optional `skill_dates`).
+        public var skillDates: [String: DateRange] = [:]
 
         public init(
             id: String, name: String, hub: String, location: GeoPoint, skills: [String], gender: Gender?, contractedMinutes: Int,
@@ -107,6 +109,22 @@ public struct Problem: Sendable, Equatable {
         }
     }
 
+    /// Local days on which something counts: from `from` (inclusive) until `until` (exclusive).
+    public struct DateRange: Sendable, Equatable {
+        public var from: LocalDate?
+        public var until: LocalDate?
+
+        public init(from: LocalDate? = nil, until: LocalDate? = nil) {
+            self.from = from
+            self.until = until
+        }
+
+        /// True when `date` lies in the range.
+        public func contains(_ date: LocalDate) -> Bool {
+            (from.map { $0 <= date } ?? true) && (until.map { date < $0 } ?? true)
+        }
+    }
+
     /// A half-open time interval [start, end).
     public struct Interval: Sendable, Equatable {
         public var start: Instant
@@ -116,6 +134,17 @@ public struct Problem: Sendable, Equatable {
             self.start = start
             self.end = end
         }
+    }
+
+    /// True when carer `carer` has skill `skill` on a visit starting at `start`, judged by the
+    /// local date in the problem's zone (skills listed in `skill_dates` count only on those days).
+    public func carer(_ carer: Carer, has skill: String, at start: Instant, zone: ZoneOffsets?) -> Bool {
+        guard carer.skills.contains(skill) else { return false }
+        guard let range = carer.skillDates[skill] else { return true }
+        let offset = zone?.offsetMinutes(at: start) ?? 0
+        let local = start.adding(minutes: offset).secondsSinceEpoch
+        let day = LocalDate(daysSinceEpoch: Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
+        return range.contains(day)
     }
 
     /// A problem from validated parts (the decoder and the sample generator use this).

@@ -149,10 +149,29 @@ struct Validator {
         for (a, b) in zip(order, order.dropFirst()) where shifts[b].start < shifts[a].end {
             fail("\(path).shifts[\(b)]", "overlaps shifts[\(a)]")
         }
+        var skillDates: [String: Problem.DateRange] = [:]
+        for (skill, range) in (c.skillDates ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let dp = "\(path).skill_dates.\(skill)"
+            if !skillList.contains(skill) { fail(dp, "not one of the carer's skills") }
+            let from = range.from.flatMap { text -> LocalDate? in
+                let d = LocalDate(iso: text)
+                if d == nil { fail(dp + ".from", "not a date (YYYY-MM-DD)") }
+                return d
+            }
+            let until = range.until.flatMap { text -> LocalDate? in
+                let d = LocalDate(iso: text)
+                if d == nil { fail(dp + ".until", "not a date (YYYY-MM-DD)") }
+                return d
+            }
+            if let from, let until, until <= from { fail(dp + ".until", "not after from") }
+            skillDates[skill] = Problem.DateRange(from: from, until: until)
+        }
         guard let id = c.id, let hub = c.hub, let location else { return nil }
-        return Problem.Carer(id: id, name: c.name ?? id, hub: hub, location: location, skills: skillList, gender: g,
-                             contractedMinutes: contracted, maxMinutes: maxMinutes, lendableTo: lendable,
-                             shifts: order.map { shifts[$0] })
+        var carer = Problem.Carer(id: id, name: c.name ?? id, hub: hub, location: location, skills: skillList, gender: g,
+                                  contractedMinutes: contracted, maxMinutes: maxMinutes, lendableTo: lendable,
+                                  shifts: order.map { shifts[$0] })
+        carer.skillDates = skillDates
+        return carer
     }
 
     mutating func visit(_ v: RawVisit, _ path: String, _ clientIDs: Set<String>, _ carerIDs: Set<String>) -> Problem.Visit? {

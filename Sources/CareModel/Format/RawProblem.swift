@@ -54,13 +54,20 @@ struct RawCarer: Codable {
     var maxMinutes: Int?
     var lendableTo: [String]?
     var shifts: [RawShift]?
+    var skillDates: [String: RawDateRange]?
 
     enum CodingKeys: String, CodingKey {
         case id, name, hub, lat, lon, skills, gender, shifts
+        case skillDates = "skill_dates"
         case contractedMinutes = "contracted_minutes"
         case maxMinutes = "max_minutes"
         case lendableTo = "lendable_to"
     }
+}
+
+struct RawDateRange: Codable {
+    var from: String?
+    var until: String?
 }
 
 struct RawClient: Codable {

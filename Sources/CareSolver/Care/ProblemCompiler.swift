@@ -42,6 +42,7 @@ public enum ProblemCompiler {
         let w = problem.weights
         func units(_ x: Double) -> Int { Int((x * Double(scale)).rounded()) }
         let carerSkills = problem.carers.map { Set($0.skills) }
+        let zone = ZoneOffsets(identifier: problem.timeZone)
 
         var blocked: [Int: String] = [:]
         let visits = problem.visits.enumerated().map { index, visit -> SolverVisit in
@@ -49,7 +50,11 @@ public enum ProblemCompiler {
             let client = problem.clients[c]
             let allowed = problem.carers.indices.filter { k in
                 let carer = problem.carers[k]
-                return visit.skills.allSatisfy(carerSkills[k].contains) && !client.excludedCarers.contains(carer.id)
+                // A skill must count at both ends of the window, whatever start the search picks.
+                return visit.skills.allSatisfy {
+                    problem.carer(carer, has: $0, at: visit.windowStart, zone: zone) && problem.carer(carer, has: $0, at: visit.windowEnd, zone: zone)
+                }
+                    && !client.excludedCarers.contains(carer.id)
                     && (client.genderPreference.map { carer.gender == $0 } ?? true)
                     && (carer.hub == client.hub || carer.lendableTo.contains(client.hub))
             }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CareModel
+import CareRostering
 import CareSample
+import CareStore
 import CareSolver
 import Foundation
 
@@ -9,7 +11,7 @@ struct ProblemCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "problem",
         abstract: "Check or generate carehub.problem/1 files.",
-        subcommands: [Check.self, Sample.self]
+        subcommands: [Check.self, Sample.self, Export.self]
     )
 
     /// `carehub problem check`.
@@ -55,6 +57,37 @@ struct ProblemCommand: ParsableCommand {
             try reportingFailures {
                 let county = SampleCountyGenerator.generate(SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: week, weeks: 1))
                 let data = try ProblemEncoder.encode(SampleProblem.make(county, week: week)) + Data("\n".utf8)
+                if let out { try writeAtomically(data, to: out) } else { FileHandle.standardOutput.write(data) }
+            }
+        }
+    }
+
+    /// `carehub problem export`.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the exact problem a stored roster was generated from (or today's, with --current).",
+            discussion: "Replay any run: carehub solve --problem FILE --seed <its seed> gives the same roster with the same iterations.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: HubWeek
+        @Option(help: "Version (default: the newest).") var version: Int?
+        @Flag(help: "Build the problem from today's data instead of a stored version.") var current = false
+        @Option(help: "Write here instead of stdout.") var out: String?
+
+        func run() throws {
+            try reportingFailures {
+                let db = try database.connect()
+                let text: String
+                if current {
+                    guard try HubRepository(db).find(code: scope.hub) != nil else { throw CommandFailure(noHubsMessage(scope.hub)) }
+                    text = try RosterWorkflow.currentProblem(db, hubs: [scope.hub], week: scope.week).1
+                } else {
+                    guard let stored = try RosterRepository(db).find(hub: scope.hub, week: scope.week, version: version) else {
+                        throw CommandFailure("no roster for \(scope.hub) \(scope.week); use --current for today's data")
+                    }
+                    text = stored.problemText
+                }
+                let data = Data(text.utf8)
                 if let out { try writeAtomically(data, to: out) } else { FileHandle.standardOutput.write(data) }
             }
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CareModel
 import CareReports
+import CareRostering
+import CareStore
 import Foundation
 
 /// `carehub roster …`: roster files.
@@ -8,7 +10,7 @@ struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Work with carehub.roster/1 files.",
-        subcommands: [Check.self, Show.self]
+        subcommands: [Generate.self, Show.self, Diff.self, Publish.self, Pin.self, Unpin.self, Check.self]
     )
 
     /// `carehub roster check`.
@@ -38,25 +40,69 @@ struct RosterCommand: ParsableCommand {
     /// `carehub roster show`.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Review a roster file: coverage, unassigned reasons, travel, continuity, one carer's week.")
+            abstract: "Review a roster: coverage, unassigned reasons, travel, continuity, working time; a carer's or client's week.",
+            discussion: "Either a stored version (--hub, --week, optional --version; default the newest) or files (--problem and --roster).")
 
-        @Option(help: "The problem file.") var problem: String
-        @Option(help: "The roster file.") var roster: String
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Hub code (stored rosters).") var hub: String?
+        @Option(help: "ISO week (stored rosters).") var week: ISOWeek?
+        @Option(help: "Version (default: the newest).") var version: Int?
+        @Option(help: "A problem file (file mode).") var problem: String?
+        @Option(help: "A roster file (file mode).") var roster: String?
         @Option(help: "Show this carer's week (default: the carer with the most visits).") var carer: String?
+        @Option(help: "Show who comes to this client, when.") var client: String?
+        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+        enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+        func validate() throws {
+            let fileMode = problem != nil || roster != nil
+            let dbMode = hub != nil || week != nil
+            if fileMode == dbMode || (fileMode && (problem == nil || roster == nil)) || (dbMode && (hub == nil || week == nil)) {
+                throw ValidationError("give --hub and --week (a stored roster) or --problem and --roster (files)")
+            }
+        }
 
         func run() throws {
             try reportingFailures {
-                let week = try ProblemDecoder.load(path: problem)
-                let parsed = try loadRoster(roster)
-                let review = RosterReview(problem: week, roster: parsed)
-                print(review.summary())
-                var counts: [String: Int] = [:]
-                for a in parsed.assignments { for c in a.carers { counts[c, default: 0] += 1 } }
-                let busiest = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-                guard let id = carer ?? busiest else { return }
-                guard let text = review.carerWeek(id) else { throw CommandFailure("no carer \(id) in \(problem)") }
-                print(text, terminator: "")
+                let (week, parsed, header) = try load()
+                switch format {
+                case .json:
+                    print(String(decoding: try parsed.encoded(), as: UTF8.self))
+                case .csv:
+                    print(try RosterCSV.assignments(problem: week, roster: parsed), terminator: "")
+                case .table:
+                    let review = RosterReview(problem: week, roster: parsed)
+                    if let header { print(header) }
+                    print(review.summary(), terminator: "")
+                    print(WorkingTimeWarnings.text(problem: week, roster: parsed))
+                    if let client {
+                        guard let text = review.clientWeek(client) else { throw CommandFailure("no client \(client) in this roster's problem") }
+                        print(text, terminator: "")
+                        return
+                    }
+                    var counts: [String: Int] = [:]
+                    for a in parsed.assignments { for c in a.carers { counts[c, default: 0] += 1 } }
+                    let busiest = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+                    guard let id = carer ?? busiest else { return }
+                    guard let text = review.carerWeek(id) else { throw CommandFailure("no carer \(id) in this roster's problem") }
+                    print(text, terminator: "")
+                }
             }
+        }
+
+        private func load() throws -> (Problem, Roster, String?) {
+            if let problem, let roster {
+                return (try ProblemDecoder.load(path: problem), try loadRoster(roster), nil)
+            }
+            guard let hub, let week else { throw CommandFailure("give --hub and --week") }
+            let db = try database.connect()
+            guard let stored = try RosterRepository(db).find(hub: hub, week: week, version: version) else {
+                throw CommandFailure("no roster for \(hub) \(week)\(version.map { " version \($0)" } ?? ""); run `carehub roster generate --hub \(hub) --week \(week)`")
+            }
+            let (p, r) = try RosterWorkflow.documents(stored)
+            let together = stored.hubs.count > 1 ? "; generated together with \(stored.hubs.joined(separator: ", ")): travel and continuity cover them all" : ""
+            return (p, r, "\(hub) \(week) version \(stored.version) (\(stored.status.rawValue)), seed \(stored.seed)\(together)")
         }
     }
 }

@@ -1,0 +1,77 @@
+import CareModel
+import CareSolver
+import CareStore
+import Foundation
+
+/// The hub manager's weekly operations that need both the database and the engine.
+public enum RosterWorkflow {
+    /// How to search.
+    public struct SearchSettings: Sendable {
+        public var seed: UInt64
+        public var seconds: Double?
+        public var iterations: Int?
+
+        public init(seed: UInt64 = 1, seconds: Double? = nil, iterations: Int? = nil) {
+            self.seed = seed
+            self.seconds = seconds
+            self.iterations = iterations
+        }
+    }
+
+    /// What a generate run stored.
+    public struct Generated: Sendable {
+        public let problem: Problem
+        public let roster: Roster
+        /// (hub, new draft version) for each hub generated.
+        public let versions: [(hub: String, version: Int)]
+    }
+
+    /// The week's problem from today's data, and its exact text.
+    public static func currentProblem(_ db: Connection, hubs: [String], week: ISOWeek) throws -> (Problem, String) {
+        let problem = try WeekProblemLoader(db).load(hubCodes: hubs, week: week)
+        return (problem, String(decoding: try ProblemEncoder.encode(problem), as: UTF8.self))
+    }
+
+    /// Builds the problem for `hubs` and `week`, solves it, checks the roster with the
+    /// independent checker, and stores a new draft version per hub with the exact files.
+    public static func generate(
+        _ db: Connection, hubs: [String], week: ISOWeek, search: SearchSettings, actor: String,
+        progress: ((SolveProgress) -> Void)? = nil
+    ) throws -> Generated {
+        let (problem, problemText) = try currentProblem(db, hubs: hubs, week: week)
+        let compiled = ProblemCompiler.compile(problem)
+        let stop = StoppingCriterion(maxIterations: search.iterations, maxSeconds: search.seconds ?? (search.iterations == nil ? 30 : nil))
+        let result = solve(compiled.instance, parameters: SolveParameters(seed: search.seed, stop: stop), progress: progress)
+        let roster = RosterBuilder.roster(compiled, result, seed: search.seed)
+        let check = RosterChecker.check(roster, against: problem)
+        guard check.isValid else {
+            throw RosterRefusal("internal error: the roster failed carehub's checker (\(check.violations.first ?? "")); nothing was stored")
+        }
+        let rosterText = String(decoding: try roster.encoded(), as: UTF8.self)
+        var settings = ["seconds": search.seconds.map { "\($0)" } ?? "", "iterations": search.iterations.map(String.init) ?? ""]
+        settings = settings.filter { !$0.value.isEmpty }
+        let versions = try RosterRepository(db).saveDrafts(
+            week: week, problem: problem, problemText: problemText, roster: roster, rosterText: rosterText, seed: search.seed,
+            settings: settings, actor: actor)
+        return Generated(problem: problem, roster: roster, versions: versions)
+    }
+
+    /// Publishes a draft, refusing a stale one unless `force`.
+    @discardableResult
+    public static func publish(_ db: Connection, hub: String, week: ISOWeek, version: Int, force: Bool, actor: String) throws -> Int? {
+        try RosterRepository(db).publish(hub: hub, week: week, version: version, force: force, actor: actor) { db, hubs in
+            try currentProblem(db, hubs: hubs, week: week).1
+        }
+    }
+
+    /// The stored problem and roster of a version, decoded, limited to one hub's visits.
+    public static func documents(_ stored: StoredRoster) throws -> (Problem, Roster) {
+        let problem = try ProblemDecoder.decode(Data(stored.problemText.utf8), file: "roster \(stored.hubCode) \(stored.week) v\(stored.version)")
+        var roster = try Roster.decode(Data(stored.rosterText.utf8))
+        let clientHub = Dictionary(uniqueKeysWithValues: problem.clients.map { ($0.id, $0.hub) })
+        let visitHub = Dictionary(uniqueKeysWithValues: problem.visits.map { ($0.id, clientHub[$0.client] ?? "") })
+        roster.assignments.removeAll { visitHub[$0.visit] != stored.hubCode }
+        roster.unassigned.removeAll { visitHub[$0.visit] != stored.hubCode }
+        return (problem, roster)
+    }
+}

@@ -1,0 +1,221 @@
+import CareModel
+import Foundation
+
+/// A roster version as stored, with the exact documents behind it.
+public struct StoredRoster: Sendable {
+    public let id: Int
+    public let hubCode: String
+    public let week: String
+    public let version: Int
+    public let status: RosterStatus
+    public let seed: Int64
+    public let createdAt: Instant
+    /// Hubs generated together (lendable carers may cross between them).
+    public let hubs: [String]
+    /// The `carehub.problem/1` text the engine saw.
+    public let problemText: String
+    /// The `carehub.roster/1` text it produced (for every hub generated together).
+    public let rosterText: String
+}
+
+/// Why a roster change was refused.
+public struct RosterRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Stores draft rosters, finds versions, publishes, pins.
+///
+/// Every change that can race with a publish or a rebalance takes the hub's advisory
+/// transaction lock (`AdvisoryLockKey.hub`), always in hub-code order to avoid deadlocks.
+public struct RosterRepository {
+    let db: Connection
+
+    /// A repository over a connection.
+    public init(_ db: Connection) { self.db = db }
+
+    /// Stores a new draft version for each hub of a generate run, in one transaction.
+    /// `roster` is the engine's output for all the hubs; each hub's row gets its own visits.
+    /// Returns (hub, version) pairs.
+    public func saveDrafts(
+        week: ISOWeek, problem: Problem, problemText: String, roster: Roster, rosterText: String, seed: UInt64,
+        settings: [String: String], actor: String
+    ) throws -> [(hub: String, version: Int)] {
+        let hubs = problem.hubs.map(\.id).sorted()
+        let clientHub = Dictionary(uniqueKeysWithValues: problem.clients.map { ($0.id, $0.hub) })
+        let visitHub = Dictionary(uniqueKeysWithValues: problem.visits.map { ($0.id, clientHub[$0.client] ?? "") })
+        var settingsJSON = settings
+        settingsJSON["hubs"] = hubs.joined(separator: ",")
+        let settingsText = try jsonObject(settingsJSON)
+        let objectiveText = String(decoding: try JSONEncoder().encode(roster.objective), as: UTF8.self)
+        return try db.transaction { db in
+            var saved: [(String, Int)] = []
+            for hub in hubs {
+                guard let hubID = try HubRepository(db).find(code: hub)?.id else {
+                    throw ReferenceError(writing: "roster", missingKind: "hub", missingID: hub)
+                }
+                try db.advisoryTransactionLock(.hub(hubID))
+                let version: Int = try db.query("""
+                    SELECT coalesce(max(version), 0) + 1 AS v FROM rosters WHERE hub_id = \(hubID) AND iso_week = \(week.description)
+                    """).rows[0].decode("v")
+                let rosterID: Int = try db.query("""
+                    INSERT INTO rosters (hub_id, iso_week, version, status, seed, settings, objective, created_by)
+                    VALUES (\(hubID), \(week.description), \(version), 'draft', \(Int64(bitPattern: seed)), \(settingsText)::jsonb,
+                            \(objectiveText)::jsonb, \(actor))
+                    RETURNING id
+                    """).rows[0].decode("id")
+                let mine = roster.assignments.filter { visitHub[$0.visit] == hub }
+                var visitIDs: [Int] = [], carerIDs: [String] = [], starts: [String] = []
+                for a in mine {
+                    for c in a.carers {
+                        visitIDs.append(Int(a.visit) ?? -1)
+                        carerIDs.append(c)
+                        starts.append(a.start)
+                    }
+                }
+                let inserted = try db.execute("""
+                    INSERT INTO roster_assignments (roster_id, visit_id, carer_id, starts_at)
+                    SELECT \(rosterID), x.visit, c.id, x.start
+                    FROM unnest(\(visitIDs)::bigint[], \(carerIDs)::text[], \(starts)::timestamptz[]) AS x(visit, carer, start)
+                    JOIN carers c ON c.external_id = x.carer
+                    """)
+                guard inserted == visitIDs.count else {
+                    throw RosterRefusal("the roster names carers or visits that are not in the database")
+                }
+                let unassigned = roster.unassigned.filter { visitHub[$0.visit] == hub }
+                try db.execute("""
+                    INSERT INTO roster_unassigned (roster_id, visit_id, reason)
+                    SELECT \(rosterID), x.visit, x.reason FROM unnest(\(unassigned.map { Int($0.visit) ?? -1 })::bigint[],
+                                                                      \(unassigned.map(\.reason))::text[]) AS x(visit, reason)
+                    """)
+                try db.execute("INSERT INTO roster_files (roster_id, problem, roster) VALUES (\(rosterID), \(problemText), \(rosterText))")
+                try db.execute("""
+                    INSERT INTO roster_changes (roster_id, hub_id, action, reason, actor)
+                    VALUES (\(rosterID), \(hubID), 'generated', \("draft version \(version)"), \(actor))
+                    """)
+                saved.append((hub, version))
+            }
+            return saved
+        }
+    }
+
+    /// A version of a hub's week (the newest when `version` is nil), or nil.
+    public func find(hub: String, week: ISOWeek, version: Int? = nil) throws -> StoredRoster? {
+        guard let row = try db.query("""
+            SELECT r.id, h.code, r.iso_week, r.version, r.status, r.seed, r.created_at, r.settings->>'hubs' AS hubs, f.problem, f.roster
+            FROM rosters r JOIN hubs h ON h.id = r.hub_id JOIN roster_files f ON f.roster_id = r.id
+            WHERE h.code = \(hub) AND r.iso_week = \(week.description) AND (\(version)::int IS NULL OR r.version = \(version))
+            ORDER BY r.version DESC LIMIT 1
+            """).rows.first
+        else { return nil }
+        let hubs: String = try row.decode("hubs", as: String?.self) ?? hub
+        return StoredRoster(
+            id: try row.decode("id"), hubCode: try row.decode("code"), week: try row.decode("iso_week"), version: try row.decode("version"),
+            status: try row.decode("status"), seed: try row.decode("seed"), createdAt: try row.decode("created_at"),
+            hubs: hubs.split(separator: ",").map(String.init), problemText: try row.decode("problem"), rosterText: try row.decode("roster"))
+    }
+
+    /// The published version of a hub's week, or nil.
+    public func published(hub: String, week: ISOWeek) throws -> Int? {
+        try db.query("""
+            SELECT r.version FROM rosters r JOIN hubs h ON h.id = r.hub_id
+            WHERE h.code = \(hub) AND r.iso_week = \(week.description) AND r.status = 'published'
+            """).rows.first?.decode("version")
+    }
+
+    /// Publishes a draft atomically: it becomes `published` (and immutable), the previously
+    /// published version `superseded`. `currentProblem` rebuilds the problem from today's data;
+    /// if it differs from the one the draft was made from, the draft is stale and refused
+    /// unless `force`. Returns the superseded version, if any.
+    @discardableResult
+    public func publish(hub: String, week: ISOWeek, version: Int, force: Bool, actor: String,
+                        currentProblem: (Connection, [String]) throws -> String) throws -> Int? {
+        try db.transaction { db in
+            guard let hubID = try HubRepository(db).find(code: hub)?.id else {
+                throw ReferenceError(writing: "publish", missingKind: "hub", missingID: hub)
+            }
+            try db.advisoryTransactionLock(.hub(hubID))
+            guard let stored = try RosterRepository(db).find(hub: hub, week: week, version: version) else {
+                throw RosterRefusal("no version \(version) of \(hub) \(week); `carehub roster show --hub \(hub) --week \(week)` lists what exists")
+            }
+            guard stored.status == .draft else {
+                throw RosterRefusal("version \(version) of \(hub) \(week) is \(stored.status.rawValue); only a draft can be published")
+            }
+            if !force, try currentProblem(db, stored.hubs) != stored.problemText {
+                throw RosterRefusal("""
+                    version \(version) of \(hub) \(week) is stale: visits, carers, shifts or pins changed since it was generated; \
+                    generate a new draft, or publish anyway with --force
+                    """)
+            }
+            let previous: Int? = try db.query("""
+                UPDATE rosters SET status = 'superseded' WHERE hub_id = \(hubID) AND iso_week = \(week.description) AND status = 'published'
+                RETURNING version
+                """).rows.first?.decode("version")
+            try db.execute("UPDATE rosters SET status = 'published', published_at = now() WHERE id = \(stored.id)")
+            if let previous {
+                try db.execute("""
+                    INSERT INTO roster_changes (roster_id, hub_id, action, reason, actor)
+                    SELECT id, \(hubID), 'superseded', \("by version \(version)"), \(actor) FROM rosters
+                    WHERE hub_id = \(hubID) AND iso_week = \(week.description) AND version = \(previous)
+                    """)
+            }
+            try db.execute("""
+                INSERT INTO roster_changes (roster_id, hub_id, action, reason, actor)
+                VALUES (\(stored.id), \(hubID), 'published', \(force ? "published with --force" : "published"), \(actor))
+                """)
+            return previous
+        }
+    }
+
+    /// Pins a carer to a visit (respected by the next generate); returns false if already pinned.
+    @discardableResult
+    public func pin(visit: Int, carer: String, actor: String) throws -> Bool {
+        try db.transaction { db in
+            guard let row = try db.query("""
+                SELECT v.carers_needed, h.id AS hub_id, c.id AS carer_id,
+                       (SELECT count(*) FROM visit_pins p WHERE p.visit_id = v.id) AS pins
+                FROM visits v JOIN clients cl ON cl.id = v.client_id JOIN hubs h ON h.id = cl.hub_id, carers c
+                WHERE v.id = \(visit) AND c.external_id = \(carer)
+                """).rows.first
+            else { throw RosterRefusal("no visit \(visit) or no carer \(carer)") }
+            let needed: Int = try row.decode("carers_needed"), pins: Int = try row.decode("pins")
+            let added = try db.execute("""
+                INSERT INTO visit_pins (visit_id, carer_id, pinned_by) VALUES (\(visit), \(try row.decode("carer_id", as: Int.self)), \(actor))
+                ON CONFLICT DO NOTHING
+                """)
+            if added == 1 && pins + 1 > needed {
+                throw RosterRefusal("visit \(visit) needs \(needed) carer(s) and already has \(pins) pinned; unpin one first")
+            }
+            if added == 1 {
+                try db.execute("""
+                    INSERT INTO roster_changes (hub_id, visit_id, carer_id, action, actor)
+                    VALUES (\(try row.decode("hub_id", as: Int.self)), \(visit), \(try row.decode("carer_id", as: Int.self)), 'pinned', \(actor))
+                    """)
+            }
+            return added == 1
+        }
+    }
+
+    /// Removes a pin; returns false if there was none.
+    @discardableResult
+    public func unpin(visit: Int, carer: String, actor: String) throws -> Bool {
+        try db.transaction { db in
+            guard let row = try db.query("""
+                DELETE FROM visit_pins p USING carers c WHERE p.visit_id = \(visit) AND p.carer_id = c.id AND c.external_id = \(carer)
+                RETURNING p.carer_id, (SELECT cl.hub_id FROM visits v JOIN clients cl ON cl.id = v.client_id WHERE v.id = \(visit)) AS hub_id
+                """).rows.first
+            else { return false }
+            try db.execute("""
+                INSERT INTO roster_changes (hub_id, visit_id, carer_id, action, actor)
+                VALUES (\(try row.decode("hub_id", as: Int.self)), \(visit), \(try row.decode("carer_id", as: Int.self)), 'unpinned', \(actor))
+                """)
+            return true
+        }
+    }
+
+    private func jsonObject(_ dictionary: [String: String]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(dictionary), as: UTF8.self)
+    }
+}

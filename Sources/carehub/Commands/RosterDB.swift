@@ -1,0 +1,126 @@
+import ArgumentParser
+import CareModel
+import CareReports
+import CareRostering
+import CareSolver
+import CareStore
+import Foundation
+
+/// The hub and week a roster command works on.
+struct HubWeek: ParsableArguments {
+    @Option(help: "Hub code.") var hub: String
+    @Option(help: "ISO week, e.g. 2026-W48.") var week: ISOWeek
+}
+
+extension RosterCommand {
+    /// `carehub roster generate`.
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the week's problem from the database, solve it and store a new draft version.",
+            discussion: "Generating several hubs together (--hub A --hub B, or --all) lets carers lendable between them cross hubs.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(name: .customLong("hub"), help: "Hub code (repeat for several).") var hubs: [String] = []
+        @Flag(help: "Every hub.") var all = false
+        @Option(help: "ISO week, e.g. 2026-W48.") var week: ISOWeek
+        @Option(help: "Seconds of search (default 30 unless --iterations).") var seconds: Double?
+        @Option(help: "Iteration limit (deterministic with --seed).") var iterations: Int?
+        @Option(help: "Random seed.") var seed: UInt64 = 1
+        @Flag(help: "No progress on stderr.") var quiet = false
+
+        func validate() throws {
+            if hubs.isEmpty == !all { throw ValidationError("give --hub (one or more) or --all") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let db = try database.connect()
+                let known = try HubRepository(db).all().map(\.hub.code)
+                for h in hubs where !known.contains(h) { throw CommandFailure(noHubsMessage(h)) }
+                let chosen = all ? known : hubs
+                let progress: ((SolveProgress) -> Void)? = quiet ? nil : { p in
+                    writeError(String(format: "%6.1fs  assigned %d/%d  iterations %d", p.elapsed, p.assigned, p.visits, p.iteration))
+                }
+                let generated = try RosterWorkflow.generate(
+                    db, hubs: chosen, week: week, search: .init(seed: seed, seconds: seconds, iterations: iterations), actor: currentActor,
+                    progress: progress)
+                for (hub, version) in generated.versions { print("\(hub) \(week): draft version \(version)") }
+                print(RosterReview(problem: generated.problem, roster: generated.roster).summary(), terminator: "")
+                print(WorkingTimeWarnings.text(problem: generated.problem, roster: generated.roster), terminator: "")
+            }
+        }
+    }
+
+    /// `carehub roster publish`.
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish a draft: it becomes immutable and the previously published version superseded.",
+            discussion: "Refuses a stale draft (visits, carers, shifts or pins changed since it was generated) unless --force.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: HubWeek
+        @Option(help: "The draft version to publish.") var version: Int
+        @Flag(help: "Publish even if the data changed since the draft was generated.") var force = false
+
+        func run() throws {
+            try reportingFailures {
+                let db = try database.connect()
+                let previous = try RosterWorkflow.publish(db, hub: scope.hub, week: scope.week, version: version, force: force, actor: currentActor)
+                print("\(scope.hub) \(scope.week): version \(version) published\(previous.map { "; version \($0) superseded" } ?? "")")
+            }
+        }
+    }
+
+    /// `carehub roster pin` / `unpin`.
+    struct Pin: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Pin a carer to a visit; the next generate respects it.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Visit id.") var visit: Int
+        @Option(help: "Carer external id.") var carer: String
+
+        func run() throws {
+            try reportingFailures {
+                let changed = try RosterRepository(try database.connect()).pin(visit: visit, carer: carer, actor: currentActor)
+                print(changed ? "pinned \(carer) to visit \(visit)" : "\(carer) was already pinned to visit \(visit)")
+            }
+        }
+    }
+
+    struct Unpin: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a pin.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Visit id.") var visit: Int
+        @Option(help: "Carer external id.") var carer: String
+
+        func run() throws {
+            try reportingFailures {
+                let changed = try RosterRepository(try database.connect()).unpin(visit: visit, carer: carer, actor: currentActor)
+                print(changed ? "unpinned \(carer) from visit \(visit)" : "\(carer) was not pinned to visit \(visit)")
+            }
+        }
+    }
+
+    /// `carehub roster diff`.
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Moved, added and dropped visits per carer between two versions.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: HubWeek
+        @Option(help: "Older version.") var from: Int
+        @Option(help: "Newer version.") var to: Int
+
+        func run() throws {
+            try reportingFailures {
+                let repo = RosterRepository(try database.connect())
+                guard let a = try repo.find(hub: scope.hub, week: scope.week, version: from),
+                    let b = try repo.find(hub: scope.hub, week: scope.week, version: to)
+                else { throw CommandFailure("no such version of \(scope.hub) \(scope.week)") }
+                let (_, old) = try RosterWorkflow.documents(a)
+                let (_, new) = try RosterWorkflow.documents(b)
+                print(RosterDiff(old: old, new: new).text(), terminator: "")
+            }
+        }
+    }
+}
