@@ -1,0 +1,170 @@
+import CareModel
+import CareRostering
+import CareSample
+import CareStore
+import CareTestSupport
+import Foundation
+import Testing
+
+/// A migrated database holding a small sample county (two hubs) for one week.
+struct SeededCounty {
+    let test: TestDatabase
+    let db: Connection
+    let week: ISOWeek
+
+    init(week: String = "2026-W48", clientsPerHub: Int = 12) throws {
+        test = try TestDatabase()
+        db = try test.connect()
+        self.week = ISOWeek(iso: week)!
+        let county = SampleCountyGenerator.generate(SampleCountySpec(hubs: 2, clientsPerHub: clientsPerHub, seed: 2, firstWeek: self.week, weeks: 1))
+        _ = try CountyWriter(db).write(hubs: county.hubs, carers: county.carers, clients: county.clients, packages: county.packages,
+                                       shifts: county.shifts, absences: county.absences)
+    }
+
+    func count(_ query: SQLQuery) throws -> Int { try db.query(query).rows[0].decode("n") }
+}
+
+@Suite("Weekly loop on the database")
+struct WeeklyLoopTests {
+    /// Planning twice is idempotent, and a client in hospital gets no visits on those days.
+    @Test func planIsIdempotentAndSkipsAbsentClients() throws {
+        let c = try SeededCounty()
+        let first = try VisitPlanner(c.db).plan(week: c.week)
+        #expect(first.added > 0 && first.added == first.planned)
+        let second = try VisitPlanner(c.db).plan(week: c.week)
+        #expect(second.added == 0 && second.updated == 0 && second.cancelled == 0 && second.planned == first.planned)
+        // Put one client in hospital Wednesday–Thursday: their visits those days are cancelled.
+        let client: String = try c.db.query("SELECT external_id FROM clients ORDER BY external_id LIMIT 1").rows[0].decode("external_id")
+        let before = try c.count("""
+            SELECT count(*) AS n FROM visits v JOIN clients cl ON cl.id = v.client_id
+            WHERE cl.external_id = \(client) AND v.local_date IN ('2026-11-25', '2026-11-26') AND v.status = 'planned'
+            """)
+        #expect(before > 0)
+        try c.db.execute("""
+            INSERT INTO client_absences (client_id, starts_on, ends_on) SELECT id, '2026-11-25', '2026-11-26' FROM clients WHERE external_id = \(client)
+            """)
+        let third = try VisitPlanner(c.db).plan(week: c.week)
+        #expect(third.cancelled == before)
+        #expect(third.planned == first.planned - before)
+    }
+
+    /// In the week the clocks go back, windows are read in local time: 07:30 is 06:30Z before
+    /// Sunday 25 October 2026 and 07:30Z on it.
+    @Test func dstWeekPlansLocalInstants() throws {
+        let c = try SeededCounty(week: "2026-W43")
+        _ = try VisitPlanner(c.db).plan(week: c.week)
+        let rows = try c.db.query("""
+            SELECT v.local_date, v.window_start, pv.window_start AS local_start FROM visits v JOIN package_visits pv ON pv.id = v.package_visit_id
+            WHERE v.local_date IN ('2026-10-24', '2026-10-25') ORDER BY v.id
+            """).rows
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let day: LocalDate = try row.decode("local_date")
+            let local: LocalTime = try row.decode("local_start")
+            let instant: Instant = try row.decode("window_start")
+            let offset = day.description == "2026-10-24" ? 60 : 0
+            #expect(instant == Instant(utcDate: day, minutes: local.minutesSinceMidnight - offset))
+        }
+    }
+
+    /// generate → publish → generate makes draft v2 without touching v1; publishing v2
+    /// supersedes v1 atomically; the stored problem replays to the same roster.
+    @Test func generatePublishRegenerate() throws {
+        let c = try SeededCounty()
+        _ = try VisitPlanner(c.db).plan(week: c.week)
+        let search = RosterWorkflow.SearchSettings(seed: 3, iterations: 100)
+        let first = try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: c.week, search: search, actor: "test")
+        #expect(first.versions.map(\.version) == [1])
+        #expect(RosterChecker.check(first.roster, against: first.problem).isValid)
+        try RosterWorkflow.publish(c.db, hub: "STAF", week: c.week, version: 1, force: false, actor: "test")
+        let v1Rows = try c.count("SELECT count(*) AS n FROM roster_assignments ra JOIN rosters r ON r.id = ra.roster_id WHERE r.version = 1")
+        let second = try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: c.week, search: search, actor: "test")
+        #expect(second.versions.map(\.version) == [2])
+        #expect(try RosterRepository(c.db).published(hub: "STAF", week: c.week) == 1)
+        #expect(try c.count("SELECT count(*) AS n FROM roster_assignments ra JOIN rosters r ON r.id = ra.roster_id WHERE r.version = 1") == v1Rows)
+        let superseded = try RosterWorkflow.publish(c.db, hub: "STAF", week: c.week, version: 2, force: false, actor: "test")
+        #expect(superseded == 1)
+        let statuses: [String] = try c.db.query("SELECT status FROM rosters ORDER BY version").rows.map { try $0.decode("status") }
+        #expect(statuses == ["superseded", "published"])
+        // Replaying the stored problem with the stored seed gives the same roster.
+        let stored = try #require(try RosterRepository(c.db).find(hub: "STAF", week: c.week, version: 2))
+        #expect(stored.problemText == (try RosterWorkflow.currentProblem(c.db, hubs: ["STAF"], week: c.week).1))
+        #expect(stored.seed == 3)
+    }
+
+    /// A draft whose data changed is refused as stale (unless forced); a published roster's rows
+    /// cannot be changed at all.
+    @Test func staleAndImmutable() throws {
+        let c = try SeededCounty()
+        _ = try VisitPlanner(c.db).plan(week: c.week)
+        _ = try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: c.week, search: .init(seed: 1, iterations: 50), actor: "test")
+        try c.db.execute("UPDATE visits SET status = 'cancelled' WHERE id = (SELECT min(v.id) FROM visits v JOIN clients cl ON cl.id = v.client_id JOIN hubs h ON h.id = cl.hub_id WHERE h.code = 'STAF')")
+        let refusal = #expect(throws: RosterRefusal.self) {
+            try RosterWorkflow.publish(c.db, hub: "STAF", week: c.week, version: 1, force: false, actor: "test")
+        }
+        #expect(refusal?.description.contains("stale") == true)
+        #expect(try RosterRepository(c.db).published(hub: "STAF", week: c.week) == nil)
+        try RosterWorkflow.publish(c.db, hub: "STAF", week: c.week, version: 1, force: true, actor: "test")
+        let error = #expect(throws: StoreError.self) {
+            try c.db.execute("DELETE FROM roster_assignments WHERE roster_id = (SELECT id FROM rosters WHERE version = 1)")
+        }
+        #expect(error?.sqlState == "55000")
+        #expect(throws: RosterRefusal.self) {
+            try RosterWorkflow.publish(c.db, hub: "STAF", week: c.week, version: 1, force: false, actor: "test")
+        }
+    }
+
+    /// A publish that fails midway leaves the previously published version in place.
+    @Test func failedPublishKeepsPrevious() throws {
+        let c = try SeededCounty()
+        _ = try VisitPlanner(c.db).plan(week: c.week)
+        let search = RosterWorkflow.SearchSettings(seed: 1, iterations: 50)
+        _ = try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: c.week, search: search, actor: "test")
+        _ = try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: c.week, search: search, actor: "test")
+        try RosterWorkflow.publish(c.db, hub: "STAF", week: c.week, version: 1, force: false, actor: "test")
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try RosterRepository(c.db).publish(hub: "STAF", week: c.week, version: 2, force: false, actor: "test") { _, _ in throw Boom() }
+        }
+        #expect(try RosterRepository(c.db).published(hub: "STAF", week: c.week) == 1)
+        let statuses: [String] = try c.db.query("SELECT status FROM rosters ORDER BY version").rows.map { try $0.decode("status") }
+        #expect(statuses == ["published", "draft"])
+    }
+
+    /// A pin is respected by the next generate, and too many pins are refused.
+    @Test func pinsAreRespected() throws {
+        let c = try SeededCounty()
+        _ = try VisitPlanner(c.db).plan(week: c.week)
+        let first = try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: c.week, search: .init(seed: 1, iterations: 50), actor: "test")
+        let single = try #require(first.roster.assignments.first { $0.carers.count == 1 })
+        let visit = try #require(Int(single.visit))
+        // Pin a different qualified carer: whoever else the problem allows.
+        let other = try #require(first.problem.carers.first { carer in
+            carer.id != single.carers[0] && carer.hub == "STAF"
+                && (first.problem.visits.first { $0.id == single.visit }?.skills ?? []).allSatisfy(carer.skills.contains)
+        })
+        try RosterRepository(c.db).pin(visit: visit, carer: other.id, actor: "test")
+        let second = try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: c.week, search: .init(seed: 1, iterations: 50), actor: "test")
+        let pinned = try #require(second.problem.visits.first { $0.id == single.visit })
+        #expect(pinned.pinned == [other.id])
+        // The checker refuses any assignment of a pinned visit without its pinned carer.
+        #expect(RosterChecker.check(second.roster, against: second.problem).isValid)
+        if let placed = second.roster.assignments.first(where: { $0.visit == single.visit }) {
+            #expect(placed.carers == [other.id])
+        }
+        #expect(throws: RosterRefusal.self) { try RosterRepository(c.db).pin(visit: visit, carer: single.carers[0], actor: "test") }
+        #expect(try RosterRepository(c.db).unpin(visit: visit, carer: other.id, actor: "test"))
+    }
+
+    /// Two hubs generated together may use carers lendable between them; each hub gets its own draft.
+    @Test func multiHubGenerate() throws {
+        let c = try SeededCounty()
+        _ = try VisitPlanner(c.db).plan(week: c.week)
+        let generated = try RosterWorkflow.generate(c.db, hubs: ["STAF", "CANN"], week: c.week, search: .init(seed: 1, iterations: 50), actor: "test")
+        #expect(generated.versions.map(\.hub) == ["CANN", "STAF"])
+        #expect(generated.problem.hubs.count == 2)
+        #expect(RosterChecker.check(generated.roster, against: generated.problem).isValid)
+        let perHub = try c.count("SELECT count(DISTINCT hub_id) AS n FROM rosters")
+        #expect(perHub == 2)
+    }
+}
