@@ -44,7 +44,11 @@ let package = Package(
             swiftSettings: settings
         ),
         // Hub managers' workflows over the store and the engine: generate, publish (and later rebalance).
-        .target(name: "CareRostering", dependencies: ["CareStore", "CareSolver", "CareModel"], swiftSettings: settings),
+        .target(
+            name: "CareRostering",
+            dependencies: ["CareStore", "CareSolver", "CareModel", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: settings
+        ),
         .executableTarget(
             name: "carehub",
             dependencies: [

@@ -48,15 +48,22 @@ public struct ClientRepository {
                 """).rows.first
             else { throw ReferenceError(writing: "package \(package.externalID)", missingKind: "client", missingID: package.clientID) }
             let id: Int = try row.decode("id")
-            for visit in package.visits {
-                try db.execute("""
-                    INSERT INTO package_visits (package_id, weekday, window_start, window_end, duration_minutes,
-                                                skills, carers_needed, priority)
-                    VALUES (\(id), \(visit.weekday), \(visit.windowStart)::time, \(visit.windowEnd)::time,
-                            \(visit.durationMinutes), \(visit.skills.map(\.code))::skill_code[], \(visit.carersNeeded), \(visit.priority))
-                    """)
-            }
+            try ClientRepository(db).insertVisits(package.visits, package: id)
             return id
         }
+    }
+
+    /// Inserts weekly calls of a package.
+    @discardableResult
+    public func insertVisits(_ visits: [VisitTemplate], package id: Int) throws -> Int {
+        for visit in visits {
+            try db.execute("""
+                INSERT INTO package_visits (package_id, weekday, window_start, window_end, duration_minutes,
+                                            skills, carers_needed, priority)
+                VALUES (\(id), \(visit.weekday), \(visit.windowStart)::time, \(visit.windowEnd)::time,
+                        \(visit.durationMinutes), \(visit.skills.map(\.code))::skill_code[], \(visit.carersNeeded), \(visit.priority))
+                """)
+        }
+        return visits.count
     }
 }

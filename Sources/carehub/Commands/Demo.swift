@@ -1,5 +1,7 @@
 import ArgumentParser
 import CareModel
+import CareRostering
+import Foundation
 import CareSample
 import CareStore
 import Logging
@@ -8,7 +10,7 @@ import Logging
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sample data for trying carehub out.",
-        subcommands: [Seed.self]
+        subcommands: [Seed.self, CSVFiles.self]
     )
 
     /// `carehub demo seed`.
@@ -64,6 +66,35 @@ struct Demo: ParsableCommand {
                     \(counts.packages) packages (\(counts.visitTemplates) weekly calls), \(counts.shifts) shifts \
                     from \(week) for \(weeks) week(s), \(counts.absences) absences (seed \(seed))
                     """)
+            }
+        }
+    }
+
+    /// `carehub demo csv`.
+    struct CSVFiles: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "csv",
+            abstract: "Write the sample county as the CSV files `carehub import` reads (no database needed).")
+
+        @Option(help: "Number of hubs (1–15).") var hubs = 3
+        @Option(name: .customLong("clients-per-hub"), help: "Clients per hub.") var clientsPerHub = 40
+        @Option(help: "Random seed.") var seed: UInt64 = 1
+        @Option(help: "ISO week the shifts and absences are for.") var week: ISOWeek = .next()
+        @Option(help: "Directory to write hubs.csv … packages.csv into.") var out: String
+
+        func run() throws {
+            try reportingFailures {
+                let spec = SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: week, weeks: 1)
+                if let issue = spec.validationIssues().first { throw CommandFailure("--\(issue.field): \(issue.problem)") }
+                let c = SampleCountyGenerator.generate(spec)
+                let texts = try ImportFiles.texts(hubs: c.hubs, carers: c.carers, clients: c.clients, packages: c.packages,
+                                                  shifts: c.shifts, absences: c.absences)
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                for kind in ImportKind.allCases {
+                    let path = (out as NSString).appendingPathComponent("\(kind.rawValue).csv")
+                    try writeAtomically(Data((texts[kind] ?? "").utf8), to: path)
+                    print(path)
+                }
             }
         }
     }

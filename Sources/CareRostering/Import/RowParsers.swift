@@ -1,0 +1,210 @@
+import CareModel
+import CareStore
+import Foundation
+
+/// Turns validated CSV records into writes. Each parser reports every bad field of every row.
+enum RowParsers {
+    typealias Write = (ImportWriter) throws -> ImportChange
+
+    static func parse(_ kind: ImportKind, _ file: CSVFile, _ known: References) -> ([(Int, Write)], [ImportIssue]) {
+        var refs = known
+        var writes: [(Int, Write)] = []
+        var issues: [ImportIssue] = []
+        var seen: [String: Int] = [:]
+        func once(_ key: String, _ line: Int, _ what: String) -> Bool {
+            if let first = seen[key] {
+                issues.append(ImportIssue(line: line, column: nil, problem: "duplicate \(what) (first on line \(first))"))
+                return false
+            }
+            seen[key] = line
+            return true
+        }
+        switch kind {
+        case .hubs:
+            for record in file.records {
+                var r = RowReader(record)
+                let code = r.text("code"), name = r.text("name"), place = r.point("lat", "lon")
+                let zone = r.optionalText("timezone") ?? "Europe/London"
+                if let code, code.range(of: "^[A-Z0-9][A-Z0-9_-]{0,31}$", options: .regularExpression) == nil {
+                    r.fail("code", "use 1–32 upper-case letters, digits, - or _")
+                }
+                if ZoneOffsets(identifier: zone) == nil { r.fail("timezone", "unknown time zone \(zone)") }
+                issues += r.issues
+                if r.issues.isEmpty, let code, let name, let place, once(code, record.line, "code \(code)") {
+                    let hub = Hub(code: code, name: name, location: place, timeZone: zone)
+                    writes.append((record.line, { try $0.upsert(hub) }))
+                }
+            }
+        case .carers:
+            // Carers in this file may lend to hubs and be referred to by later files only.
+            for record in file.records {
+                var r = RowReader(record)
+                let value = carer(&r, refs)
+                issues += r.issues
+                if let value, once(value.externalID, record.line, "external_id \(value.externalID)") {
+                    writes.append((record.line, { try $0.upsert(value) }))
+                    refs.carers.insert(value.externalID)
+                }
+            }
+        case .skills:
+            for record in file.records {
+                var r = RowReader(record)
+                let id = r.text("carer"), skill = r.skills("skill").first
+                let from = r.date("qualified_on"), until = r.date("expires_on", required: false)
+                if let id, !refs.carers.contains(id) { r.fail("carer", "unknown carer \(id)") }
+                if record["skill"].isEmpty { r.fail("skill", "required") }
+                if let from, let until, until <= from { r.fail("expires_on", "not after qualified_on") }
+                issues += r.issues
+                if r.issues.isEmpty, let id, let skill, let from, once("\(id)|\(skill)", record.line, "skill \(skill) for \(id)") {
+                    let s = CarerSkill(skill: skill, qualifiedOn: from, expiresOn: until)
+                    writes.append((record.line, { try $0.upsertSkill(carer: id, s) }))
+                }
+            }
+        case .shifts:
+            var days: [String: (line: Int, carer: String, date: LocalDate, shifts: [LocalShift])] = [:]
+            var order: [String] = []
+            for record in file.records {
+                var r = RowReader(record)
+                let id = r.text("carer"), date = r.date("date"), start = r.time("start"), end = r.time("end")
+                if let id, !refs.carers.contains(id) { r.fail("carer", "unknown carer \(id)") }
+                if let start, let end, start == end { r.fail("end", "same as start") }
+                issues += r.issues
+                guard r.issues.isEmpty, let id, let date, let start, let end else { continue }
+                // An end at or before the start means the shift runs past midnight.
+                let minutes = (end.minutesSinceMidnight - start.minutesSinceMidnight + 1440) % 1440
+                let key = "\(id)|\(date)"
+                if days[key] == nil { order.append(key) }
+                let shift = LocalShift(carerID: id, date: date, start: start, minutes: minutes)
+                if let clash = days[key]?.shifts.first(where: { overlaps($0, shift) }) {
+                    issues.append(ImportIssue(line: record.line, column: "start", problem: "overlaps the shift starting \(clash.start)"))
+                }
+                days[key, default: (record.line, id, date, [])].shifts.append(shift)
+            }
+            for key in order {
+                guard let day = days[key] else { continue }
+                writes.append((day.line, { try $0.replaceShifts(carer: day.carer, date: day.date, shifts: day.shifts) }))
+            }
+        case .absences:
+            for record in file.records {
+                var r = RowReader(record)
+                let id = r.text("carer"), absenceKind = r.choice("kind", AbsenceKind.self)
+                let first = r.date("first_day"), last = r.date("last_day")
+                if let id, !refs.carers.contains(id) { r.fail("carer", "unknown carer \(id)") }
+                if let first, let last, last < first { r.fail("last_day", "before first_day") }
+                issues += r.issues
+                if r.issues.isEmpty, let id, let absenceKind, let first, let last {
+                    let a = LocalAbsence(carerID: id, kind: absenceKind, firstDay: first, lastDay: last)
+                    let reason = r.optionalText("reason")
+                    writes.append((record.line, { try $0.upsertAbsence(a, reason: reason) }))
+                }
+            }
+        case .clients:
+            for record in file.records {
+                var r = RowReader(record)
+                let value = client(&r, refs)
+                issues += r.issues
+                if let value, once(value.externalID, record.line, "external_id \(value.externalID)") {
+                    writes.append((record.line, { try $0.upsert(value) }))
+                }
+            }
+        case .packages:
+            var packages: [String: (line: Int, package: CarePackage)] = [:]
+            var order: [String] = []
+            for record in file.records {
+                var r = RowReader(record)
+                guard let (package, call) = packageRow(&r, refs) else { issues += r.issues; continue }
+                issues += r.issues
+                if let existing = packages[package.externalID] {
+                    let p = existing.package
+                    if p.clientID != package.clientID || p.validFrom != package.validFrom || p.validTo != package.validTo {
+                        issues.append(ImportIssue(line: record.line, column: "client", problem: "client or validity differs from line \(existing.line) of the same package"))
+                    }
+                    packages[package.externalID]?.package.visits.append(call)
+                } else {
+                    order.append(package.externalID)
+                    packages[package.externalID] = (record.line, package)
+                }
+            }
+            for id in order {
+                guard let entry = packages[id] else { continue }
+                writes.append((entry.line, { try $0.upsert(entry.package) }))
+            }
+        }
+        return (writes, issues)
+    }
+
+    private static func overlaps(_ a: LocalShift, _ b: LocalShift) -> Bool {
+        let a0 = a.start.minutesSinceMidnight, b0 = b.start.minutesSinceMidnight
+        return a0 < b0 + b.minutes && b0 < a0 + a.minutes
+    }
+
+    private static func carer(_ r: inout RowReader, _ refs: References) -> Carer? {
+        let id = r.text("external_id"), hub = r.text("hub"), given = r.text("given_name")
+        let family = r.record["family_name"]
+        let gender = r.choice("gender", Gender.self, default: .unknown)
+        let home = r.point("home_lat", "home_lon")
+        let contract = r.choice("contract_type", ContractType.self)
+        let zero = r.bool("zero_hours")
+        let contracted = r.number("contracted_hours", in: 0...168), maxHours = r.number("max_hours", in: 0.5...168)
+        let rate = r.number("hourly_rate", in: 0.01...1000)
+        let start = r.date("start_date"), end = r.date("end_date", required: false)
+        let lend = r.list("lendable_to")
+        if let hub, !refs.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
+        for h in lend where !refs.hubs.contains(h) { r.fail("lendable_to", "unknown hub \(h)") }
+        if let contracted, let maxHours, contracted > maxHours { r.fail("contracted_hours", "more than max_hours") }
+        if zero, let contracted, contracted > 0 { r.fail("contracted_hours", "must be 0 on a zero-hours contract") }
+        if let start, let end, end < start { r.fail("end_date", "before start_date") }
+        guard r.issues.isEmpty, let id, let hub, let given, let gender, let home, let contract, let contracted, let maxHours,
+            let rate, let start
+        else { return nil }
+        return Carer(
+            externalID: id, hubCode: hub, givenName: given, familyName: family, gender: gender, home: home, contract: contract,
+            zeroHours: zero, contractedMinutesPerWeek: Int((contracted * 60).rounded()), maxMinutesPerWeek: Int((maxHours * 60).rounded()),
+            hourlyRatePence: Int((rate * 100).rounded()), startDate: start, endDate: end, lendableTo: lend.filter { $0 != hub })
+    }
+
+    private static func client(_ r: inout RowReader, _ refs: References) -> Client? {
+        let id = r.text("external_id"), hub = r.text("hub"), given = r.text("given_name")
+        let family = r.record["family_name"], postcode = r.text("postcode")
+        let place = r.point("lat", "lon")
+        var preference: Gender?
+        if !r.record["gender_preference"].isEmpty {
+            preference = r.choice("gender_preference", Gender.self)
+            if let p = preference, p != .female && p != .male { r.fail("gender_preference", "must be female or male"); preference = nil }
+        }
+        let funding = r.choice("funding", FundingStream.self)
+        let homeFirst = r.bool("home_first")
+        let discharge = r.date("discharge_date", required: false), birth = r.date("date_of_birth", required: false)
+        let preferred = r.list("preferred_carers"), excluded = r.list("excluded_carers")
+        if let hub, !refs.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
+        for c in preferred where !refs.carers.contains(c) { r.fail("preferred_carers", "unknown carer \(c)") }
+        for c in excluded where !refs.carers.contains(c) { r.fail("excluded_carers", "unknown carer \(c)") }
+        for c in preferred where excluded.contains(c) { r.fail("preferred_carers", "carer \(c) is also excluded") }
+        if homeFirst && discharge == nil { r.fail("discharge_date", "required for a Home First client") }
+        guard r.issues.isEmpty, let id, let hub, let given, let postcode, let place, let funding else { return nil }
+        return Client(
+            externalID: id, hubCode: hub, givenName: given, familyName: family, postcode: postcode, location: place,
+            genderPreference: preference, leadProfessional: r.optionalText("lead_professional"), funding: funding, homeFirst: homeFirst,
+            dischargeDate: discharge, dateOfBirth: birth, excludedCarers: excluded, preferredCarers: preferred)
+    }
+
+    private static func packageRow(_ r: inout RowReader, _ refs: References) -> (CarePackage, VisitTemplate)? {
+        let id = r.text("package"), clientID = r.text("client")
+        let from = r.date("valid_from"), to = r.date("valid_to", required: false)
+        let dayText = r.text("weekday")
+        let day = dayText.flatMap(Weekday.init(text:))
+        if dayText != nil && day == nil { r.fail("weekday", "expected 1–7 or Mon…Sun") }
+        let start = r.time("window_start"), end = r.time("window_end")
+        let minutes = r.int("duration_minutes", in: 1...1440)
+        let skills = r.skills("skills")
+        let carers = r.int("carers", in: 1...3, default: 1)
+        let priority = r.choice("priority", Priority.self, default: .normal)
+        if let clientID, !refs.clients.contains(clientID) { r.fail("client", "unknown client \(clientID)") }
+        if let start, let end, end < start { r.fail("window_end", "before window_start") }
+        if let from, let to, to < from { r.fail("valid_to", "before valid_from") }
+        guard r.issues.isEmpty, let id, let clientID, let from, let day, let start, let end, let minutes, let carers, let priority else { return nil }
+        let call = VisitTemplate(weekday: day, windowStart: start, windowEnd: end, durationMinutes: minutes, skills: skills,
+                                 carersNeeded: carers, priority: priority)
+        return (CarePackage(externalID: id, clientID: clientID, validFrom: from, validTo: to, visits: [call]), call)
+    }
+}

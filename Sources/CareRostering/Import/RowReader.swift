@@ -1,0 +1,101 @@
+import CareModel
+import Foundation
+
+/// Reads typed fields from one CSV record, collecting an issue per bad field.
+struct RowReader {
+    let record: CSVFile.Record
+    var issues: [ImportIssue] = []
+
+    init(_ record: CSVFile.Record) { self.record = record }
+
+    mutating func fail(_ column: String, _ problem: String) {
+        issues.append(ImportIssue(line: record.line, column: column, problem: problem))
+    }
+
+    /// A required text field (nil, with an issue, when blank).
+    mutating func text(_ column: String) -> String? {
+        let value = record[column]
+        if value.isEmpty { fail(column, "required"); return nil }
+        return value
+    }
+
+    /// An optional text field (nil when blank).
+    func optionalText(_ column: String) -> String? {
+        let value = record[column]
+        return value.isEmpty ? nil : value
+    }
+
+    mutating func date(_ column: String, required: Bool = true) -> LocalDate? {
+        let value = record[column]
+        if value.isEmpty { if required { fail(column, "required") }; return nil }
+        guard let d = LocalDate(iso: value) else { fail(column, "bad date (expected YYYY-MM-DD)"); return nil }
+        return d
+    }
+
+    mutating func time(_ column: String) -> LocalTime? {
+        let value = record[column]
+        if value.isEmpty { fail(column, "required"); return nil }
+        guard let t = LocalTime(iso: value) else { fail(column, "bad time (expected HH:MM)"); return nil }
+        return t
+    }
+
+    mutating func int(_ column: String, in range: ClosedRange<Int>, default fallback: Int? = nil) -> Int? {
+        let value = record[column]
+        if value.isEmpty {
+            if fallback == nil { fail(column, "required") }
+            return fallback
+        }
+        guard let n = Int(value) else { fail(column, "not a whole number"); return nil }
+        guard range.contains(n) else { fail(column, "must be \(range.lowerBound)…\(range.upperBound)"); return nil }
+        return n
+    }
+
+    /// A decimal number (hours, pounds, degrees).
+    mutating func number(_ column: String, in range: ClosedRange<Double>) -> Double? {
+        let value = record[column]
+        if value.isEmpty { fail(column, "required"); return nil }
+        guard let x = Double(value), x.isFinite else { fail(column, "not a number"); return nil }
+        guard range.contains(x) else { fail(column, "must be \(range.lowerBound)…\(range.upperBound)"); return nil }
+        return x
+    }
+
+    mutating func bool(_ column: String, default fallback: Bool = false) -> Bool {
+        switch record[column].lowercased() {
+        case "": return fallback
+        case "true", "yes", "y", "1": return true
+        case "false", "no", "n", "0": return false
+        default: fail(column, "expected yes or no"); return fallback
+        }
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, default fallback: T? = nil) -> T?
+    where T.RawValue == String {
+        let value = record[column].lowercased()
+        if value.isEmpty {
+            if fallback == nil { fail(column, "required") }
+            return fallback
+        }
+        guard let v = T(rawValue: value) else {
+            fail(column, "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return v
+    }
+
+    /// A `;`-separated list (blank: empty).
+    func list(_ column: String) -> [String] {
+        record[column].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    mutating func skills(_ column: String) -> [Skill] {
+        list(column).compactMap { code in
+            guard let s = Skill(code) else { fail(column, "unknown skill format \(code) (lower-case letters, digits and _)"); return nil }
+            return s
+        }
+    }
+
+    mutating func point(_ lat: String, _ lon: String) -> GeoPoint? {
+        guard let la = number(lat, in: -90...90), let lo = number(lon, in: -180...180) else { return nil }
+        return GeoPoint(latitude: la, longitude: lo)
+    }
+}
