@@ -46,7 +46,7 @@ let package = Package(
         // Hub managers' workflows over the store and the engine: generate, publish (and later rebalance).
         .target(
             name: "CareRostering",
-            dependencies: ["CareStore", "CareSolver", "CareModel", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["CareStore", "CareSolver", "CareModel", "CareReports", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: settings
         ),
         .executableTarget(

@@ -1,4 +1,5 @@
 import CareModel
+import CareReports
 import CareSolver
 import CareStore
 import Foundation
@@ -73,5 +74,19 @@ public enum RosterWorkflow {
         roster.assignments.removeAll { visitHub[$0.visit] != stored.hubCode }
         roster.unassigned.removeAll { visitHub[$0.visit] != stored.hubCode }
         return (problem, roster)
+    }
+}
+
+extension RosterWorkflow {
+    /// A stored version with the display details the hand-outs need.
+    public static func handout(_ db: Connection, _ stored: StoredRoster) throws -> Handout {
+        let (problem, roster) = try documents(stored)
+        let carerIDs = Array(Set(roster.assignments.flatMap(\.carers)))
+        let clientIDs = Array(Set(problem.visits.map(\.client)))
+        let repo = HandoutRepository(db)
+        let carers = try repo.carers(carerIDs), clients = try repo.clients(clientIDs)
+        return Handout(
+            hub: stored.hubCode, week: stored.week, version: stored.version, problem: problem, roster: roster,
+            carerNames: carers.mapValues(\.name), clientFirstNames: clients.mapValues(\.firstName), clientAreas: clients.mapValues(\.addressArea))
     }
 }

@@ -10,7 +10,7 @@ struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Work with carehub.roster/1 files.",
-        subcommands: [Generate.self, Show.self, Diff.self, Publish.self, Pin.self, Unpin.self, Check.self]
+        subcommands: [Generate.self, Show.self, Diff.self, Publish.self, Export.self, Pin.self, Unpin.self, Check.self]
     )
 
     /// `carehub roster check`.

@@ -1,0 +1,86 @@
+import CareModel
+
+/// Everything the hand-outs print, gathered once: the roster (one hub's visits), its problem,
+/// and display details. Per carer, visits are in time order with their travel.
+public struct Handout: Sendable {
+    /// One visit as a carer sees it.
+    public struct Item: Sendable {
+        public let visit: Problem.Visit
+        public let start: Instant
+        public let end: Instant
+        /// Other carers on a double-up.
+        public let partners: [String]
+        /// Minutes from the previous visit of the same shift, or from home for the first.
+        public let travel: Int
+        /// True when the travel leg is between visits (paid working time), not from home.
+        public let paidTravel: Bool
+        /// Waiting before this visit after travel, within the same shift (working time for NMW).
+        public let waiting: Int
+    }
+
+    public let hub: String
+    public let week: String
+    public let version: Int
+    public let problem: Problem
+    public let roster: Roster
+    public let carerNames: [String: String]
+    public let clientFirstNames: [String: String]
+    public let clientAreas: [String: String]
+    public let zone: ZoneOffsets?
+
+    public init(hub: String, week: String, version: Int, problem: Problem, roster: Roster, carerNames: [String: String],
+                clientFirstNames: [String: String], clientAreas: [String: String]) {
+        self.hub = hub
+        self.week = week
+        self.version = version
+        self.problem = problem
+        self.roster = roster
+        self.carerNames = carerNames
+        self.clientFirstNames = clientFirstNames
+        self.clientAreas = clientAreas
+        self.zone = ZoneOffsets(identifier: problem.timeZone)
+    }
+
+    /// Carers with at least one visit, by id.
+    public var carers: [String] { Set(roster.assignments.flatMap(\.carers)).sorted() }
+
+    /// A carer's visits in time order, with travel and waiting per shift.
+    public func items(for carerID: String) -> [Item] {
+        guard let carer = problem.carers.first(where: { $0.id == carerID }) else { return [] }
+        let visits = Dictionary(problem.visits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let places = Dictionary(problem.clients.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
+        let mine = roster.assignments.filter { $0.carers.contains(carerID) }.compactMap { a -> (Instant, Roster.Assignment, Problem.Visit)? in
+            guard let t = Instant(rfc3339: a.start), let v = visits[a.visit] else { return nil }
+            return (t, a, v)
+        }.sorted { $0.0 < $1.0 }
+        var out: [Item] = []
+        var previous: (shift: Int, place: GeoPoint, end: Instant)?
+        for (t, a, v) in mine {
+            let shift = carer.shifts.firstIndex { $0.start <= t && t < $0.end } ?? -1
+            let place = places[v.client] ?? carer.location
+            let sameShift = previous?.shift == shift
+            let from = sameShift ? previous?.place ?? carer.location : carer.location
+            let travel = problem.travel.minutes(from: from, to: place)
+            let waiting = sameShift ? max(0, (previous?.end.minutes(to: t) ?? 0) - travel) : 0
+            let end = t.adding(minutes: v.durationMinutes)
+            out.append(Item(visit: v, start: t, end: end, partners: a.carers.filter { $0 != carerID }, travel: travel,
+                            paidTravel: sameShift, waiting: waiting))
+            previous = (shift, place, end)
+        }
+        return out
+    }
+
+    /// The local date and HH:MM of an instant in the problem's zone.
+    public func local(_ t: Instant) -> (date: LocalDate, time: String) {
+        let local = t.adding(minutes: zone?.offsetMinutes(at: t) ?? 0).secondsSinceEpoch
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let minutes = Int((local - days * 86_400) / 60)
+        return (LocalDate(daysSinceEpoch: Int(days)), LocalTime(minutesSinceMidnight: minutes)?.description ?? "?")
+    }
+
+    /// How a client appears on a rota: first name and area, or the reference when unknown.
+    public func clientLabel(_ id: String) -> String {
+        guard let name = clientFirstNames[id] else { return id }
+        return clientAreas[id].map { "\(name) (\($0))" } ?? name
+    }
+}

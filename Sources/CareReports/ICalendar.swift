@@ -1,0 +1,75 @@
+import CareModel
+
+/// A carer's week as an RFC 5545 calendar: one event per visit, with UIDs that stay the
+/// same for the same visit and carer so that re-exports update events instead of adding
+/// copies, and SEQUENCE set to the roster version so newer versions win.
+///
+/// Hand-written: none of the available packages writes iCalendar, and the format needs only
+/// escaping, line folding and UTC timestamps.
+public enum ICalendar {
+    /// The calendar text (CRLF line ends, lines folded at 75 octets).
+    public static func calendar(_ handout: Handout, carer: String, stamp: Instant) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//carehub//roster//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + escape("\(handout.carerNames[carer] ?? carer) — \(handout.hub) \(handout.week)"),
+        ]
+        for item in handout.items(for: carer) {
+            let client = handout.clientLabel(item.visit.client)
+            var description = "\(item.visit.durationMinutes) minutes; visit \(item.visit.id)"
+            if !item.partners.isEmpty {
+                description += "; with " + item.partners.map { handout.carerNames[$0] ?? $0 }.joined(separator: ", ")
+            }
+            if !item.visit.skills.isEmpty { description += "; needs " + item.visit.skills.joined(separator: ", ") }
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:" + escape("visit-\(item.visit.id)-\(carer)@carehub"),
+                "DTSTAMP:" + utc(stamp),
+                "DTSTART:" + utc(item.start),
+                "DTEND:" + utc(item.end),
+                "SEQUENCE:\(handout.version)",
+                "SUMMARY:" + escape(item.partners.isEmpty ? "Visit: \(client)" : "Double-up: \(client)"),
+                "LOCATION:" + escape(handout.clientAreas[item.visit.client] ?? ""),
+                "DESCRIPTION:" + escape(description),
+                "END:VEVENT",
+            ]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `20261123T073000Z`.
+    static func utc(_ t: Instant) -> String {
+        t.description.filter { $0 != "-" && $0 != ":" }
+    }
+
+    /// Escapes TEXT values (RFC 5545 §3.3.11).
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Folds a content line at 75 octets without splitting a UTF-8 sequence (RFC 5545 §3.1).
+    static func fold(_ line: String) -> String {
+        var out = "", count = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if count + size > 75 {
+                out += "\r\n "
+                count = 1
+            }
+            out.unicodeScalars.append(scalar)
+            count += size
+        }
+        return out
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import CareModel
+import CareReports
+import CareRostering
+import CareStore
+import Foundation
+
+extension RosterCommand {
+    /// `carehub roster export`.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Hand out a roster: a calendar (.ics) and a printable sheet per carer, a hub overview, a payroll CSV.",
+            discussion: """
+                Exports the published version unless --version is given. Files go under --out: ics/<carer>.ics \
+                (event UIDs are stable, so importing a newer version updates events), html/<carer>.html and \
+                html/index.html (the hub grid), payroll-<hub>-<week>.csv (per carer per day: visit, paid travel and \
+                waiting minutes, pay, and the National Living Wage check). Clients appear by first name and \
+                postcode district only.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case ics, html, csv }
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: HubWeek
+        @Option(help: "Version (default: the published one).") var version: Int?
+        @Option(help: "ics, html or csv (repeat for several; default all).") var format: [Format] = []
+        @Option(help: "Output directory.") var out: String
+
+        func run() throws {
+            try reportingFailures {
+                let db = try database.connect()
+                let repo = RosterRepository(db)
+                guard let chosen = try version ?? repo.published(hub: scope.hub, week: scope.week) else {
+                    throw CommandFailure("\(scope.hub) \(scope.week) has no published roster; publish one or pass --version")
+                }
+                guard let stored = try repo.find(hub: scope.hub, week: scope.week, version: chosen) else {
+                    throw CommandFailure("no version \(chosen) of \(scope.hub) \(scope.week)")
+                }
+                let handout = try RosterWorkflow.handout(db, stored)
+                let formats = format.isEmpty ? Format.allCases : format
+                let root = URL(fileURLWithPath: out)
+                var written = 0
+                func write(_ text: String, _ relative: String) throws {
+                    let url = root.appendingPathComponent(relative)
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try writeAtomically(Data(text.utf8), to: url.path)
+                    written += 1
+                }
+                if formats.contains(.ics) {
+                    for carer in handout.carers { try write(ICalendar.calendar(handout, carer: carer, stamp: stored.createdAt), "ics/\(carer).ics") }
+                }
+                if formats.contains(.html) {
+                    for carer in handout.carers { try write(PrintableSheets.carerSheet(handout, carer: carer), "html/\(carer).html") }
+                    try write(PrintableSheets.hubOverview(handout), "html/index.html")
+                }
+                if formats.contains(.csv) {
+                    let pay = HandoutRepository(db)
+                    let rates = try pay.carers(handout.carers).mapValues(\.hourlyRatePence)
+                    var wage: [LocalDate: Int?] = [:]
+                    for day in (0..<7).map({ handout.problem.weekStart.adding(days: $0) }) { wage[day] = try pay.livingWage(on: day) }
+                    let lines = Payroll.lines(handout, rates: rates) { wage[$0] ?? nil }
+                    try write(try RosterCSV.write(Payroll.rows(lines)), "payroll-\(scope.hub)-\(scope.week).csv")
+                    let below = lines.filter(\.belowLivingWage).count
+                    if below > 0 { print("warning: \(below) carer-days are paid below the National Living Wage (see below_living_wage)") }
+                }
+                print("\(scope.hub) \(scope.week) version \(chosen): \(written) files in \(root.path)")
+            }
+        }
+    }
+}
