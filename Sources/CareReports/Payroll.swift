@@ -19,6 +19,19 @@ public enum Payroll {
         public let hourlyRatePence: Int
         public let livingWagePence: Int?
 
+        public init(carer: String, name: String, date: LocalDate, visits: Int, visitMinutes: Int, paidTravelMinutes: Int,
+                    waitingMinutes: Int, hourlyRatePence: Int, livingWagePence: Int?) {
+            self.carer = carer
+            self.name = name
+            self.date = date
+            self.visits = visits
+            self.visitMinutes = visitMinutes
+            self.paidTravelMinutes = paidTravelMinutes
+            self.waitingMinutes = waitingMinutes
+            self.hourlyRatePence = hourlyRatePence
+            self.livingWagePence = livingWagePence
+        }
+
         /// Visits plus paid travel.
         public var paidMinutes: Int { visitMinutes + paidTravelMinutes }
         /// Paid minutes plus waiting: working time for the minimum wage.

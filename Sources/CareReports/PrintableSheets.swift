@@ -71,7 +71,7 @@ public enum PrintableSheets {
     }
 
     /// Escapes text for HTML.
-    static func esc(_ text: String) -> String {
+    public static func esc(_ text: String) -> String {
         var out = ""
         for ch in text {
             switch ch {

@@ -6,6 +6,8 @@ import Foundation
 /// they can run in parallel without seeing each other's rows.
 ///
 /// There is no skip: without a server this throws, and the test fails, saying how to start one.
+/// Keep the value alive while its connections are in use (bind it to a name, not `_`): its
+/// `deinit` drops the database, forcing connections closed.
 public final class TestDatabase: @unchecked Sendable {
     /// The database's name (`carehub_t_…`).
     public let name: String

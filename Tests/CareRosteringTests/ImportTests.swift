@@ -1,0 +1,133 @@
+import CareModel
+import CareRostering
+import CareSample
+import CareStore
+import CareTestSupport
+import Foundation
+import Testing
+
+/// Writes CSV text to a temporary file named `name` and imports it.
+func importText(_ db: Connection, _ kind: ImportKind, _ text: String, name: String? = nil, dryRun: Bool = false) throws -> ImportSummary {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carehub-import-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent(name ?? "\(kind.rawValue).csv").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return try Importer.run(db, kind: kind, path: path, dryRun: dryRun)
+}
+
+/// The issues an import reports, as `LINE: column: problem`.
+func importIssues(_ db: Connection, _ kind: ImportKind, _ text: String) -> [String] {
+    do {
+        _ = try importText(db, kind, text)
+        return []
+    } catch let error as ImportError {
+        return error.issues.map(\.description)
+    } catch {
+        return ["unexpected: \(error)"]
+    }
+}
+
+@Suite("CSV imports")
+struct ImportTests {
+    static let hubs = "code,name,lat,lon\r\nSTAF,Stafford,52.8064,-2.1171\r\n"
+    static let carerHeader = "external_id,hub,given_name,family_name,gender,home_lat,home_lon,contract_type,zero_hours,contracted_hours,max_hours,hourly_rate,start_date,end_date,lendable_to\n"
+
+    private func setUp() throws -> (TestDatabase, Connection) {
+        let test = try TestDatabase()
+        let db = try test.connect()
+        _ = try importText(db, .hubs, Self.hubs)
+        _ = try importText(db, .carers, Self.carerHeader + "C1,STAF,Ann,Lee,female,52.8,-2.1,permanent,no,20,30,12.71,2024-01-08,,\n")
+        return (test, db)
+    }
+
+    /// Every kind of bad row is reported with its line and column, all in one run.
+    @Test func carerErrorsAreLocated() throws {
+        let (test, db) = try setUp()
+        defer { withExtendedLifetime(test) {} }
+        let text = Self.carerHeader
+            + "C2,XXXX,Bob,Ray,male,52.8,-2.1,permanent,no,20,30,12.71,2024-01-08,,\n"
+            + "C3,STAF,Cy,Ray,male,52.8,-2.1,permanent,no,40,30,12.71,2024-13-08,,\n"
+            + "C4,STAF,Di,Ray,robot,95,-2.1,staff,no,20,30,12.71,2024-01-08,,NOPE\n"
+            + "C5,STAF,Ed,Ray,male,52.8,-2.1,bank,yes,20,30,12.71,2024-01-08,2023-01-01,\n"
+            + "C1,STAF,Ann,Lee,female,52.8,-2.1,permanent,no,20,30,12.71,2024-01-08,,\n"
+            + "C1,STAF,Ann,Lee,female,52.8,-2.1,permanent,no,20,30,12.71,2024-01-08,,\n"
+        #expect(importIssues(db, .carers, text) == [
+            "2: hub: unknown hub XXXX",
+            "3: start_date: bad date (expected YYYY-MM-DD)",
+            "3: contracted_hours: more than max_hours",
+            "4: gender: must be one of female, male, other, unknown",
+            "4: home_lat: must be -90.0…90.0",
+            "4: contract_type: must be one of permanent, temporary, bank, agency",
+            "4: lendable_to: unknown hub NOPE",
+            "5: contracted_hours: must be 0 on a zero-hours contract",
+            "5: end_date: before start_date",
+            "7: duplicate external_id C1 (first on line 6)",
+        ])
+        #expect(try db.query("SELECT count(*) AS n FROM carers").rows[0].decode("n", as: Int.self) == 1)
+    }
+
+    /// Errors in the other kinds name their line, column and problem.
+    @Test(arguments: [
+        (ImportKind.skills, "carer,skill,qualified_on,expires_on\nC9,hoist,2024-01-01,\nC1,Hoist!,2024-01-01,\nC1,peg,2024-01-01,2023-01-01\n",
+         ["2: carer: unknown carer C9", "3: skill: unknown skill format Hoist! (lower-case letters, digits and _)", "4: expires_on: not after qualified_on"]),
+        (ImportKind.shifts, "carer,date,start,end\nC1,2026-11-23,07:00,12:00\nC1,2026-11-23,11:00,15:00\nC1,2026-11-24,25:00,10:00\n",
+         ["3: start: overlaps the shift starting 07:00", "4: start: bad time (expected HH:MM)"]),
+        (ImportKind.absences, "carer,kind,first_day,last_day\nC1,sickness,2026-11-25,2026-11-24\nC1,holiday,2026-11-25,2026-11-26\n",
+         ["2: last_day: before first_day", "3: kind: must be one of sickness, leave, training, other"]),
+        (ImportKind.clients, "external_id,hub,given_name,family_name,postcode,lat,lon,funding,home_first,preferred_carers\nP1,STAF,Al,Bo,ST16 1AA,52.8,-2.1,council,yes,C7\n",
+         ["2: preferred_carers: unknown carer C7", "2: discharge_date: required for a Home First client"]),
+        (ImportKind.packages, "package,client,valid_from,weekday,window_start,window_end,duration_minutes\nK1,P9,2026-01-01,Funday,09:00,08:00,0\n",
+         ["2: weekday: expected 1–7 or Mon…Sun", "2: duration_minutes: must be 1…1440", "2: client: unknown client P9", "2: window_end: before window_start"]),
+    ])
+    func otherErrorsAreLocated(_ kind: ImportKind, _ text: String, _ expected: [String]) throws {
+        let (test, db) = try setUp()
+        defer { withExtendedLifetime(test) {} }
+        #expect(importIssues(db, kind, text) == expected)
+    }
+
+    /// A file with good rows and one bad row stores nothing, and says so.
+    @Test func failedImportStoresNothing() throws {
+        let (test, db) = try setUp()
+        defer { withExtendedLifetime(test) {} }
+        let text = Self.carerHeader + "C2,STAF,Bob,Ray,male,52.8,-2.1,permanent,no,20,30,12.71,2024-01-08,,\nC3,STAF,Cy,,male,52.8,-2.1,permanent,no,20,30,abc,2024-01-08,,\n"
+        #expect(throws: ImportError.self) { try importText(db, .carers, text) }
+        #expect(try db.query("SELECT count(*) AS n FROM carers").rows[0].decode("n", as: Int.self) == 1)
+    }
+
+    /// A shift that the database refuses (it overlaps one already stored, across midnight)
+    /// is reported at its line, and nothing is stored.
+    @Test func databaseRefusalHasItsLine() throws {
+        let (test, db) = try setUp()
+        defer { withExtendedLifetime(test) {} }
+        _ = try importText(db, .shifts, "carer,date,start,end\nC1,2026-11-23,20:00,02:00\n")
+        let issues = importIssues(db, .shifts, "carer,date,start,end\nC1,2026-11-25,07:00,12:00\nC1,2026-11-24,01:00,06:00\n")
+        #expect(issues == ["3: overlaps another shift of the same carer"])
+        #expect(try db.query("SELECT count(*) AS n FROM carer_shifts").rows[0].decode("n", as: Int.self) == 1)
+    }
+
+    /// The sample county written as CSV imports completely; importing again changes nothing;
+    /// a dry run of a changed file reports the change and writes nothing.
+    @Test func roundTripAndDryRun() throws {
+        let test = try TestDatabase()
+        let db = try test.connect()
+        let week = ISOWeek(iso: "2026-W48")!
+        let c = SampleCountyGenerator.generate(SampleCountySpec(hubs: 2, clientsPerHub: 10, seed: 6, firstWeek: week, weeks: 1))
+        let texts = try ImportFiles.texts(hubs: c.hubs, carers: c.carers, clients: c.clients, packages: c.packages, shifts: c.shifts, absences: c.absences)
+        for kind in ImportKind.allCases {
+            let s = try importText(db, kind, texts[kind] ?? "")
+            #expect(s.updated == 0 && s.unchanged == 0 && s.new > 0 || kind == .absences)
+        }
+        #expect(try db.query("SELECT count(*) AS n FROM carers").rows[0].decode("n", as: Int.self) == c.carers.count)
+        #expect(try db.query("SELECT count(*) AS n FROM package_visits").rows[0].decode("n", as: Int.self) == c.packages.reduce(0) { $0 + $1.visits.count })
+        for kind in ImportKind.allCases {
+            let again = try importText(db, kind, texts[kind] ?? "")
+            #expect(again.new == 0 && again.updated == 0)
+        }
+        let changed = (texts[.carers] ?? "").replacingOccurrences(of: ",permanent,", with: ",temporary,")
+        let dry = try importText(db, .carers, changed, dryRun: true)
+        #expect(dry.updated > 0 && dry.dryRun)
+        #expect(try db.query("SELECT count(*) AS n FROM carers WHERE contract_type = 'temporary'").rows[0].decode("n", as: Int.self)
+            == c.carers.filter { $0.contract == .temporary }.count)
+    }
+}
