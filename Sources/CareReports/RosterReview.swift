@@ -6,10 +6,13 @@ import CareModel
 public struct RosterReview: Sendable {
     public let problem: Problem
     public let roster: Roster
+    /// When set, per-carer tables cover this hub's carers (and anyone with visits in the roster).
+    public let hub: String?
 
-    public init(problem: Problem, roster: Roster) {
+    public init(problem: Problem, roster: Roster, hub: String? = nil) {
         self.problem = problem
         self.roster = roster
+        self.hub = hub
     }
 
     /// The summary block. Coverage is counted from this roster's own lists (one hub's share
@@ -29,8 +32,10 @@ public struct RosterReview: Sendable {
         let share = Double(m.travelMinutes) / Double(max(1, m.paidMinutes + m.travelMinutes))
         out += "  travel \(hours(m.travelMinutes)) h (\(percent(share)) of working time), paid \(hours(m.paidMinutes)) h, "
         out += "contracted hours not rostered \(hours(m.shortfallMinutes)) h\n"
-        out += "  continuity: \(m.distinctCarersPerClient) distinct carers per client; "
-        out += "\(m.preferenceMisses) visits without any of the client's preferred carers\n"
+        out += "  continuity: \(m.distinctCarersPerClient) carers per client; "
+        out += "\(m.preferenceMisses) visits with none of the preferred carers\n"
+        let short = roster.assignments.filter { a in problem.visits.first { $0.id == a.visit }.map { $0.durationMinutes < 30 } ?? false }.count
+        out += "  visits under 30 minutes: \(short); 20-minute breaks in shifts over 6 h: all (a hard rule)\n"
         out += "  objective \(roster.objective.total) (solver seed \(roster.solver.seed), \(roster.solver.iterations) iterations)\n"
         if !roster.unassigned.isEmpty {
             out += "Unassigned visits by reason:\n"
@@ -41,6 +46,27 @@ public struct RosterReview: Sendable {
             }
         }
         return out
+    }
+
+    /// Contracted against rostered (paid) hours per carer with a contract or visits: the ten
+    /// furthest under contract, then everyone over it.
+    public func contractTable(limit: Int = 10) -> String {
+        let handout = Handout(hub: "", week: "", version: 0, problem: problem, roster: roster, carerNames: [:], clientFirstNames: [:], clientAreas: [:])
+        var rows: [(id: String, contract: Int, paid: Int)] = []
+        let working = Set(roster.assignments.flatMap(\.carers))
+        for carer in problem.carers where hub == nil || carer.hub == hub || working.contains(carer.id) {
+            let items = handout.items(for: carer.id)
+            let paid = items.reduce(0) { $0 + $1.visit.durationMinutes + ($1.paidTravel ? $1.travel : 0) }
+            if carer.contractedMinutes > 0 || paid > 0 { rows.append((carer.id, carer.contractedMinutes, paid)) }
+        }
+        let under = rows.filter { $0.paid < $0.contract }.sorted { ($0.contract - $0.paid, $1.id) > ($1.contract - $1.paid, $0.id) }
+        let over = rows.filter { $0.paid > $0.contract && $0.contract > 0 }
+        var table = TextTable(headers: ["carer", "contract h", "rostered h", "difference h"], rightAligned: [1, 2, 3])
+        for r in under.prefix(limit) + over {
+            let diff = r.paid - r.contract
+            table.add([r.id, hours(r.contract), hours(r.paid), (diff < 0 ? "-" : "+") + hours(abs(diff))])
+        }
+        return "Contracted vs rostered hours (\(under.count) carers under contract, \(over.count) over; largest gaps first):\n" + table.render()
     }
 
     /// One carer's week: a line per visit with day, times, client, partner and travel.

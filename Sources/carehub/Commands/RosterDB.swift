@@ -45,8 +45,10 @@ extension RosterCommand {
                     db, hubs: chosen, week: week, search: .init(seed: seed, seconds: seconds, iterations: iterations), actor: currentActor,
                     progress: progress)
                 for (hub, version) in generated.versions { print("\(hub) \(week): draft version \(version)") }
-                print(RosterReview(problem: generated.problem, roster: generated.roster).summary(), terminator: "")
+                let review = RosterReview(problem: generated.problem, roster: generated.roster)
+                print(review.summary(), terminator: "")
                 print(WorkingTimeWarnings.text(problem: generated.problem, roster: generated.roster), terminator: "")
+                print(review.contractTable(), terminator: "")
             }
         }
     }

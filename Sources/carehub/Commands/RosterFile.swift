@@ -51,9 +51,9 @@ struct RosterCommand: ParsableCommand {
         @Option(help: "A roster file (file mode).") var roster: String?
         @Option(help: "Show this carer's week (default: the carer with the most visits).") var carer: String?
         @Option(help: "Show who comes to this client, when.") var client: String?
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @Option(help: "table, csv, json or html (the hub grid, or the carer's printable sheet with --carer).") var format: OutputFormat = .table
 
-        enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+        enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html }
 
         func validate() throws {
             let fileMode = problem != nil || roster != nil
@@ -71,11 +71,20 @@ struct RosterCommand: ParsableCommand {
                     print(String(decoding: try parsed.encoded(), as: UTF8.self))
                 case .csv:
                     print(try RosterCSV.assignments(problem: week, roster: parsed), terminator: "")
+                case .html:
+                    let handout = try handout(week, parsed)
+                    if let carer {
+                        guard handout.problem.carers.contains(where: { $0.id == carer }) else { throw CommandFailure("no carer \(carer) in this roster's problem") }
+                        print(PrintableSheets.carerSheet(handout, carer: carer), terminator: "")
+                    } else {
+                        print(PrintableSheets.hubOverview(handout), terminator: "")
+                    }
                 case .table:
-                    let review = RosterReview(problem: week, roster: parsed)
+                    let review = RosterReview(problem: week, roster: parsed, hub: hub)
                     if let header { print(header) }
                     print(review.summary(), terminator: "")
-                    print(WorkingTimeWarnings.text(problem: week, roster: parsed))
+                    print(WorkingTimeWarnings.text(problem: week, roster: parsed), terminator: "")
+                    print(review.contractTable())
                     if let client {
                         guard let text = review.clientWeek(client) else { throw CommandFailure("no client \(client) in this roster's problem") }
                         print(text, terminator: "")
@@ -91,6 +100,15 @@ struct RosterCommand: ParsableCommand {
             }
         }
 
+        /// Display details from the database for stored rosters; identifiers only for files.
+        private func handout(_ problem: Problem, _ roster: Roster) throws -> Handout {
+            if let hub, let week, let stored = try RosterRepository(try database.connect()).find(hub: hub, week: week, version: version) {
+                return try RosterWorkflow.handout(try database.connect(), stored)
+            }
+            return Handout(hub: problem.hubs.map(\.id).joined(separator: ","), week: ISOWeek(containing: problem.weekStart).description,
+                           version: 0, problem: problem, roster: roster, carerNames: [:], clientFirstNames: [:], clientAreas: [:])
+        }
+
         private func load() throws -> (Problem, Roster, String?) {
             if let problem, let roster {
                 return (try ProblemDecoder.load(path: problem), try loadRoster(roster), nil)
@@ -101,8 +119,11 @@ struct RosterCommand: ParsableCommand {
                 throw CommandFailure("no roster for \(hub) \(week)\(version.map { " version \($0)" } ?? ""); run `carehub roster generate --hub \(hub) --week \(week)`")
             }
             let (p, r) = try RosterWorkflow.documents(stored)
-            let together = stored.hubs.count > 1 ? "; generated together with \(stored.hubs.joined(separator: ", ")): travel and continuity cover them all" : ""
-            return (p, r, "\(hub) \(week) version \(stored.version) (\(stored.status.rawValue)), seed \(stored.seed)\(together)")
+            var header = "\(hub) \(week) version \(stored.version) (\(stored.status.rawValue)), seed \(stored.seed)"
+            if stored.hubs.count > 1 {
+                header += "\ngenerated with \(stored.hubs.joined(separator: ", ")): travel and continuity figures cover all of them"
+            }
+            return (p, r, header)
         }
     }
 }
