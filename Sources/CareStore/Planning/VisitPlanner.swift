@@ -107,3 +107,15 @@ public struct VisitPlanner {
         return try row.decode("id")
     }
 }
+
+extension VisitPlanner {
+    /// Records that a client is away (in hospital, say) from `first` to `last` inclusive; the
+    /// next `visits plan` cancels their unassigned visits on those days.
+    public func recordAway(clientID: String, first: LocalDate, last: LocalDate, reason: String) throws {
+        let added = try db.execute("""
+            INSERT INTO client_absences (client_id, starts_on, ends_on, reason)
+            SELECT id, \(first)::date, \(last)::date, \(reason) FROM clients WHERE external_id = \(clientID)
+            """)
+        if added == 0 { throw ReferenceError(writing: "client absence", missingKind: "client", missingID: clientID) }
+    }
+}
