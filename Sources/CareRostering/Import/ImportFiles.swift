@@ -1,5 +1,5 @@
-import CSV
 import CareModel
+import CareReports
 import Foundation
 
 /// Writes hubs, people, packages and rotas as the CSV files `carehub import` reads: the
@@ -12,6 +12,7 @@ public enum ImportFiles {
         func money(_ pence: Int) -> String { "\(pence / 100).\(pence % 100 < 10 ? "0" : "")\(pence % 100)" }
         func hoursText(_ minutes: Int) -> String { minutes % 60 == 0 ? "\(minutes / 60)" : "\(Double(minutes) / 60)" }
         func coordinate(_ x: Double) -> String { String(format: "%.5f", x) }
+        let csv = RosterCSV.write
         var out: [ImportKind: String] = [:]
         out[.hubs] = try csv([["code", "name", "lat", "lon", "timezone"]] + hubs.map {
             [$0.code, $0.name, coordinate($0.location.latitude), coordinate($0.location.longitude), $0.timeZone]
@@ -52,14 +53,5 @@ public enum ImportFiles {
                 }
             })
         return out
-    }
-
-    /// Rows as CSV text through CSV.swift's writer (it quotes what needs quoting).
-    static func csv(_ rows: [[String]]) throws -> String {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        for row in rows { try writer.write(row: row) }
-        writer.stream.close()
-        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 }

@@ -73,32 +73,36 @@ extension RosterCommand {
         }
     }
 
-    /// `carehub roster pin` / `unpin`.
-    struct Pin: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Pin a carer to a visit; the next generate respects it.")
-
+    /// A visit and a carer, for pin and unpin.
+    struct PinTarget: ParsableArguments {
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Visit id.") var visit: Int
         @Option(help: "Carer external id.") var carer: String
+    }
+
+    /// `carehub roster pin`.
+    struct Pin: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Pin a carer to a visit; the next generate respects it.")
+        @OptionGroup var target: PinTarget
 
         func run() throws {
             try reportingFailures {
-                let changed = try RosterRepository(try database.connect()).pin(visit: visit, carer: carer, actor: currentActor)
+                let (visit, carer) = (target.visit, target.carer)
+                let changed = try RosterRepository(try target.database.connect()).pin(visit: visit, carer: carer, actor: currentActor)
                 print(changed ? "pinned \(carer) to visit \(visit)" : "\(carer) was already pinned to visit \(visit)")
             }
         }
     }
 
+    /// `carehub roster unpin`.
     struct Unpin: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a pin.")
-
-        @OptionGroup var database: DatabaseOptions
-        @Option(help: "Visit id.") var visit: Int
-        @Option(help: "Carer external id.") var carer: String
+        @OptionGroup var target: PinTarget
 
         func run() throws {
             try reportingFailures {
-                let changed = try RosterRepository(try database.connect()).unpin(visit: visit, carer: carer, actor: currentActor)
+                let (visit, carer) = (target.visit, target.carer)
+                let changed = try RosterRepository(try target.database.connect()).unpin(visit: visit, carer: carer, actor: currentActor)
                 print(changed ? "unpinned \(carer) from visit \(visit)" : "\(carer) was not pinned to visit \(visit)")
             }
         }
