@@ -1,0 +1,104 @@
+import CareModel
+import CareStore
+
+/// The workforce reports that are a rate over time: each one is a SQL function in
+/// `sql/0004_workforce.sql` returning numerator, denominator and rate per period end and hub
+/// (plus an `ALL` row), with groups under 10 suppressed.
+public enum RateReport: String, CaseIterable, Sendable {
+    case turnover
+    case turnoverCIPD = "turnover-cipd"
+    case stability
+    case starters
+    case vacancies
+    case zeroHours = "zero-hours"
+
+    /// The backing SQL function. A closed set of names fixed at compile time, so naming it in
+    /// the statement text is safe; every value is still a parameter.
+    var function: String {
+        switch self {
+        case .turnover: return "report_turnover_sfc"
+        case .turnoverCIPD: return "report_turnover_cipd"
+        case .stability: return "report_stability"
+        case .starters: return "report_starters"
+        case .vacancies: return "report_vacancy_rate"
+        case .zeroHours: return "report_zero_hours"
+        }
+    }
+
+    /// One line for `report list`.
+    public var definition: String {
+        switch self {
+        case .turnover: return "SfC turnover: leavers in 12 months (no internal moves) / directly employed at end"
+        case .turnoverCIPD: return "CIPD crude turnover: leavers in 12 months / average of 13 month-end headcounts"
+        case .stability: return "stability: still employed / directly employed 12 months before the period end"
+        case .starters: return "starters: directly employed starters in 12 months / directly employed at end"
+        case .vacancies: return "vacancy rate: open vacancies / (directly employed in post + open vacancies)"
+        case .zeroHours: return "zero-hours share: zero-hours contracts / all directly employed at the period end"
+        }
+    }
+
+    /// Headings for the numerator and denominator.
+    public var columns: (String, String) {
+        switch self {
+        case .turnover: return ("leavers", "in post")
+        case .turnoverCIPD: return ("leavers", "avg headcount")
+        case .stability: return ("stayed", "in post then")
+        case .starters: return ("starters", "in post")
+        case .vacancies: return ("vacancies", "posts")
+        case .zeroHours: return ("zero-hours", "in post")
+        }
+    }
+
+    /// The anchor metric shown beside the local figures, if there is one.
+    public var anchorMetric: String? {
+        switch self {
+        case .turnover: return "turnover_sfc"
+        case .starters: return "starters_rate"
+        case .vacancies: return "vacancy_rate"
+        case .zeroHours: return "zero_hours_share"
+        case .turnoverCIPD, .stability: return nil
+        }
+    }
+
+    /// One period and hub of a report.
+    public struct Row: Sendable, Equatable {
+        public let periodEnd: LocalDate
+        public let hub: String
+        public let numerator: Double
+        public let denominator: Double
+        /// Percent, or nil when suppressed (denominator under 10).
+        public let rate: Double?
+    }
+
+    /// A national figure to compare with.
+    public struct Anchor: Sendable, Equatable {
+        public let scope: String
+        public let value: Double
+        public let unit: String
+        public let period: String
+        public let source: String
+    }
+
+    /// The report's rows for period ends from `from` to `to`, by month or quarter, one hub or all.
+    public func run(_ db: Connection, from: LocalDate, to: LocalDate, by: Grain, hub: String?) throws -> [Row] {
+        let query = SQLQuery(
+            unsafeSQL: "SELECT period_end, hub, numerator::float8 AS n, denominator::float8 AS d, rate::float8 AS rate FROM \(function)($1::date, $2::date, $3, $4)",
+            binds: [from.sqlText, to.sqlText, by.rawValue, hub])
+        return try db.query(query).rows.map { row in
+            Row(periodEnd: try row.decode("period_end"), hub: try row.decode("hub"), numerator: try row.decode("n"),
+                denominator: try row.decode("d"), rate: try row.decode("rate", as: Double?.self))
+        }
+    }
+
+    /// National anchors for this report, by scope.
+    public func anchors(_ db: Connection) throws -> [Anchor] {
+        guard let metric = anchorMetric else { return [] }
+        return try db.query("SELECT scope, value::float8 AS value, unit, period, source FROM anchors WHERE metric = \(metric) ORDER BY scope").rows.map {
+            Anchor(scope: try $0.decode("scope"), value: try $0.decode("value"), unit: try $0.decode("unit"),
+                   period: try $0.decode("period"), source: try $0.decode("source"))
+        }
+    }
+
+    /// Period length.
+    public enum Grain: String, CaseIterable, Sendable { case month, quarter }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import CareModel
+import CareReports
+import CareStore
+import Foundation
+
+extension RateReport.Grain: ExpressibleByArgument {}
+
+/// Options every rate report takes.
+struct RateReportOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "First day, YYYY-MM-DD.") var from: String
+    @Option(help: "Last day, YYYY-MM-DD.") var to: String
+    @Option(help: "One hub's code (default: every hub and ALL).") var hub: String?
+    @Option(help: "month or quarter.") var by: RateReport.Grain = .month
+    @Option(help: "table, csv or json.") var format: Format = .table
+    @Option(help: "Write here instead of stdout.") var out: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    func validate() throws {
+        guard let a = LocalDate(iso: from) else { throw ValidationError("--from: not a date (YYYY-MM-DD)") }
+        guard let b = LocalDate(iso: to) else { throw ValidationError("--to: not a date (YYYY-MM-DD)") }
+        if a > b { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
+
+    /// Runs `report` and writes it in the chosen format.
+    func run(_ report: RateReport) throws {
+        try reportingFailures {
+            let db = try database.connect()
+            let hubs = try HubRepository(db).all().map(\.hub.code)
+            if let hub, !hubs.contains(hub) {
+                throw CommandFailure("no hub \(hub); hubs are \(hubs.joined(separator: ", "))")
+            }
+            guard let a = LocalDate(iso: from), let b = LocalDate(iso: to) else { return }
+            let rows = try report.run(db, from: a, to: b, by: by, hub: hub)
+            let anchors = try report.anchors(db)
+            let text: String
+            switch format {
+            case .table: text = table(report, rows, anchors)
+            case .csv: text = try RosterCSV.write([["period_end", "hub", report.columns.0, report.columns.1, "rate_percent"]] + rows.map {
+                    [$0.periodEnd.description, $0.hub, number($0.numerator), number($0.denominator), $0.rate.map(number) ?? ""]
+                })
+            case .json: text = json(rows, anchors)
+            }
+            if let out { try writeAtomically(Data(text.utf8), to: out) } else { print(text, terminator: "") }
+        }
+    }
+
+    private func table(_ report: RateReport, _ rows: [RateReport.Row], _ anchors: [RateReport.Anchor]) -> String {
+        var t = TextTable(headers: ["period end", "hub", report.columns.0, report.columns.1, "rate %"], rightAligned: [2, 3, 4])
+        for r in rows { t.add([r.periodEnd.description, r.hub, number(r.numerator), number(r.denominator), r.rate.map(number) ?? "suppressed"]) }
+        var out = "\(report.rawValue): \(report.definition)\n" + t.render()
+        out += "Groups under 10 are suppressed, as Skills for Care does.\n"
+        for a in anchors {
+            out += "National \(a.scope): \(number(a.value))\(a.unit == "percent" ? "%" : " \(a.unit)") in \(a.period)\n    source: \(a.source)\n"
+        }
+        return out
+    }
+
+    private func json(_ rows: [RateReport.Row], _ anchors: [RateReport.Anchor]) -> String {
+        let items = rows.map { r in
+            "{\"period_end\":\"\(r.periodEnd)\",\"hub\":\"\(r.hub)\",\"numerator\":\(number(r.numerator)),\"denominator\":\(number(r.denominator)),\"rate\":\(r.rate.map(number) ?? "null")}"
+        }
+        let anchorItems = anchors.map { "{\"scope\":\"\($0.scope)\",\"value\":\(number($0.value)),\"period\":\"\($0.period)\"}" }
+        return "{\"rows\":[\(items.joined(separator: ","))],\"anchors\":[\(anchorItems.joined(separator: ","))]}\n"
+    }
+
+    private func number(_ x: Double) -> String {
+        x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x).replacingOccurrences(of: "0$", with: "", options: .regularExpression)
+    }
+}
+
+/// A rate report as a subcommand; each report is one tiny type naming its `RateReport`.
+protocol RateReportCommand: ParsableCommand {
+    static var report: RateReport { get }
+    var options: RateReportOptions { get }
+}
+
+extension RateReportCommand {
+    func run() throws { try options.run(Self.report) }
+}
+
+struct TurnoverReport: RateReportCommand {
+    static let report = RateReport.turnover
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct TurnoverCIPDReport: RateReportCommand {
+    static let report = RateReport.turnoverCIPD
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct StabilityReport: RateReportCommand {
+    static let report = RateReport.stability
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct StartersReport: RateReportCommand {
+    static let report = RateReport.starters
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct VacanciesReport: RateReportCommand {
+    static let report = RateReport.vacancies
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct ZeroHoursReport: RateReportCommand {
+    static let report = RateReport.zeroHours
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}

@@ -1,0 +1,118 @@
+import CareModel
+import CareReports
+import CareStore
+import CareTestSupport
+import Testing
+
+/// Hub H at period end 2026-03-31 (window 2025-04-01 … 2026-03-31). Every expected figure is
+/// worked out by hand below, not by the reports' SQL.
+///
+/// - 12 permanent carers in post throughout (3 of them zero-hours).
+/// - A leaves on 2026-03-31, the last day of the window: a leaver, not in post at the end.
+/// - B left on 2025-03-31, the day before the window: neither.
+/// - C left on 2025-04-01, the window's first day: a leaver.
+/// - D moves internally: spell ends 2025-10-31 (internal move), new spell from 2025-11-01:
+///   not a leaver, not a starter, in post at the end.
+/// - E is re-hired: left 2025-06-30 (a leaver), back on 2025-09-01 (a starter, in post).
+/// - F is bank staff (not directly employed): ignored.
+/// - Hub G has 9 carers in post: every rate suppressed.
+///
+/// In post at the end: 12 + D + E = 14. Leavers: A, C, E = 3 → turnover 21.4%.
+/// Starters: E = 1 → 7.1%. Zero-hours: 3 / 14 = 21.4%.
+/// In post on 2025-03-31: 12 + A + C + D + E = 16; still employed at the end: 12 + D + E = 14 → stability 87.5%.
+/// Vacancies open at the end: V1 (opened 2026-01-10), V3 (opened 2026-03-31); V2 closed on
+/// 2026-03-31 is not open → 2 / (14 + 2) = 12.5%.
+/// CIPD: month-end headcounts 2025-03-31 … 2026-03-31 sum to 12×13 + A 12 + C 1 + D 7 + 5 + E 3 + 7 = 191,
+/// average 191/13 = 14.69 → 3 / 14.69 = 20.4%.
+enum WorkforceFixture {
+    static func build(_ db: Connection) throws {
+        let place = GeoPoint(latitude: 52.8, longitude: -2.1)!
+        try HubRepository(db).insert(Hub(code: "H", name: "H", location: place))
+        try HubRepository(db).insert(Hub(code: "G", name: "G", location: place))
+        var n = 0
+        func spell(_ hub: String, _ start: String, _ end: String? = nil, contract: String = "permanent", zero: Bool = false,
+                   carer: String? = nil, internalStart: Bool = false) throws -> Int {
+            let id: String
+            if let carer {
+                id = carer
+            } else {
+                n += 1
+                id = "W\(n)"
+                try CarerRepository(db).insert(Carer(
+                    externalID: id, hubCode: hub, givenName: "W", familyName: "\(n)", gender: .female, home: place,
+                    contract: .permanent, zeroHours: false, contractedMinutesPerWeek: 0, maxMinutesPerWeek: 2400,
+                    hourlyRatePence: 1300, startDate: LocalDate(iso: start)!))
+            }
+            return try db.query("""
+                INSERT INTO employment_spells (carer_id, hub_id, contract_type, zero_hours, start_date, end_date, started_by_internal_move)
+                SELECT c.id, h.id, \(contract), \(zero), \(start)::date, \(end)::date, \(internalStart)
+                FROM carers c, hubs h WHERE c.external_id = \(id) AND h.code = \(hub) RETURNING id
+                """).rows[0].decode("id")
+        }
+        func leave(_ spell: Int, internal moved: Bool = false) throws {
+            try db.execute("INSERT INTO leaving_events (spell_id, reason_code, voluntary, internal_move) VALUES (\(spell), 'other', true, \(moved))")
+        }
+        for i in 0..<12 { _ = try spell("H", "2024-01-01", zero: i < 3) }
+        try leave(try spell("H", "2024-01-01", "2026-03-31"))  // A
+        try leave(try spell("H", "2024-01-01", "2025-03-31"))  // B
+        try leave(try spell("H", "2024-01-01", "2025-04-01"))  // C
+        let d1 = try spell("H", "2024-01-01", "2025-10-31")  // D
+        try leave(d1, internal: true)
+        _ = try spell("H", "2025-11-01", carer: "W16", internalStart: true)
+        try leave(try spell("H", "2023-01-01", "2025-06-30"))  // E
+        _ = try spell("H", "2025-09-01", carer: "W17")
+        try leave(try spell("H", "2024-01-01", "2025-12-01", contract: "bank"))  // F
+        for _ in 0..<9 { _ = try spell("G", "2024-06-01") }
+        let vacancies: [(String, String, String?)] = [("V1", "2026-01-10", nil), ("V2", "2025-06-01", "2026-03-31"), ("V3", "2026-03-31", nil)]
+        for (id, opened, closed) in vacancies {
+            try db.execute("INSERT INTO vacancies (external_id, hub_id, opened_on, closed_on) SELECT \(id), id, \(opened)::date, \(closed)::date FROM hubs WHERE code = 'H'")
+        }
+    }
+}
+
+@Suite("Workforce reports")
+struct WorkforceReportTests {
+    private func row(_ report: RateReport, hub: String) throws -> RateReport.Row {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try WorkforceFixture.build(db)
+        let rows = try report.run(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: nil)
+        return try #require(rows.first { $0.hub == hub && $0.periodEnd == LocalDate(iso: "2026-03-31")! })
+    }
+
+    @Test(arguments: [
+        (RateReport.turnover, 3.0, 14.0, 21.4),
+        (RateReport.starters, 1.0, 14.0, 7.1),
+        (RateReport.zeroHours, 3.0, 14.0, 21.4),
+        (RateReport.stability, 14.0, 16.0, 87.5),
+        (RateReport.vacancies, 2.0, 16.0, 12.5),
+        (RateReport.turnoverCIPD, 3.0, 14.69, 20.4),
+    ])
+    func handWorkedFigures(_ report: RateReport, _ numerator: Double, _ denominator: Double, _ rate: Double) throws {
+        let r = try row(report, hub: "H")
+        #expect(r.numerator == numerator)
+        #expect(r.denominator == denominator)
+        #expect(r.rate == rate)
+    }
+
+    /// A group of 9 is suppressed; the ALL row adds the hubs up.
+    @Test func smallGroupsAreSuppressed() throws {
+        let g = try row(.turnover, hub: "G")
+        #expect(g.denominator == 9 && g.rate == nil)
+        let all = try row(.turnover, hub: "ALL")
+        #expect(all.numerator == 3 && all.denominator == 23)
+    }
+
+    /// Quarterly periods end on quarter ends, the last clipped to --to; anchors come from the table.
+    @Test func quartersAndAnchors() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try WorkforceFixture.build(db)
+        let rows = try RateReport.turnover.run(db, from: LocalDate(iso: "2025-04-01")!, to: LocalDate(iso: "2026-02-15")!, by: .quarter, hub: "H")
+        #expect(rows.filter { $0.hub == "H" }.map(\.periodEnd.description) == ["2025-06-30", "2025-09-30", "2025-12-31", "2026-02-15"])
+        let anchors = try RateReport.turnover.anchors(db)
+        #expect(anchors.contains { $0.scope == "england_all" && $0.value == 23.1 && $0.period == "2024/25" })
+    }
+}
