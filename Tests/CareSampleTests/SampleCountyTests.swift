@@ -91,3 +91,25 @@ struct SampleCountyStreamTests {
         #expect(firstWeekShifts == small.shifts)
     }
 }
+
+@Suite("Workforce history")
+struct HistoryTests {
+    /// Same seed, same history; leavers run at roughly a quarter a year; every spell ends after
+    /// it starts, and every internal move is followed by a spell that starts the next day.
+    @Test func historyShape() {
+        let week = ISOWeek(iso: "2026-W48")!
+        let county = SampleCountyGenerator.generate(SampleCountySpec(hubs: 1, clientsPerHub: 60, seed: 3, firstWeek: week))
+        let until = week.monday.adding(days: -1)
+        let a = HistoryFactory.history(hub: "STAF", carers: county.carers, until: until, seed: 3)
+        let b = HistoryFactory.history(hub: "STAF", carers: county.carers, until: until, seed: 3)
+        #expect(a.spells == b.spells && a.vacancies == b.vacancies && a.formerCarers == b.formerCarers)
+        let leaversPerYear = Double(a.spells.filter { $0.leaving.map { !$0.internalMove } ?? false }.count) / 2
+        let rate = leaversPerYear / Double(county.carers.count)
+        #expect((0.15...0.35).contains(rate))
+        #expect(a.spells.allSatisfy { s in s.end.map { $0 >= s.start } ?? true })
+        for moved in a.spells where moved.leaving?.internalMove == true {
+            #expect(a.spells.contains { $0.carerID == moved.carerID && $0.startedByInternalMove && $0.start == moved.end?.adding(days: 1) })
+        }
+        #expect(a.vacancies.allSatisfy { v in v.closed.map { $0 >= v.opened && $0 <= until } ?? true })
+    }
+}

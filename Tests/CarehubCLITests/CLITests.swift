@@ -97,3 +97,22 @@ struct CLIBadInputTests {
         #expect(out.stderr == "carehub: the database schema is at version 0 but this carehub needs 4: run `carehub db migrate`\n")
     }
 }
+
+@Suite("carehub report: bad input")
+struct ReportCLITests {
+    /// A --from after --to, an unknown hub, an unknown report: a clear message, exit non-zero.
+    @Test func badReportInput() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = ["--database-url", test.conninfo]
+        let order = try CLIRunner.run(["report", "turnover", "--from", "2026-04-01", "--to", "2026-03-01"] + db)
+        #expect(order.status == 64 && order.stderr.contains("--from 2026-04-01 is after --to 2026-03-01"))
+        let hub = try CLIRunner.run(["report", "turnover", "--from", "2026-01-01", "--to", "2026-03-01", "--hub", "NOPE"] + db)
+        #expect(hub.status == 1 && hub.stderr.contains("no hub NOPE"))
+        let name = try CLIRunner.run(["report", "happiness", "--from", "2026-01-01", "--to", "2026-03-01"] + db)
+        #expect(name.status == 64 && name.stderr.contains("unknown report 'happiness'; reports: list, capacity, skills, turnover"))
+        let list = try CLIRunner.run(["report", "list"])
+        #expect(list.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        #expect(["turnover", "turnover-cipd", "stability", "starters", "vacancies", "zero-hours"].allSatisfy { list.stdout.contains($0) })
+    }
+}

@@ -10,7 +10,7 @@ import Logging
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sample data for trying carehub out.",
-        subcommands: [Seed.self, CSVFiles.self]
+        subcommands: [Seed.self, CSVFiles.self, History.self]
     )
 
     /// `carehub demo seed`.
@@ -58,13 +58,17 @@ struct Demo: ParsableCommand {
                 }
                 let county = SampleCountyGenerator.generate(spec)
                 log.info("writing sample county", metadata: ["hubs": "\(county.hubs.count)", "seed": "\(seed)"])
-                let counts = try CountyWriter(db).write(
-                    hubs: county.hubs, carers: county.carers, clients: county.clients, packages: county.packages,
-                    shifts: county.shifts, absences: county.absences)
+                // County and history in one transaction: all or nothing.
+                let (counts, history) = try db.transaction { db in
+                    (try CountyWriter(db).write(
+                        hubs: county.hubs, carers: county.carers, clients: county.clients, packages: county.packages,
+                        shifts: county.shifts, absences: county.absences),
+                     try addHistory(db, until: week.monday.adding(days: -1), seed: seed))
+                }
                 print("""
                     seeded \(counts.hubs) hubs, \(counts.carers) carers, \(counts.clients) clients, \
                     \(counts.packages) packages (\(counts.visitTemplates) weekly calls), \(counts.shifts) shifts \
-                    from \(week) for \(weeks) week(s), \(counts.absences) absences (seed \(seed))
+                    from \(week) for \(weeks) week(s), \(counts.absences) absences (seed \(seed)); \(history)
                     """)
             }
         }
@@ -98,4 +102,43 @@ struct Demo: ParsableCommand {
             }
         }
     }
+
+    /// `carehub demo history`.
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add two years of sample workforce history (spells, leavers, vacancies) for the carers in the database.",
+            discussion: "For HR reports on a database filled by `carehub import`. Added once; refused if spells exist.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "History runs up to this day, YYYY-MM-DD (default: yesterday).") var until: String?
+        @Option(help: "Random seed.") var seed: UInt64 = 1
+
+        func run() throws {
+            try reportingFailures {
+                let end: LocalDate
+                if let until {
+                    guard let d = LocalDate(iso: until) else { throw CommandFailure("--until: not a date (YYYY-MM-DD)") }
+                    end = d
+                } else {
+                    end = ISOWeek.next().monday.adding(days: -8)
+                }
+                print(try addHistory(try database.connect(), until: end, seed: seed))
+            }
+        }
+    }
+}
+
+/// Generates and writes the history for every hub's carers; returns a one-line summary.
+func addHistory(_ db: Connection, until: LocalDate, seed: UInt64) throws -> String {
+    let repo = WorkforceRepository(db)
+    if try repo.spellCount() > 0 { throw CommandFailure("employment history already exists; it is added once") }
+    var former = 0, spells = 0, vacancies = 0
+    for (hub, carers) in try repo.carersByHub().sorted(by: { $0.key < $1.key }) {
+        let h = HistoryFactory.history(hub: hub, carers: carers, until: until, seed: seed)
+        try repo.writeHistory(formerCarers: h.formerCarers, spells: h.spells, vacancies: h.vacancies)
+        former += h.formerCarers.count
+        spells += h.spells.count
+        vacancies += h.vacancies.count
+    }
+    return "workforce history to \(until): \(spells) employment spells, \(former) former carers, \(vacancies) vacancies"
 }

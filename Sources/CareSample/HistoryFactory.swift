@@ -1,0 +1,65 @@
+import CareModel
+
+/// Two years of workforce history for a hub's carers: a spell for every current carer (a few
+/// split by an internal move), former carers who left at about the sector's turnover rate with
+/// reasons and destinations, and vacancies opened as people left (most filled, some open).
+public enum HistoryFactory {
+    /// The history of `carers` (one hub's) up to `until`, deterministic for `seed`.
+    public static func history(hub: String, carers: [Carer], until: LocalDate, seed: UInt64)
+        -> (formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy])
+    {
+        // Mixed from the hub code's bytes (not hashValue, which changes between runs).
+        var rng = SplitMix64(seed: seed ^ 0x5EED_4157_0000_0001)
+        for byte in hub.utf8 { rng = SplitMix64(seed: rng.next() ^ UInt64(byte)) }
+        var spells: [EmploymentSpell] = []
+        for c in carers {
+            let base = EmploymentSpell(carerID: c.externalID, hubCode: c.hubCode, contract: c.contract, zeroHours: c.zeroHours,
+                                       contractedMinutes: c.contractedMinutesPerWeek, start: c.startDate, end: c.endDate)
+            // About one in twenty moved role or hub within the provider during the last year.
+            if rng.chance(0.05), c.startDate.days(to: until) > 400 {
+                let moved = until.adding(days: -Int.random(in: 30...330, using: &rng))
+                var before = base
+                before.end = moved.adding(days: -1)
+                before.leaving = LeavingEvent(reason: "internal_move", voluntary: true, internalMove: true)
+                var after = base
+                after.start = moved
+                after.startedByInternalMove = true
+                spells += [before, after]
+            } else {
+                spells.append(base)
+            }
+        }
+        // Leavers over two years at roughly 25% a year of the directly employed.
+        let leaverCount = max(1, Int((Double(carers.count) * 0.5).rounded()))
+        let reasons: [(String, Double)] = [("pay", 0.22), ("career_change", 0.18), ("personal", 0.2), ("travel", 0.1),
+                                            ("hours", 0.1), ("dismissed", 0.07), ("retired", 0.06), ("end_of_contract", 0.07)]
+        let destinations = ["other_care_employer", "nhs", "retail", "not_working", "unknown"]
+        var former: [Carer] = []
+        var vacancies: [Vacancy] = []
+        for n in 1...leaverCount {
+            let left = until.adding(days: -Int.random(in: 1...730, using: &rng))
+            // New starters leave soonest: a third within their first year.
+            let service = rng.chance(0.33) ? Int.random(in: 14...364, using: &rng) : Int.random(in: 365...3000, using: &rng)
+            let start = left.adding(days: -service)
+            let contract = ContractType.allCases[rng.weighted([0.7, 0.1, 0.1, 0.1])]
+            let zero = contract == .bank || contract == .agency ? rng.chance(0.8) : rng.chance(0.1)
+            let id = "X-\(hub)-\(pad4(n))"
+            let female = rng.chance(0.8)
+            former.append(Carer(
+                externalID: id, hubCode: hub, givenName: rng.pick(female ? Names.female : Names.male), familyName: rng.pick(Names.family),
+                gender: female ? .female : .male, home: carers.first?.home ?? GeoPoint(latitude: 52.8, longitude: -2.1)!,
+                contract: contract, zeroHours: zero, contractedMinutesPerWeek: zero ? 0 : 1800, maxMinutesPerWeek: 2400,
+                hourlyRatePence: 1250, startDate: start, endDate: left))
+            let reason = reasons[rng.weighted(reasons.map(\.1))].0
+            spells.append(EmploymentSpell(
+                carerID: id, hubCode: hub, contract: contract, zeroHours: zero, contractedMinutes: zero ? 0 : 1800, start: start, end: left,
+                leaving: LeavingEvent(reason: reason, destination: rng.pick(destinations), voluntary: reason != "dismissed" && reason != "end_of_contract")))
+            // The post is advertised around the leaving date and usually filled within three months.
+            let opened = left.adding(days: -Int.random(in: 0...30, using: &rng))
+            let closed = opened.adding(days: Int.random(in: 14...120, using: &rng))
+            vacancies.append(Vacancy(externalID: "VAC-\(hub)-\(pad4(n))", hubCode: hub, opened: opened,
+                                     closed: closed <= until ? closed : nil, closeReason: closed <= until ? "filled" : nil))
+        }
+        return (former, spells, vacancies)
+    }
+}
