@@ -1,3 +1,7 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import CareModel
 import CareReports
 import CareStore
@@ -114,5 +118,39 @@ struct WorkforceReportTests {
         #expect(rows.filter { $0.hub == "H" }.map(\.periodEnd.description) == ["2025-06-30", "2025-09-30", "2025-12-31", "2026-02-15"])
         let anchors = try RateReport.turnover.anchors(db)
         #expect(anchors.contains { $0.scope == "england_all" && $0.value == 23.1 && $0.period == "2024/25" })
+    }
+}
+
+@Suite("Rate report HTML")
+struct RateReportHTMLTests {
+    /// The page is one document whose SVG is well-formed XML with one series per hub (and ALL)
+    /// and the national anchor as a reference line.
+    @Test func oneSeriesPerHub() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try WorkforceFixture.build(db)
+        let rows = try RateReport.turnover.run(db, from: LocalDate(iso: "2025-10-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: nil)
+        let page = RateReportHTML.page(.turnover, rows: rows, anchors: try RateReport.turnover.anchors(db), from: "2025-10-01", to: "2026-03-31")
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
+        let start = try #require(page.range(of: "<svg")), end = try #require(page.range(of: "</svg>"))
+        let svg = String(page[start.lowerBound..<end.upperBound])
+        let collector = SeriesCollector()
+        let parser = XMLParser(data: Data(svg.utf8))
+        parser.delegate = collector
+        #expect(parser.parse())
+        // Hub G is suppressed everywhere (9 carers), so it has no points and no line.
+        #expect(collector.series == ["H", "ALL"])
+        #expect(collector.anchorLines == 1)
+    }
+}
+
+/// Collects the hub of each series and counts anchor lines in an SVG.
+final class SeriesCollector: NSObject, XMLParserDelegate {
+    var series: [String] = []
+    var anchorLines = 0
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "polyline", attributes["class"] == "series", let hub = attributes["data-hub"] { series.append(hub) }
+        if name == "line", attributes["class"] == "anchor" { anchorLines += 1 }
     }
 }

@@ -13,10 +13,10 @@ struct RateReportOptions: ParsableArguments {
     @Option(help: "Last day, YYYY-MM-DD.") var to: String
     @Option(help: "One hub's code (default: every hub and ALL).") var hub: String?
     @Option(help: "month or quarter.") var by: RateReport.Grain = .month
-    @Option(help: "table, csv or json.") var format: Format = .table
+    @Option(help: "table, csv, json or html (a chart per hub with the national figure).") var format: Format = .table
     @Option(help: "Write here instead of stdout.") var out: String?
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html }
 
     func validate() throws {
         guard let a = LocalDate(iso: from) else { throw ValidationError("--from: not a date (YYYY-MM-DD)") }
@@ -42,6 +42,7 @@ struct RateReportOptions: ParsableArguments {
                     [$0.periodEnd.description, $0.hub, number($0.numerator), number($0.denominator), $0.rate.map(number) ?? ""]
                 })
             case .json: text = json(rows, anchors)
+            case .html: text = RateReportHTML.page(report, rows: rows, anchors: anchors, from: from, to: to)
             }
             if let out { try writeAtomically(Data(text.utf8), to: out) } else { print(text, terminator: "") }
         }
