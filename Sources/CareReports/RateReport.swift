@@ -11,6 +11,8 @@ public enum RateReport: String, CaseIterable, Sendable {
     case starters
     case vacancies
     case zeroHours = "zero-hours"
+    case firstYearTurnover = "first-year-turnover"
+    case sickness
 
     /// The backing SQL function. A closed set of names fixed at compile time, so naming it in
     /// the statement text is safe; every value is still a parameter.
@@ -22,20 +24,27 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .starters: return "report_starters"
         case .vacancies: return "report_vacancy_rate"
         case .zeroHours: return "report_zero_hours"
+        case .firstYearTurnover: return "report_first_year_turnover"
+        case .sickness: return "report_sickness"
         }
     }
 
     /// One line for `report list`.
     public var definition: String {
         switch self {
-        case .turnover: return "SfC turnover: leavers in 12 months (no internal moves) / directly employed at end"
-        case .turnoverCIPD: return "CIPD crude turnover: leavers in 12 months / average of 13 month-end headcounts"
-        case .stability: return "stability: still employed / directly employed 12 months before the period end"
-        case .starters: return "starters: directly employed starters in 12 months / directly employed at end"
+        case .turnover: return "SfC turnover: leavers in 12 months (no internal moves) / in post at end"
+        case .turnoverCIPD: return "CIPD turnover: leavers in 12 months / average of 13 month-end headcounts"
+        case .stability: return "stability: still employed / directly employed 12 months before"
+        case .starters: return "starters: directly employed starters in 12 months / in post at end"
         case .vacancies: return "vacancy rate: open vacancies / (directly employed in post + open vacancies)"
-        case .zeroHours: return "zero-hours share: zero-hours contracts / all directly employed at the period end"
+        case .zeroHours: return "zero-hours share: zero-hours contracts / all directly employed at end"
+        case .firstYearTurnover: return "leavers with under a year's service / in post with under a year"
+        case .sickness: return "days of sickness absence in 12 months per directly employed person"
         }
     }
+
+    /// True when the rate is a percentage (else a figure per person, as sickness days).
+    public var isPercentage: Bool { self != .sickness }
 
     /// Headings for the numerator and denominator.
     public var columns: (String, String) {
@@ -46,6 +55,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .starters: return ("starters", "in post")
         case .vacancies: return ("vacancies", "posts")
         case .zeroHours: return ("zero-hours", "in post")
+        case .firstYearTurnover: return ("leavers <1y", "in post <1y")
+        case .sickness: return ("days lost", "in post")
         }
     }
 
@@ -56,6 +67,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .starters: return "starters_rate"
         case .vacancies: return "vacancy_rate"
         case .zeroHours: return "zero_hours_share"
+        case .firstYearTurnover: return "first_year_turnover"
+        case .sickness: return "sickness_days_mean"
         case .turnoverCIPD, .stability: return nil
         }
     }

@@ -6,7 +6,7 @@ import CareModel
 public enum HistoryFactory {
     /// The history of `carers` (one hub's) up to `until`, deterministic for `seed`.
     public static func history(hub: String, carers: [Carer], until: LocalDate, seed: UInt64)
-        -> (formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy])
+        -> (formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy], sickness: [LocalAbsence])
     {
         // Mixed from the hub code's bytes (not hashValue, which changes between runs).
         var rng = SplitMix64(seed: seed ^ 0x5EED_4157_0000_0001)
@@ -60,6 +60,23 @@ public enum HistoryFactory {
             vacancies.append(Vacancy(externalID: "VAC-\(hub)-\(pad4(n))", hubCode: hub, opened: opened,
                                      closed: closed <= until ? closed : nil, closeReason: closed <= until ? "filled" : nil))
         }
-        return (former, spells, vacancies)
+        // Sickness: most people have none in a year, a few have long spells (a skewed spread, as SfC finds).
+        var sickness: [LocalAbsence] = []
+        for c in carers + former {
+            let from = max(c.startDate, until.adding(days: -730)), to = min(c.endDate ?? until, until.adding(days: -10))
+            guard from.days(to: to) > 30 else { continue }
+            let episodes = rng.chance(0.45) ? 0 : (rng.chance(0.8) ? Int.random(in: 1...2, using: &rng) : Int.random(in: 3...5, using: &rng))
+            var taken: [LocalDate] = []
+            for _ in 0..<episodes {
+                let first = from.adding(days: Int.random(in: 0...(from.days(to: to) - 10), using: &rng))
+                let length = rng.chance(0.9) ? Int.random(in: 1...4, using: &rng) : Int.random(in: 10...40, using: &rng)
+                let last = min(first.adding(days: length - 1), to)
+                // Episodes never overlap one another.
+                if taken.contains(where: { abs($0.days(to: first)) < 45 }) { continue }
+                taken.append(first)
+                sickness.append(LocalAbsence(carerID: c.externalID, kind: .sickness, firstDay: first, lastDay: last))
+            }
+        }
+        return (former, spells, vacancies, sickness)
     }
 }

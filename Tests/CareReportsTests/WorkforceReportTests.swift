@@ -26,6 +26,10 @@ import Testing
 /// In post on 2025-03-31: 12 + A + C + D + E = 16; still employed at the end: 12 + D + E = 14 → stability 87.5%.
 /// Vacancies open at the end: V1 (opened 2026-01-10), V3 (opened 2026-03-31); V2 closed on
 /// 2026-03-31 is not open → 2 / (14 + 2) = 12.5%.
+/// First-year turnover: E (2024-09-01 to 2025-06-30, 302 days) is the only leaver under a year;
+/// in post under a year: D's and E's new spells = 2 → 1 / 2, suppressed.
+/// Sickness: 3 + 2 (payroll's working days) + 1 (clipped) = 6 days over 14 in post → 0.43 per person.
+/// Leavers by reason: pay 1 (voluntary), personal 1 (C; B is before the window), dismissed 1 (not voluntary).
 /// CIPD: month-end headcounts 2025-03-31 … 2026-03-31 sum to 12×13 + A 12 + C 1 + D 7 + 5 + E 3 + 7 = 191,
 /// average 191/13 = 14.69 → 3 / 14.69 = 20.4%.
 enum WorkforceFixture {
@@ -53,19 +57,29 @@ enum WorkforceFixture {
                 FROM carers c, hubs h WHERE c.external_id = \(id) AND h.code = \(hub) RETURNING id
                 """).rows[0].decode("id")
         }
-        func leave(_ spell: Int, internal moved: Bool = false) throws {
-            try db.execute("INSERT INTO leaving_events (spell_id, reason_code, voluntary, internal_move) VALUES (\(spell), 'other', true, \(moved))")
+        func leave(_ spell: Int, internal moved: Bool = false, reason: String = "internal_move", destination: String? = nil, voluntary: Bool = true) throws {
+            try db.execute("""
+                INSERT INTO leaving_events (spell_id, reason_code, destination_code, voluntary, internal_move)
+                VALUES (\(spell), \(reason), \(destination), \(voluntary), \(moved))
+                """)
         }
         for i in 0..<12 { _ = try spell("H", "2024-01-01", zero: i < 3) }
-        try leave(try spell("H", "2024-01-01", "2026-03-31"))  // A
-        try leave(try spell("H", "2024-01-01", "2025-03-31"))  // B
-        try leave(try spell("H", "2024-01-01", "2025-04-01"))  // C
+        try leave(try spell("H", "2024-01-01", "2026-03-31"), reason: "pay", destination: "nhs")  // A
+        try leave(try spell("H", "2024-01-01", "2025-03-31"), reason: "personal")  // B
+        try leave(try spell("H", "2024-01-01", "2025-04-01"), reason: "personal", destination: "retail")  // C
         let d1 = try spell("H", "2024-01-01", "2025-10-31")  // D
         try leave(d1, internal: true)
         _ = try spell("H", "2025-11-01", carer: "W16", internalStart: true)
-        try leave(try spell("H", "2023-01-01", "2025-06-30"))  // E
+        try leave(try spell("H", "2024-09-01", "2025-06-30"), reason: "dismissed", destination: "not_working", voluntary: false)  // E
         _ = try spell("H", "2025-09-01", carer: "W17")
-        try leave(try spell("H", "2024-01-01", "2025-12-01", contract: "bank"))  // F
+        try leave(try spell("H", "2024-01-01", "2025-12-01", contract: "bank"), reason: "pay")  // F
+        // Sickness: W1 three days; W2 four calendar days that payroll counts as 2 working days;
+        // W3 five days of which one (2025-04-01) falls in the window; A and bank F not in post at the end.
+        for (carer, first, last) in [("W1", "2026-03-02", "2026-03-04"), ("W2", "2026-03-27", "2026-03-30"), ("W3", "2025-03-28", "2025-04-01"),
+                                     ("W13", "2025-12-01", "2025-12-05"), ("W18", "2025-10-01", "2025-10-02")] {
+            try ShiftRepository(db).insert(LocalAbsence(carerID: carer, kind: .sickness, firstDay: LocalDate(iso: first)!, lastDay: LocalDate(iso: last)!))
+        }
+        try db.execute("UPDATE absences SET working_days_lost = 2 WHERE carer_id = (SELECT id FROM carers WHERE external_id = 'W2')")
         for _ in 0..<9 { _ = try spell("G", "2024-06-01") }
         let vacancies: [(String, String, String?)] = [("V1", "2026-01-10", nil), ("V2", "2025-06-01", "2026-03-31"), ("V3", "2026-03-31", nil)]
         for (id, opened, closed) in vacancies {
@@ -92,12 +106,33 @@ struct WorkforceReportTests {
         (RateReport.stability, 14.0, 16.0, 87.5),
         (RateReport.vacancies, 2.0, 16.0, 12.5),
         (RateReport.turnoverCIPD, 3.0, 14.69, 20.4),
+        (RateReport.sickness, 6.0, 14.0, 0.43),
     ])
     func handWorkedFigures(_ report: RateReport, _ numerator: Double, _ denominator: Double, _ rate: Double) throws {
         let r = try row(report, hub: "H")
         #expect(r.numerator == numerator)
         #expect(r.denominator == denominator)
         #expect(r.rate == rate)
+    }
+
+    /// First-year turnover counts only under-a-year leavers and joiners; 2 is too few to show.
+    @Test func firstYearTurnover() throws {
+        let r = try row(.firstYearTurnover, hub: "H")
+        #expect(r.numerator == 1 && r.denominator == 2 && r.rate == nil)
+    }
+
+    /// Leavers by reason: one each of pay, personal and dismissed; shares suppressed (3 leavers).
+    @Test func leaversByReason() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try WorkforceFixture.build(db)
+        let rows = try LeaversReport.byReason.run(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
+            .filter { $0.hub == "H" }
+        #expect(rows.map { "\($0.code) \($0.leavers) \($0.voluntary)" }.sorted() == ["dismissed 1 0", "pay 1 1", "personal 1 1"])
+        #expect(rows.allSatisfy { $0.allLeavers == 3 && $0.share == nil })
+        let destinations = try LeaversReport.byDestination.run(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
+        #expect(Set(destinations.filter { $0.hub == "H" }.map(\.code)) == ["nhs", "retail", "not_working"])
     }
 
     /// A group of 9 is suppressed; the ALL row adds the hubs up.

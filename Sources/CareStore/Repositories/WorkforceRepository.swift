@@ -38,11 +38,12 @@ public struct WorkforceRepository {
     }
 
     /// Writes former carers, spells and vacancies in one transaction.
-    public func writeHistory(formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy]) throws {
+    public func writeHistory(formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy], sickness: [LocalAbsence]) throws {
         try db.transaction { db in
             for c in formerCarers { try CarerRepository(db).insert(c) }
             for s in spells { try WorkforceRepository(db).insert(s) }
             for v in vacancies { try WorkforceRepository(db).insert(v) }
+            for a in sickness { try ShiftRepository(db).insert(a) }
         }
     }
 

@@ -7,7 +7,7 @@ import CareStore
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Reports for hub managers, HR and commissioners.",
-        subcommands: [List.self, Capacity.self, Skills.self, TurnoverReport.self, TurnoverCIPDReport.self, StabilityReport.self, StartersReport.self, VacanciesReport.self, ZeroHoursReport.self]
+        subcommands: [List.self, Capacity.self, Skills.self, TurnoverReport.self, TurnoverCIPDReport.self, StabilityReport.self, StartersReport.self, VacanciesReport.self, ZeroHoursReport.self, FirstYearTurnoverReport.self, SicknessReport.self, LeaversByReasonReport.self, LeaversByDestinationReport.self]
     )
 
     /// `carehub report list`.
@@ -15,12 +15,12 @@ struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Name every report with its definition.")
 
         static let reports: [(String, String)] = [
-            ("capacity", "per hub and week: carers, zero-hours, contracted and available hours vs care hours"),
-            ("skills", "per hub and week: calls needing each skill vs carers holding it on Monday"),
+            ("capacity", "per hub and week: staff, contracted and available hours vs care hours"),
+            ("skills", "per hub and week: calls needing each skill vs carers holding it"),
         ]
 
         func run() {
-            let all = List.reports + RateReport.allCases.map { ($0.rawValue, $0.definition) }
+            let all = List.reports + RateReport.allCases.map { ($0.rawValue, $0.definition) } + LeaversReport.allCases.map { ($0.rawValue, $0.definition) }
             let width = (all.map(\.0.count).max() ?? 0) + 2
             for (name, definition) in all { print("\(name.padding(width))\(definition)") }
         }

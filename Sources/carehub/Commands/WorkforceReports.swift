@@ -38,7 +38,7 @@ struct RateReportOptions: ParsableArguments {
             let text: String
             switch format {
             case .table: text = table(report, rows, anchors)
-            case .csv: text = try RosterCSV.write([["period_end", "hub", report.columns.0, report.columns.1, "rate_percent"]] + rows.map {
+            case .csv: text = try RosterCSV.write([["period_end", "hub", report.columns.0, report.columns.1, report.isPercentage ? "rate_percent" : "per_person"]] + rows.map {
                     [$0.periodEnd.description, $0.hub, number($0.numerator), number($0.denominator), $0.rate.map(number) ?? ""]
                 })
             case .json: text = json(rows, anchors)
@@ -49,7 +49,8 @@ struct RateReportOptions: ParsableArguments {
     }
 
     private func table(_ report: RateReport, _ rows: [RateReport.Row], _ anchors: [RateReport.Anchor]) -> String {
-        var t = TextTable(headers: ["period end", "hub", report.columns.0, report.columns.1, "rate %"], rightAligned: [2, 3, 4])
+        var t = TextTable(headers: ["period end", "hub", report.columns.0, report.columns.1, report.isPercentage ? "rate %" : "per person"],
+                          rightAligned: [2, 3, 4])
         for r in rows { t.add([r.periodEnd.description, r.hub, number(r.numerator), number(r.denominator), r.rate.map(number) ?? "suppressed"]) }
         var out = "\(report.rawValue): \(report.definition)\n" + t.render()
         out += "Groups under 10 are suppressed, as Skills for Care does.\n"
@@ -114,6 +115,68 @@ struct VacanciesReport: RateReportCommand {
 
 struct ZeroHoursReport: RateReportCommand {
     static let report = RateReport.zeroHours
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct FirstYearTurnoverReport: RateReportCommand {
+    static let report = RateReport.firstYearTurnover
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct SicknessReport: RateReportCommand {
+    static let report = RateReport.sickness
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+/// `carehub report leavers-by-reason` / `leavers-by-destination`.
+protocol LeaversReportCommand: ParsableCommand {
+    static var report: LeaversReport { get }
+    var options: RateReportOptions { get }
+}
+
+extension LeaversReportCommand {
+    func run() throws {
+        let o = options
+        try reportingFailures {
+            let db = try o.database.connect()
+            let hubs = try HubRepository(db).all().map(\.hub.code)
+            if let hub = o.hub, !hubs.contains(hub) { throw CommandFailure("no hub \(hub); hubs are \(hubs.joined(separator: ", "))") }
+            guard let a = LocalDate(iso: o.from), let b = LocalDate(iso: o.to) else { return }
+            let rows = try Self.report.run(db, from: a, to: b, by: o.by, hub: o.hub)
+            let text: String
+            switch o.format {
+            case .csv:
+                text = try RosterCSV.write([["period_end", "hub", "code", "leavers", "all_leavers", "share_percent", "voluntary"]] + rows.map {
+                    [$0.periodEnd.description, $0.hub, $0.code, "\($0.leavers)", "\($0.allLeavers)", $0.share.map { "\($0)" } ?? "", "\($0.voluntary)"]
+                })
+            case .json:
+                let items = rows.map {
+                    "{\"period_end\":\"\($0.periodEnd)\",\"hub\":\"\($0.hub)\",\"code\":\"\($0.code)\",\"leavers\":\($0.leavers),\"all_leavers\":\($0.allLeavers),\"share\":\($0.share.map { "\($0)" } ?? "null"),\"voluntary\":\($0.voluntary)}"
+                }
+                text = "{\"rows\":[\(items.joined(separator: ","))]}\n"
+            case .html:
+                text = LeaversReportHTML.page(Self.report, rows: rows, from: o.from, to: o.to)
+            case .table:
+                var t = TextTable(headers: ["period end", "hub", "code", "leavers", "% of leavers", "voluntary"], rightAligned: [3, 4, 5])
+                for r in rows { t.add([r.periodEnd.description, r.hub, r.code, "\(r.leavers)", r.share.map { "\($0)" } ?? "suppressed", "\(r.voluntary)"]) }
+                text = "\(Self.report.rawValue): \(Self.report.definition)\n" + t.render() + "Shares are suppressed where fewer than 10 left.\n"
+            }
+            if let out = o.out { try writeAtomically(Data(text.utf8), to: out) } else { print(text, terminator: "") }
+        }
+    }
+}
+
+struct LeaversByReasonReport: LeaversReportCommand {
+    static let report = LeaversReport.byReason
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct LeaversByDestinationReport: LeaversReportCommand {
+    static let report = LeaversReport.byDestination
     static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
     @OptionGroup var options: RateReportOptions
 }
