@@ -66,7 +66,7 @@ public enum PrintableSheets {
         return page("\(h.hub): week \(h.week)", body)
     }
 
-    static func page(_ title: String, _ body: String) -> String {
+    public static func page(_ title: String, _ body: String) -> String {
         "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>\(esc(title))</title>\(style)</head><body>\(body)</body></html>\n"
     }
 

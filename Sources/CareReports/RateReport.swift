@@ -13,6 +13,8 @@ public enum RateReport: String, CaseIterable, Sendable {
     case zeroHours = "zero-hours"
     case firstYearTurnover = "first-year-turnover"
     case sickness
+    case offerAcceptance = "offer-acceptance"
+    case retention91 = "retention-91"
 
     /// The backing SQL function. A closed set of names fixed at compile time, so naming it in
     /// the statement text is safe; every value is still a parameter.
@@ -26,6 +28,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .zeroHours: return "report_zero_hours"
         case .firstYearTurnover: return "report_first_year_turnover"
         case .sickness: return "report_sickness"
+        case .offerAcceptance: return "report_offer_acceptance"
+        case .retention91: return "report_retention_91"
         }
     }
 
@@ -40,6 +44,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .zeroHours: return "zero-hours share: zero-hours contracts / all directly employed at end"
         case .firstYearTurnover: return "leavers with under a year's service / in post with under a year"
         case .sickness: return "days of sickness absence in 12 months per directly employed person"
+        case .offerAcceptance: return "offers made in the period and accepted / offers resolved (not pending)"
+        case .retention91: return "starters of a one-year cohort still employed 91 days after starting"
         }
     }
 
@@ -57,6 +63,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .zeroHours: return ("zero-hours", "in post")
         case .firstYearTurnover: return ("leavers <1y", "in post <1y")
         case .sickness: return ("days lost", "in post")
+        case .offerAcceptance: return ("accepted", "resolved")
+        case .retention91: return ("stayed 91d", "starters")
         }
     }
 
@@ -69,7 +77,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .zeroHours: return "zero_hours_share"
         case .firstYearTurnover: return "first_year_turnover"
         case .sickness: return "sickness_days_mean"
-        case .turnoverCIPD, .stability: return nil
+        case .turnoverCIPD, .stability, .offerAcceptance, .retention91: return nil
         }
     }
 

@@ -4,9 +4,55 @@ import CareModel
 /// split by an internal move), former carers who left at about the sector's turnover rate with
 /// reasons and destinations, and vacancies opened as people left (most filled, some open).
 public enum HistoryFactory {
+    /// Three to six applications per vacancy moving through interview and offer; a filled
+    /// vacancy closes on the day its offer is accepted, then checks clear and the starter starts.
+    static func applications(for vacancies: [Vacancy], until: LocalDate, rng: inout SplitMix64) -> [Application] {
+        let sources = ["job_board", "referral", "social_media", "local_press", "jobcentre"]
+        var out: [Application] = []
+        for v in vacancies {
+            let count = Int.random(in: 3...6, using: &rng)
+            let hired = v.closed.map { _ in Int.random(in: 0..<count, using: &rng) }
+            for k in 0..<count {
+                var a = Application(externalID: "\(v.externalID)-A\(k + 1)", vacancyID: v.externalID, source: rng.pick(sources),
+                                    applied: v.opened.adding(days: Int.random(in: 1...10, using: &rng)))
+                if let closed = v.closed, k == hired {
+                    // Accepted on the day the vacancy closed; checks and start follow.
+                    let applied = min(a.applied, closed.adding(days: -3))
+                    a.applied = max(v.opened, applied)
+                    a.interviewed = min(closed, a.applied.adding(days: 1))
+                    a.offered = min(closed, a.applied.adding(days: 2))
+                    a.accepted = closed
+                    let cleared = closed.adding(days: Int.random(in: 7...35, using: &rng))
+                    if cleared <= until { a.checksCleared = cleared }
+                    let start = cleared.adding(days: Int.random(in: 1...14, using: &rng))
+                    if start <= until { a.started = start }
+                } else if rng.chance(0.5) {
+                    let interviewed = a.applied.adding(days: Int.random(in: 3...10, using: &rng))
+                    guard interviewed <= until else { out.append(a); continue }
+                    a.interviewed = interviewed
+                    if rng.chance(0.4) {
+                        let offered = interviewed.adding(days: Int.random(in: 1...5, using: &rng))
+                        if offered <= until {
+                            a.offered = offered
+                            let answered = offered.adding(days: Int.random(in: 1...7, using: &rng))
+                            if answered <= until {
+                                if rng.chance(0.6) { a.declined = answered } else { a.withdrawn = answered }
+                            }
+                        }
+                    }
+                } else if rng.chance(0.3) {
+                    let withdrew = a.applied.adding(days: Int.random(in: 1...20, using: &rng))
+                    if withdrew <= until { a.withdrawn = withdrew }
+                }
+                if a.applied <= until { out.append(a) }
+            }
+        }
+        return out
+    }
+
     /// The history of `carers` (one hub's) up to `until`, deterministic for `seed`.
     public static func history(hub: String, carers: [Carer], until: LocalDate, seed: UInt64)
-        -> (formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy], sickness: [LocalAbsence])
+        -> (formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy], sickness: [LocalAbsence], applications: [Application])
     {
         // Mixed from the hub code's bytes (not hashValue, which changes between runs).
         var rng = SplitMix64(seed: seed ^ 0x5EED_4157_0000_0001)
@@ -77,6 +123,6 @@ public enum HistoryFactory {
                 sickness.append(LocalAbsence(carerID: c.externalID, kind: .sickness, firstDay: first, lastDay: last))
             }
         }
-        return (former, spells, vacancies, sickness)
+        return (former, spells, vacancies, sickness, applications(for: vacancies, until: until, rng: &rng))
     }
 }

@@ -38,13 +38,27 @@ public struct WorkforceRepository {
     }
 
     /// Writes former carers, spells and vacancies in one transaction.
-    public func writeHistory(formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy], sickness: [LocalAbsence]) throws {
+    public func writeHistory(
+        formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy], sickness: [LocalAbsence], applications: [Application]
+    ) throws {
         try db.transaction { db in
             for c in formerCarers { try CarerRepository(db).insert(c) }
             for s in spells { try WorkforceRepository(db).insert(s) }
             for v in vacancies { try WorkforceRepository(db).insert(v) }
             for a in sickness { try ShiftRepository(db).insert(a) }
+            for a in applications { try WorkforceRepository(db).insert(a) }
         }
+    }
+
+    public func insert(_ a: Application) throws {
+        let added = try db.execute("""
+            INSERT INTO applications (external_id, vacancy_id, source, applied_on, interviewed_on, offered_on, accepted_on, declined_on,
+                                      checks_cleared_on, withdrawn_on, started_on)
+            SELECT \(a.externalID), v.id, \(a.source), \(a.applied)::date, \(a.interviewed)::date, \(a.offered)::date, \(a.accepted)::date,
+                   \(a.declined)::date, \(a.checksCleared)::date, \(a.withdrawn)::date, \(a.started)::date
+            FROM vacancies v WHERE v.external_id = \(a.vacancyID)
+            """)
+        if added == 0 { throw ReferenceError(writing: "application \(a.externalID)", missingKind: "vacancy", missingID: a.vacancyID) }
     }
 
     /// Current carers as stored, by hub, for generating their history.

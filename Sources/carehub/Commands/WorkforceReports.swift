@@ -180,3 +180,68 @@ struct LeaversByDestinationReport: LeaversReportCommand {
     static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
     @OptionGroup var options: RateReportOptions
 }
+
+struct OfferAcceptanceReport: RateReportCommand {
+    static let report = RateReport.offerAcceptance
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct Retention91Report: RateReportCommand {
+    static let report = RateReport.retention91
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+/// `carehub report time-to-fill` / `time-to-hire`.
+protocol DurationReportCommand: ParsableCommand {
+    static var report: DurationReport { get }
+    var options: RateReportOptions { get }
+}
+
+extension DurationReportCommand {
+    func run() throws {
+        let o = options
+        try reportingFailures {
+            let db = try o.database.connect()
+            let hubs = try HubRepository(db).all().map(\.hub.code)
+            if let hub = o.hub, !hubs.contains(hub) { throw CommandFailure("no hub \(hub); hubs are \(hubs.joined(separator: ", "))") }
+            guard let a = LocalDate(iso: o.from), let b = LocalDate(iso: o.to) else { return }
+            let rows = try Self.report.run(db, from: a, to: b, by: o.by, hub: o.hub)
+            func days(_ x: Double?) -> String { x.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "suppressed" }
+            let text: String
+            switch o.format {
+            case .csv:
+                let body = rows.map { r -> [String] in
+                    let median: String = r.median.map { "\($0)" } ?? "", p90: String = r.p90.map { "\($0)" } ?? ""
+                    return [r.periodEnd.description, r.hub, String(r.count), median, p90]
+                }
+                text = try RosterCSV.write([["period_end", "hub", "count", "median_days", "p90_days"]] + body)
+            case .json:
+                let items = rows.map { r -> String in
+                    let median = r.median.map { "\($0)" } ?? "null", p90 = r.p90.map { "\($0)" } ?? "null"
+                    return "{\"period_end\":\"\(r.periodEnd)\",\"hub\":\"\(r.hub)\",\"count\":\(r.count),\"median_days\":\(median),\"p90_days\":\(p90)}"
+                }
+                text = "{\"rows\":[\(items.joined(separator: ","))]}\n"
+            case .table, .html:
+                var t = TextTable(headers: ["period end", "hub", "count", "median days", "90th pct days"], rightAligned: [2, 3, 4])
+                for r in rows { t.add([r.periodEnd.description, r.hub, "\(r.count)", days(r.median), days(r.p90)]) }
+                let table = "\(Self.report.rawValue): \(Self.report.definition)\n" + t.render() + "Medians of fewer than 10 are suppressed.\n"
+                text = o.format == .table ? table : PrintableSheets.page(Self.report.rawValue, "<pre>\(PrintableSheets.esc(table))</pre>")
+            }
+            if let out = o.out { try writeAtomically(Data(text.utf8), to: out) } else { print(text, terminator: "") }
+        }
+    }
+}
+
+struct TimeToFillReport: DurationReportCommand {
+    static let report = DurationReport.timeToFill
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct TimeToHireReport: DurationReportCommand {
+    static let report = DurationReport.timeToHire
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}

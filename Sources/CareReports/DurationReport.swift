@@ -1,0 +1,39 @@
+import CareModel
+import CareStore
+
+/// Recruitment durations per period (the calendar month or quarter ending on each period
+/// end) and hub: how many, and the median and 90th percentile of the days taken, suppressed
+/// below 10. Backed by SQL functions in `sql/0006_recruitment.sql`.
+public enum DurationReport: String, CaseIterable, Sendable {
+    case timeToFill = "time-to-fill"
+    case timeToHire = "time-to-hire"
+
+    var function: String { self == .timeToFill ? "report_time_to_fill" : "report_time_to_hire" }
+
+    public var definition: String {
+        switch self {
+        case .timeToFill: return "days from a vacancy opening to an offer accepted, for vacancies filled"
+        case .timeToHire: return "days from application to offer accepted, for offers accepted"
+        }
+    }
+
+    /// One period and hub.
+    public struct Row: Sendable, Equatable {
+        public let periodEnd: LocalDate
+        public let hub: String
+        public let count: Int
+        public let median: Double?
+        public let p90: Double?
+    }
+
+    public func run(_ db: Connection, from: LocalDate, to: LocalDate, by: RateReport.Grain, hub: String?) throws -> [Row] {
+        // The function name is one of two fixed names; values are parameters.
+        let query = SQLQuery(
+            unsafeSQL: "SELECT period_end, hub, count, median::float8 AS median, p90::float8 AS p90 FROM \(function)($1::date, $2::date, $3, $4)",
+            binds: [from.sqlText, to.sqlText, by.rawValue, hub])
+        return try db.query(query).rows.map {
+            Row(periodEnd: try $0.decode("period_end"), hub: try $0.decode("hub"), count: try $0.decode("count"),
+                median: try $0.decode("median", as: Double?.self), p90: try $0.decode("p90", as: Double?.self))
+        }
+    }
+}

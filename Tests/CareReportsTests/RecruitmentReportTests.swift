@@ -1,0 +1,77 @@
+import CareModel
+import CareReports
+import CareStore
+import CareTestSupport
+import Testing
+
+/// Hub R, worked by hand:
+/// - Ten vacancies opened 2026-02-01; vacancy k's one hire applied on 1 Feb + k, was offered two
+///   days later and accepted the day after, i.e. accepted on 4 Feb + k.
+///   Time to fill (accepted − opened) = 3 + k → 3 … 12: median 7.5, 90th percentile 11.1
+///   (linear interpolation at position 0.9 × 9 = 8.1). Time to hire (accepted − applied) = 3 for all.
+/// - Two more offers on vacancy 0 in February: one declined, one still pending.
+///   Offer acceptance = 10 accepted / 11 resolved = 90.9% (the pending offer is left out).
+/// - Twelve permanent starters on 2025-06-01: four left after 61 days, one after 106 days, seven
+///   stay. At 2026-03-31 the cohort window is 2024-12-31 … 2025-12-30, so all twelve count:
+///   91-day retention = 8 / 12 = 66.7%.
+enum RecruitmentFixture {
+    static func build(_ db: Connection) throws {
+        let place = GeoPoint(latitude: 52.8, longitude: -2.1)!
+        try HubRepository(db).insert(Hub(code: "R", name: "R", location: place))
+        let feb1 = LocalDate(iso: "2026-02-01")!
+        for k in 0..<10 {
+            try WorkforceRepository(db).insert(Vacancy(externalID: "RV\(k)", hubCode: "R", opened: feb1, closed: feb1.adding(days: 3 + k)))
+            var a = Application(externalID: "RA\(k)", vacancyID: "RV\(k)", source: "job_board", applied: feb1.adding(days: k))
+            a.offered = feb1.adding(days: k + 2)
+            a.accepted = feb1.adding(days: k + 3)
+            try WorkforceRepository(db).insert(a)
+        }
+        var declined = Application(externalID: "RD", vacancyID: "RV0", source: "referral", applied: feb1)
+        declined.offered = LocalDate(iso: "2026-02-10")!
+        declined.declined = LocalDate(iso: "2026-02-12")!
+        try WorkforceRepository(db).insert(declined)
+        var pending = Application(externalID: "RP", vacancyID: "RV0", source: "referral", applied: feb1)
+        pending.offered = LocalDate(iso: "2026-02-11")!
+        try WorkforceRepository(db).insert(pending)
+        let start = LocalDate(iso: "2025-06-01")!
+        for k in 0..<12 {
+            let id = "RC\(k)"
+            try CarerRepository(db).insert(Carer(
+                externalID: id, hubCode: "R", givenName: "R", familyName: "\(k)", gender: .female, home: place, contract: .permanent,
+                zeroHours: false, contractedMinutesPerWeek: 0, maxMinutesPerWeek: 2400, hourlyRatePence: 1300, startDate: start))
+            let end: LocalDate? = k < 4 ? start.adding(days: 61) : (k == 4 ? start.adding(days: 106) : nil)
+            try WorkforceRepository(db).insert(EmploymentSpell(
+                carerID: id, hubCode: "R", contract: .permanent, zeroHours: false, contractedMinutes: 0, start: start, end: end,
+                leaving: end.map { _ in LeavingEvent(reason: "personal", voluntary: true) }))
+        }
+    }
+}
+
+@Suite("Recruitment reports")
+struct RecruitmentReportTests {
+    static let from = LocalDate(iso: "2026-02-01")!, to = LocalDate(iso: "2026-03-31")!
+
+    @Test func durations() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try RecruitmentFixture.build(db)
+        let fill = try #require(try DurationReport.timeToFill.run(db, from: Self.from, to: Self.to, by: .month, hub: "R").first { $0.hub == "R" })
+        #expect(fill.periodEnd.description == "2026-02-28" && fill.count == 10 && fill.median == 7.5 && fill.p90 == 11.1)
+        let hire = try #require(try DurationReport.timeToHire.run(db, from: Self.from, to: Self.to, by: .month, hub: "R").first { $0.hub == "R" })
+        #expect(hire.count == 10 && hire.median == 3 && hire.p90 == 3)
+    }
+
+    @Test func acceptanceAndRetention() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try RecruitmentFixture.build(db)
+        let offers = try #require(try RateReport.offerAcceptance.run(db, from: Self.from, to: Self.to, by: .month, hub: "R")
+            .first { $0.hub == "R" && $0.periodEnd.description == "2026-02-28" })
+        #expect(offers.numerator == 10 && offers.denominator == 11 && offers.rate == 90.9)
+        let kept = try #require(try RateReport.retention91.run(db, from: Self.from, to: Self.to, by: .month, hub: "R")
+            .first { $0.hub == "R" && $0.periodEnd.description == "2026-03-31" })
+        #expect(kept.numerator == 8 && kept.denominator == 12 && kept.rate == 66.7)
+    }
+}
