@@ -131,3 +131,55 @@ struct ImportTests {
             == c.carers.filter { $0.contract == .temporary }.count)
     }
 }
+
+@Suite("CSV imports: workforce history")
+struct HistoryImportTests {
+    /// Spells (with leaving events), vacancies and applications written as CSV import completely
+    /// and a second import changes nothing; the reports see them.
+    @Test func historyRoundTrip() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        let week = ISOWeek(iso: "2026-W48")!
+        let c = SampleCountyGenerator.generate(SampleCountySpec(hubs: 1, clientsPerHub: 20, seed: 8, firstWeek: week, weeks: 1))
+        let h = HistoryFactory.history(hub: "STAF", carers: c.carers, until: week.monday.adding(days: -1), seed: 8)
+        let county = try ImportFiles.texts(hubs: c.hubs, carers: c.carers + h.formerCarers, clients: [], packages: [], shifts: [], absences: [])
+        for kind in [ImportKind.hubs, .carers] { _ = try importText(db, kind, county[kind] ?? "") }
+        let history = try ImportFiles.historyTexts(spells: h.spells, vacancies: h.vacancies, applications: h.applications)
+        for kind in [ImportKind.spells, .vacancies, .applications] {
+            let s = try importText(db, kind, history[kind] ?? "")
+            #expect(s.new > 0 && s.updated == 0, "\(kind)")
+        }
+        #expect(try db.query("SELECT count(*) AS n FROM employment_spells").rows[0].decode("n", as: Int.self) == h.spells.count)
+        #expect(try db.query("SELECT count(*) AS n FROM leaving_events").rows[0].decode("n", as: Int.self) == h.spells.filter { $0.leaving != nil }.count)
+        #expect(try db.query("SELECT count(*) AS n FROM applications").rows[0].decode("n", as: Int.self) == h.applications.count)
+        for kind in [ImportKind.spells, .vacancies, .applications] {
+            let again = try importText(db, kind, history[kind] ?? "")
+            #expect(again.new == 0 && again.updated == 0, "\(kind)")
+        }
+    }
+
+    /// Bad history rows are located like any other import error.
+    @Test func historyErrorsAreLocated() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        _ = try importText(db, .hubs, ImportTests.hubs)
+        _ = try importText(db, .vacancies, "external_id,hub,opened_on\nV1,STAF,2026-01-05\n")
+        let issues = importIssues(db, .applications, """
+            external_id,vacancy,applied_on,offered_on,accepted_on,declined_on,started_on
+            A1,V9,2026-01-10,,,,
+            A2,V1,2026-01-10,,2026-01-12,,
+            A3,V1,2026-01-10,2026-01-09,,,
+            A4,V1,2026-01-10,2026-01-11,2026-01-12,2026-01-13,
+            """)
+        #expect(issues == [
+            "2: vacancy: unknown vacancy V9",
+            "3: accepted_on: no offered_on",
+            "4: offered_on: before applied_on",
+            "5: declined_on: both accepted and declined",
+        ])
+        let spells = importIssues(db, .spells, "carer,hub,contract_type,start_date,end_date,leave_reason\nC9,STAF,permanent,2026-01-01,,pay\n")
+        #expect(spells == ["2: carer: unknown carer C9", "2: leave_reason: given but end_date is empty"])
+    }
+}

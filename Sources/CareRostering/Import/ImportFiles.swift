@@ -54,4 +54,27 @@ public enum ImportFiles {
             })
         return out
     }
+
+    /// The workforce history as `spells`, `vacancies` and `applications` files.
+    public static func historyTexts(spells: [EmploymentSpell], vacancies: [Vacancy], applications: [Application]) throws -> [ImportKind: String] {
+        let csv = RosterCSV.write
+        func d(_ x: LocalDate?) -> String { x?.description ?? "" }
+        return [
+            .spells: try csv([["carer", "hub", "contract_type", "zero_hours", "contracted_hours", "start_date", "end_date",
+                               "started_by_internal_move", "leave_reason", "leave_destination", "voluntary", "internal_move"]]
+                + spells.map { s in
+                    [s.carerID, s.hubCode, s.contract.rawValue, s.zeroHours ? "yes" : "no", "\(Double(s.contractedMinutes) / 60)", s.start.description,
+                     d(s.end), s.startedByInternalMove ? "yes" : "no", s.leaving?.reason ?? "", s.leaving?.destination ?? "",
+                     s.leaving.map { $0.voluntary ? "yes" : "no" } ?? "", s.leaving.map { $0.internalMove ? "yes" : "no" } ?? ""]
+                }),
+            .vacancies: try csv([["external_id", "hub", "opened_on", "closed_on", "close_reason"]]
+                + vacancies.map { [$0.externalID, $0.hubCode, $0.opened.description, d($0.closed), $0.closeReason ?? ""] }),
+            .applications: try csv([["external_id", "vacancy", "source", "applied_on", "interviewed_on", "offered_on", "accepted_on",
+                                     "declined_on", "checks_cleared_on", "withdrawn_on", "started_on"]]
+                + applications.map { a in
+                    [a.externalID, a.vacancyID, a.source, a.applied.description, d(a.interviewed), d(a.offered), d(a.accepted), d(a.declined),
+                     d(a.checksCleared), d(a.withdrawn), d(a.started)]
+                }),
+        ]
+    }
 }

@@ -4,13 +4,14 @@ import Foundation
 
 /// The CSV files carehub imports, with the columns each must have.
 public enum ImportKind: String, CaseIterable, Sendable {
-    case hubs, carers, skills, shifts, absences, clients, packages
+    case hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies, applications
 
     /// What one counted record is.
     public var unit: String {
         switch self {
         case .shifts: return "carer-days of shifts"
         case .skills: return "carer skills"
+        case .spells: return "employment spells"
         default: return rawValue
         }
     }
@@ -26,6 +27,9 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .absences: return ["carer", "kind", "first_day", "last_day"]
         case .clients: return ["external_id", "hub", "given_name", "family_name", "postcode", "lat", "lon", "funding"]
         case .packages: return ["package", "client", "valid_from", "weekday", "window_start", "window_end", "duration_minutes"]
+        case .spells: return ["carer", "hub", "contract_type", "start_date"]
+        case .vacancies: return ["external_id", "hub", "opened_on"]
+        case .applications: return ["external_id", "vacancy", "applied_on"]
         }
     }
 }
@@ -54,7 +58,8 @@ public enum Importer {
         let missing = file.missingColumns(kind.requiredColumns)
         if !missing.isEmpty { throw ImportError(file: name, issues: missing) }
         let writer = ImportWriter(db)
-        let known = References(hubs: try writer.externalIDs(.hubs), carers: try writer.externalIDs(.carers), clients: try writer.externalIDs(.clients))
+        let known = References(hubs: try writer.externalIDs(.hubs), carers: try writer.externalIDs(.carers), clients: try writer.externalIDs(.clients),
+                               vacancies: try writer.externalIDs(.vacancies))
         let (writes, issues) = RowParsers.parse(kind, file, known)
         if !issues.isEmpty { throw ImportError(file: name, issues: issues) }
         do {
@@ -101,4 +106,5 @@ struct References {
     var hubs: Set<String>
     var carers: Set<String>
     var clients: Set<String>
+    var vacancies: Set<String>
 }

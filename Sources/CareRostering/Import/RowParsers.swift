@@ -91,11 +91,81 @@ enum RowParsers {
                 let first = r.date("first_day"), last = r.date("last_day")
                 if let id, !refs.carers.contains(id) { r.fail("carer", "unknown carer \(id)") }
                 if let first, let last, last < first { r.fail("last_day", "before first_day") }
+                var lost: Double?
+                if let text = r.optionalText("working_days_lost") {
+                    if let x = Double(text), x >= 0, x <= 366 { lost = x } else { r.fail("working_days_lost", "must be 0…366") }
+                }
                 issues += r.issues
                 if r.issues.isEmpty, let id, let absenceKind, let first, let last {
                     let a = LocalAbsence(carerID: id, kind: absenceKind, firstDay: first, lastDay: last)
                     let reason = r.optionalText("reason")
-                    writes.append((record.line, { try $0.upsertAbsence(a, reason: reason) }))
+                    writes.append((record.line, { try $0.upsertAbsence(a, reason: reason, workingDaysLost: lost) }))
+                }
+            }
+        case .spells:
+            for record in file.records {
+                var r = RowReader(record)
+                let id = r.text("carer"), hub = r.text("hub"), contract = r.choice("contract_type", ContractType.self)
+                let zero = r.bool("zero_hours"), hoursText = r.optionalText("contracted_hours")
+                let start = r.date("start_date"), end = r.date("end_date", required: false)
+                let internalStart = r.bool("started_by_internal_move")
+                let reason = r.optionalText("leave_reason"), destination = r.optionalText("leave_destination")
+                let voluntary = r.bool("voluntary", default: true), internalMove = r.bool("internal_move")
+                var minutes = 0
+                if let hoursText {
+                    if let h = Double(hoursText), h >= 0, h <= 168 { minutes = Int((h * 60).rounded()) } else { r.fail("contracted_hours", "must be 0…168") }
+                }
+                if let id, !refs.carers.contains(id) { r.fail("carer", "unknown carer \(id)") }
+                if let hub, !refs.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
+                if let start, let end, end < start { r.fail("end_date", "before start_date") }
+                if zero && minutes > 0 { r.fail("contracted_hours", "must be 0 on a zero-hours contract") }
+                if reason != nil && end == nil { r.fail("leave_reason", "given but end_date is empty") }
+                issues += r.issues
+                if r.issues.isEmpty, let id, let hub, let contract, let start, once("\(id)|\(start)", record.line, "spell of \(id) starting \(start)") {
+                    let leaving = end.map { _ in LeavingEvent(reason: reason ?? "unknown", destination: destination, voluntary: voluntary, internalMove: internalMove) }
+                    let spell = EmploymentSpell(carerID: id, hubCode: hub, contract: contract, zeroHours: zero, contractedMinutes: minutes, start: start,
+                                                end: end, startedByInternalMove: internalStart, leaving: leaving)
+                    writes.append((record.line, { try $0.upsert(spell) }))
+                }
+            }
+        case .vacancies:
+            for record in file.records {
+                var r = RowReader(record)
+                let id = r.text("external_id"), hub = r.text("hub"), opened = r.date("opened_on"), closed = r.date("closed_on", required: false)
+                if let hub, !refs.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
+                if let opened, let closed, closed < opened { r.fail("closed_on", "before opened_on") }
+                issues += r.issues
+                if r.issues.isEmpty, let id, let hub, let opened, once(id, record.line, "external_id \(id)") {
+                    let v = Vacancy(externalID: id, hubCode: hub, opened: opened, closed: closed, closeReason: r.optionalText("close_reason"))
+                    writes.append((record.line, { try $0.upsert(v) }))
+                    refs.vacancies.insert(id)
+                }
+            }
+        case .applications:
+            for record in file.records {
+                var r = RowReader(record)
+                let id = r.text("external_id"), vacancy = r.text("vacancy"), applied = r.date("applied_on")
+                var dates: [String: LocalDate] = [:]
+                for column in ["interviewed_on", "offered_on", "accepted_on", "declined_on", "checks_cleared_on", "withdrawn_on", "started_on"] {
+                    if let d = r.date(column, required: false) { dates[column] = d }
+                }
+                if let vacancy, !refs.vacancies.contains(vacancy) { r.fail("vacancy", "unknown vacancy \(vacancy)") }
+                if let applied { for (column, d) in dates.sorted(by: { $0.key < $1.key }) where d < applied { r.fail(column, "before applied_on") } }
+                if dates["accepted_on"] != nil && dates["offered_on"] == nil { r.fail("accepted_on", "no offered_on") }
+                if dates["declined_on"] != nil && dates["offered_on"] == nil { r.fail("declined_on", "no offered_on") }
+                if dates["accepted_on"] != nil && dates["declined_on"] != nil { r.fail("declined_on", "both accepted and declined") }
+                if let o = dates["offered_on"], let a = dates["accepted_on"], a < o { r.fail("accepted_on", "before offered_on") }
+                if (dates["started_on"] != nil || dates["checks_cleared_on"] != nil) && dates["accepted_on"] == nil {
+                    r.fail(dates["started_on"] != nil ? "started_on" : "checks_cleared_on", "no accepted_on")
+                }
+                if let a = dates["accepted_on"], let s = dates["started_on"], s < a { r.fail("started_on", "before accepted_on") }
+                issues += r.issues
+                if r.issues.isEmpty, let id, let vacancy, let applied, once(id, record.line, "external_id \(id)") {
+                    var a = Application(externalID: id, vacancyID: vacancy, source: r.optionalText("source") ?? "unknown", applied: applied)
+                    a.interviewed = dates["interviewed_on"]; a.offered = dates["offered_on"]; a.accepted = dates["accepted_on"]
+                    a.declined = dates["declined_on"]; a.checksCleared = dates["checks_cleared_on"]; a.withdrawn = dates["withdrawn_on"]
+                    a.started = dates["started_on"]
+                    writes.append((record.line, { try $0.upsert(a) }))
                 }
             }
         case .clients:

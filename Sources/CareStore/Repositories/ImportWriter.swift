@@ -20,12 +20,13 @@ public struct ImportWriter {
         case .hubs: rows = try db.query("SELECT code AS id FROM hubs").rows
         case .carers: rows = try db.query("SELECT external_id AS id FROM carers").rows
         case .clients: rows = try db.query("SELECT external_id AS id FROM clients").rows
+        case .vacancies: rows = try db.query("SELECT external_id AS id FROM vacancies").rows
         }
         return Set(try rows.map { try $0.decode("id") })
     }
 
     /// Tables whose ids rows refer to.
-    public enum ImportTable: Sendable { case hubs, carers, clients }
+    public enum ImportTable: Sendable { case hubs, carers, clients, vacancies }
 
     /// Reads `inserted` from an upsert's RETURNING: nil row means unchanged.
     private func change(_ result: QueryResult) throws -> ImportChange {
@@ -114,22 +115,106 @@ public struct ImportWriter {
         return removed > 0 ? .updated : .new
     }
 
-    public func upsertAbsence(_ a: LocalAbsence, reason: String?) throws -> ImportChange {
+    /// Upserts an employment spell keyed by carer and start date, with its leaving event.
+    public func upsert(_ s: EmploymentSpell) throws -> ImportChange {
+        var outcome = try change(db.query("""
+            WITH existing AS (
+                SELECT e.id FROM employment_spells e JOIN carers c ON c.id = e.carer_id
+                WHERE c.external_id = \(s.carerID) AND e.start_date = \(s.start)::date
+            ), updated AS (
+                UPDATE employment_spells e SET hub_id = h.id, contract_type = \(s.contract), zero_hours = \(s.zeroHours),
+                       contracted_minutes = \(s.contractedMinutes), end_date = \(s.end)::date, started_by_internal_move = \(s.startedByInternalMove)
+                FROM hubs h WHERE e.id IN (SELECT id FROM existing) AND h.code = \(s.hubCode)
+                  AND (e.hub_id, e.contract_type, e.zero_hours, e.contracted_minutes, e.end_date, e.started_by_internal_move)
+                      IS DISTINCT FROM (h.id, \(s.contract)::text, \(s.zeroHours)::boolean, \(s.contractedMinutes)::int, \(s.end)::date, \(s.startedByInternalMove)::boolean)
+                RETURNING false AS inserted
+            ), inserted AS (
+                INSERT INTO employment_spells (carer_id, hub_id, contract_type, zero_hours, contracted_minutes, start_date, end_date, started_by_internal_move)
+                SELECT c.id, h.id, \(s.contract), \(s.zeroHours), \(s.contractedMinutes), \(s.start)::date, \(s.end)::date, \(s.startedByInternalMove)
+                FROM carers c, hubs h WHERE c.external_id = \(s.carerID) AND h.code = \(s.hubCode) AND NOT EXISTS (SELECT 1 FROM existing)
+                RETURNING true AS inserted
+            )
+            SELECT inserted FROM updated UNION ALL SELECT inserted FROM inserted
+            """))
+        let leavingChanged: Int
+        if let e = s.leaving {
+            leavingChanged = try db.execute("""
+                INSERT INTO leaving_events (spell_id, reason_code, destination_code, voluntary, internal_move)
+                SELECT e.id, \(e.reason), \(e.destination), \(e.voluntary), \(e.internalMove)
+                FROM employment_spells e JOIN carers c ON c.id = e.carer_id WHERE c.external_id = \(s.carerID) AND e.start_date = \(s.start)::date
+                ON CONFLICT (spell_id) DO UPDATE SET reason_code = EXCLUDED.reason_code, destination_code = EXCLUDED.destination_code,
+                    voluntary = EXCLUDED.voluntary, internal_move = EXCLUDED.internal_move
+                WHERE (leaving_events.reason_code, leaving_events.destination_code, leaving_events.voluntary, leaving_events.internal_move)
+                      IS DISTINCT FROM (EXCLUDED.reason_code, EXCLUDED.destination_code, EXCLUDED.voluntary, EXCLUDED.internal_move)
+                """)
+        } else {
+            leavingChanged = try db.execute("""
+                DELETE FROM leaving_events le USING employment_spells e, carers c
+                WHERE le.spell_id = e.id AND c.id = e.carer_id AND c.external_id = \(s.carerID) AND e.start_date = \(s.start)::date
+                """)
+        }
+        if outcome == .unchanged && leavingChanged > 0 { outcome = .updated }
+        return outcome
+    }
+
+    public func upsert(_ v: Vacancy) throws -> ImportChange {
+        try change(db.query("""
+            INSERT INTO vacancies (external_id, hub_id, opened_on, closed_on, close_reason)
+            SELECT \(v.externalID), h.id, \(v.opened)::date, \(v.closed)::date, \(v.closeReason) FROM hubs h WHERE h.code = \(v.hubCode)
+            ON CONFLICT (external_id) DO UPDATE SET hub_id = EXCLUDED.hub_id, opened_on = EXCLUDED.opened_on, closed_on = EXCLUDED.closed_on,
+                close_reason = EXCLUDED.close_reason
+            WHERE (vacancies.hub_id, vacancies.opened_on, vacancies.closed_on, vacancies.close_reason)
+                  IS DISTINCT FROM (EXCLUDED.hub_id, EXCLUDED.opened_on, EXCLUDED.closed_on, EXCLUDED.close_reason)
+            RETURNING (xmax = 0) AS inserted
+            """))
+    }
+
+    public func upsert(_ a: Application) throws -> ImportChange {
+        try change(db.query("""
+            INSERT INTO applications (external_id, vacancy_id, source, applied_on, interviewed_on, offered_on, accepted_on, declined_on,
+                                      checks_cleared_on, withdrawn_on, started_on)
+            SELECT \(a.externalID), v.id, \(a.source), \(a.applied)::date, \(a.interviewed)::date, \(a.offered)::date, \(a.accepted)::date,
+                   \(a.declined)::date, \(a.checksCleared)::date, \(a.withdrawn)::date, \(a.started)::date
+            FROM vacancies v WHERE v.external_id = \(a.vacancyID)
+            ON CONFLICT (external_id) DO UPDATE SET vacancy_id = EXCLUDED.vacancy_id, source = EXCLUDED.source, applied_on = EXCLUDED.applied_on,
+                interviewed_on = EXCLUDED.interviewed_on, offered_on = EXCLUDED.offered_on, accepted_on = EXCLUDED.accepted_on,
+                declined_on = EXCLUDED.declined_on, checks_cleared_on = EXCLUDED.checks_cleared_on, withdrawn_on = EXCLUDED.withdrawn_on,
+                started_on = EXCLUDED.started_on
+            WHERE (applications.vacancy_id, applications.source, applications.applied_on, applications.interviewed_on, applications.offered_on,
+                   applications.accepted_on, applications.declined_on, applications.checks_cleared_on, applications.withdrawn_on, applications.started_on)
+                  IS DISTINCT FROM
+                  (EXCLUDED.vacancy_id, EXCLUDED.source, EXCLUDED.applied_on, EXCLUDED.interviewed_on, EXCLUDED.offered_on, EXCLUDED.accepted_on,
+                   EXCLUDED.declined_on, EXCLUDED.checks_cleared_on, EXCLUDED.withdrawn_on, EXCLUDED.started_on)
+            RETURNING (xmax = 0) AS inserted
+            """))
+    }
+
+    /// Upserts an absence keyed by carer, kind and first day.
+    public func upsertAbsence(_ a: LocalAbsence, reason: String?, workingDaysLost: Double? = nil) throws -> ImportChange {
         let existing = try db.query("""
-            SELECT a.id, a.ends_at = (\(a.lastDay)::date + 1)::timestamp AT TIME ZONE h.timezone AND a.reason IS NOT DISTINCT FROM \(reason) AS same
+            SELECT a.id, a.ends_at = (\(a.lastDay)::date + 1)::timestamp AT TIME ZONE h.timezone AND a.reason IS NOT DISTINCT FROM \(reason)
+                   AND a.working_days_lost IS NOT DISTINCT FROM \(workingDaysLost)::numeric AS same
             FROM absences a JOIN carers c ON c.id = a.carer_id JOIN hubs h ON h.id = c.hub_id
             WHERE c.external_id = \(a.carerID) AND a.kind = \(a.kind) AND a.starts_at = \(a.firstDay)::date::timestamp AT TIME ZONE h.timezone
             """).rows.first
-        guard let existing else {
-            try ShiftRepository(db).insert(a, reason: reason)
-            return .new
+        if let existing, try existing.decode("same", as: Bool.self) { return .unchanged }
+        if let existing {
+            try db.execute("""
+                UPDATE absences a SET ends_at = (\(a.lastDay)::date + 1)::timestamp AT TIME ZONE h.timezone, reason = \(reason),
+                       working_days_lost = \(workingDaysLost)::numeric
+                FROM carers c JOIN hubs h ON h.id = c.hub_id WHERE a.id = \(try existing.decode("id", as: Int.self)) AND c.id = a.carer_id
+                """)
+            return .updated
         }
-        if try existing.decode("same", as: Bool.self) { return .unchanged }
-        try db.execute("""
-            UPDATE absences a SET ends_at = (\(a.lastDay)::date + 1)::timestamp AT TIME ZONE h.timezone, reason = \(reason)
-            FROM carers c JOIN hubs h ON h.id = c.hub_id WHERE a.id = \(try existing.decode("id", as: Int.self)) AND c.id = a.carer_id
-            """)
-        return .updated
+        try ShiftRepository(db).insert(a, reason: reason)
+        if let workingDaysLost {
+            try db.execute("""
+                UPDATE absences a SET working_days_lost = \(workingDaysLost)::numeric FROM carers c JOIN hubs h ON h.id = c.hub_id
+                WHERE c.id = a.carer_id AND c.external_id = \(a.carerID) AND a.kind = \(a.kind)
+                  AND a.starts_at = \(a.firstDay)::date::timestamp AT TIME ZONE h.timezone
+                """)
+        }
+        return .new
     }
 
     public func upsert(_ c: Client) throws -> ImportChange {
