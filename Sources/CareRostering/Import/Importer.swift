@@ -6,6 +6,9 @@ import Foundation
 public enum ImportKind: String, CaseIterable, Sendable {
     case hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies, applications
 
+    /// The files describing a county's people, places and rotas (the HR files follow them).
+    public static let county: [ImportKind] = [.hubs, .carers, .skills, .shifts, .absences, .clients, .packages]
+
     /// What one counted record is.
     public var unit: String {
         switch self {
