@@ -15,6 +15,8 @@ public enum RateReport: String, CaseIterable, Sendable {
     case sickness
     case offerAcceptance = "offer-acceptance"
     case retention91 = "retention-91"
+    case retention182 = "retention-182"
+    case retention365 = "retention-365"
 
     /// The backing SQL function. A closed set of names fixed at compile time, so naming it in
     /// the statement text is safe; every value is still a parameter.
@@ -30,6 +32,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .sickness: return "report_sickness"
         case .offerAcceptance: return "report_offer_acceptance"
         case .retention91: return "report_retention_91"
+        case .retention182: return "report_retention_182"
+        case .retention365: return "report_retention_365"
         }
     }
 
@@ -46,6 +50,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .sickness: return "days of sickness absence in 12 months per directly employed person"
         case .offerAcceptance: return "offers made in the period and accepted / offers resolved (not pending)"
         case .retention91: return "starters of a one-year cohort still employed 91 days after starting"
+        case .retention182: return "starters of a one-year cohort still employed 182 days after starting"
+        case .retention365: return "starters of a one-year cohort still employed a year after starting"
         }
     }
 
@@ -65,6 +71,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .sickness: return ("days lost", "in post")
         case .offerAcceptance: return ("accepted", "resolved")
         case .retention91: return ("stayed 91d", "starters")
+        case .retention182: return ("stayed 182d", "starters")
+        case .retention365: return ("stayed 365d", "starters")
         }
     }
 
@@ -77,7 +85,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .zeroHours: return "zero_hours_share"
         case .firstYearTurnover: return "first_year_turnover"
         case .sickness: return "sickness_days_mean"
-        case .turnoverCIPD, .stability, .offerAcceptance, .retention91: return nil
+        case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365: return nil
         }
     }
 

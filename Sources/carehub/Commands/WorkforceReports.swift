@@ -245,3 +245,15 @@ struct TimeToHireReport: DurationReportCommand {
     static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
     @OptionGroup var options: RateReportOptions
 }
+
+struct Retention182Report: RateReportCommand {
+    static let report = RateReport.retention182
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct Retention365Report: RateReportCommand {
+    static let report = RateReport.retention365
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
