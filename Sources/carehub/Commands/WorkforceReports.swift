@@ -24,15 +24,26 @@ struct RateReportOptions: ParsableArguments {
         if a > b { throw ValidationError("--from \(from) is after --to \(to)") }
     }
 
+    /// A connection and the validated dates, after checking the hub exists.
+    func prepare() throws -> (db: Connection, from: LocalDate, to: LocalDate) {
+        let db = try database.connect()
+        let hubs = try HubRepository(db).all().map(\.hub.code)
+        if let hub, !hubs.contains(hub) {
+            throw CommandFailure("no hub \(hub); hubs are \(hubs.joined(separator: ", "))")
+        }
+        guard let a = LocalDate(iso: from), let b = LocalDate(iso: to) else { throw CommandFailure("--from and --to must be dates") }
+        return (db, a, b)
+    }
+
+    /// Writes a report's text to --out or stdout.
+    func emit(_ text: String) throws {
+        if let out { try writeAtomically(Data(text.utf8), to: out) } else { print(text, terminator: "") }
+    }
+
     /// Runs `report` and writes it in the chosen format.
     func run(_ report: RateReport) throws {
         try reportingFailures {
-            let db = try database.connect()
-            let hubs = try HubRepository(db).all().map(\.hub.code)
-            if let hub, !hubs.contains(hub) {
-                throw CommandFailure("no hub \(hub); hubs are \(hubs.joined(separator: ", "))")
-            }
-            guard let a = LocalDate(iso: from), let b = LocalDate(iso: to) else { return }
+            let (db, a, b) = try prepare()
             let rows = try report.run(db, from: a, to: b, by: by, hub: hub)
             let anchors = try report.anchors(db)
             let text: String
@@ -44,7 +55,7 @@ struct RateReportOptions: ParsableArguments {
             case .json: text = json(rows, anchors)
             case .html: text = RateReportHTML.page(report, rows: rows, anchors: anchors, from: from, to: to)
             }
-            if let out { try writeAtomically(Data(text.utf8), to: out) } else { print(text, terminator: "") }
+            try emit(text)
         }
     }
 
@@ -141,10 +152,7 @@ extension LeaversReportCommand {
     func run() throws {
         let o = options
         try reportingFailures {
-            let db = try o.database.connect()
-            let hubs = try HubRepository(db).all().map(\.hub.code)
-            if let hub = o.hub, !hubs.contains(hub) { throw CommandFailure("no hub \(hub); hubs are \(hubs.joined(separator: ", "))") }
-            guard let a = LocalDate(iso: o.from), let b = LocalDate(iso: o.to) else { return }
+            let (db, a, b) = try o.prepare()
             let rows = try Self.report.run(db, from: a, to: b, by: o.by, hub: o.hub)
             let text: String
             switch o.format {
@@ -164,7 +172,7 @@ extension LeaversReportCommand {
                 for r in rows { t.add([r.periodEnd.description, r.hub, r.code, "\(r.leavers)", r.share.map { "\($0)" } ?? "suppressed", "\(r.voluntary)"]) }
                 text = "\(Self.report.rawValue): \(Self.report.definition)\n" + t.render() + "Shares are suppressed where fewer than 10 left.\n"
             }
-            if let out = o.out { try writeAtomically(Data(text.utf8), to: out) } else { print(text, terminator: "") }
+            try o.emit(text)
         }
     }
 }
@@ -203,10 +211,7 @@ extension DurationReportCommand {
     func run() throws {
         let o = options
         try reportingFailures {
-            let db = try o.database.connect()
-            let hubs = try HubRepository(db).all().map(\.hub.code)
-            if let hub = o.hub, !hubs.contains(hub) { throw CommandFailure("no hub \(hub); hubs are \(hubs.joined(separator: ", "))") }
-            guard let a = LocalDate(iso: o.from), let b = LocalDate(iso: o.to) else { return }
+            let (db, a, b) = try o.prepare()
             let rows = try Self.report.run(db, from: a, to: b, by: o.by, hub: o.hub)
             func days(_ x: Double?) -> String { x.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "suppressed" }
             let text: String
@@ -229,7 +234,7 @@ extension DurationReportCommand {
                 let table = "\(Self.report.rawValue): \(Self.report.definition)\n" + t.render() + "Medians of fewer than 10 are suppressed.\n"
                 text = o.format == .table ? table : PrintableSheets.page(Self.report.rawValue, "<pre>\(PrintableSheets.esc(table))</pre>")
             }
-            if let out = o.out { try writeAtomically(Data(text.utf8), to: out) } else { print(text, terminator: "") }
+            try o.emit(text)
         }
     }
 }
