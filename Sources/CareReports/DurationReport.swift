@@ -7,13 +7,24 @@ import CareStore
 public enum DurationReport: String, CaseIterable, Sendable {
     case timeToFill = "time-to-fill"
     case timeToHire = "time-to-hire"
+    case timeToStart = "time-to-start"
+    case checkLag = "check-lag"
 
-    var function: String { self == .timeToFill ? "report_time_to_fill" : "report_time_to_hire" }
+    var function: String {
+        switch self {
+        case .timeToFill: return "report_time_to_fill"
+        case .timeToHire: return "report_time_to_hire"
+        case .timeToStart: return "report_time_to_start"
+        case .checkLag: return "report_check_lag"
+        }
+    }
 
     public var definition: String {
         switch self {
         case .timeToFill: return "days from a vacancy opening to an offer accepted, for vacancies filled"
         case .timeToHire: return "days from application to offer accepted, for offers accepted"
+        case .timeToStart: return "days from a vacancy opening to its hire's first day, for hires starting"
+        case .checkLag: return "days from offer accepted to pre-employment checks cleared"
         }
     }
 
@@ -27,7 +38,7 @@ public enum DurationReport: String, CaseIterable, Sendable {
     }
 
     public func run(_ db: Connection, from: LocalDate, to: LocalDate, by: RateReport.Grain, hub: String?) throws -> [Row] {
-        // The function name is one of two fixed names; values are parameters.
+        // The function name is one of a fixed set; values are parameters.
         let query = SQLQuery(
             unsafeSQL: "SELECT period_end, hub, count, median::float8 AS median, p90::float8 AS p90 FROM \(function)($1::date, $2::date, $3, $4)",
             binds: [from.sqlText, to.sqlText, by.rawValue, hub])

@@ -17,6 +17,7 @@ public enum RateReport: String, CaseIterable, Sendable {
     case retention91 = "retention-91"
     case retention182 = "retention-182"
     case retention365 = "retention-365"
+    case lostAfterAcceptance = "lost-after-acceptance"
 
     /// The backing SQL function. A closed set of names fixed at compile time, so naming it in
     /// the statement text is safe; every value is still a parameter.
@@ -34,6 +35,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .retention91: return "report_retention_91"
         case .retention182: return "report_retention_182"
         case .retention365: return "report_retention_365"
+        case .lostAfterAcceptance: return "report_lost_after_acceptance"
         }
     }
 
@@ -52,6 +54,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .retention91: return "starters of a one-year cohort still employed 91 days after starting"
         case .retention182: return "starters of a one-year cohort still employed 182 days after starting"
         case .retention365: return "starters of a one-year cohort still employed a year after starting"
+        case .lostAfterAcceptance: return "offers accepted in the period then withdrawn before starting / accepted"
         }
     }
 
@@ -73,6 +76,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .retention91: return ("stayed 91d", "starters")
         case .retention182: return ("stayed 182d", "starters")
         case .retention365: return ("stayed 365d", "starters")
+        case .lostAfterAcceptance: return ("lost", "accepted")
         }
     }
 
@@ -85,7 +89,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .zeroHours: return "zero_hours_share"
         case .firstYearTurnover: return "first_year_turnover"
         case .sickness: return "sickness_days_mean"
-        case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365: return nil
+        case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365, .lostAfterAcceptance: return nil
         }
     }
 

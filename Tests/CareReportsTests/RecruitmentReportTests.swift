@@ -24,6 +24,10 @@ enum RecruitmentFixture {
             var a = Application(externalID: "RA\(k)", vacancyID: "RV\(k)", source: "job_board", applied: feb1.adding(days: k))
             a.offered = feb1.adding(days: k + 2)
             a.accepted = feb1.adding(days: k + 3)
+            // Checks take 20 days for everyone; the last hire withdraws instead of starting, the
+            // others start 5 days after their checks (in March).
+            a.checksCleared = feb1.adding(days: k + 23)
+            if k == 9 { a.withdrawn = feb1.adding(days: k + 30) } else { a.started = feb1.adding(days: k + 28) }
             try WorkforceRepository(db).insert(a)
         }
         var declined = Application(externalID: "RD", vacancyID: "RV0", source: "referral", applied: feb1)
@@ -60,6 +64,22 @@ struct RecruitmentReportTests {
         #expect(fill.periodEnd.description == "2026-02-28" && fill.count == 10 && fill.median == 7.5 && fill.p90 == 11.1)
         let hire = try #require(try DurationReport.timeToHire.run(db, from: Self.from, to: Self.to, by: .month, hub: "R").first { $0.hub == "R" })
         #expect(hire.count == 10 && hire.median == 3 && hire.p90 == 3)
+    }
+
+    /// Check lag is 20 days for all ten; nine start, on 1 Mar + k (k = 0…8), 28 + k days after
+    /// opening: median 32, but only 9 starts, so suppressed; 1 of 10 accepted offers is lost.
+    @Test func checksStartsAndLosses() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try RecruitmentFixture.build(db)
+        let lag = try DurationReport.checkLag.run(db, from: Self.from, to: Self.to, by: .quarter, hub: "R").first { $0.hub == "R" }
+        #expect(lag?.count == 10 && lag?.median == 20 && lag?.p90 == 20)
+        let start = try DurationReport.timeToStart.run(db, from: Self.from, to: Self.to, by: .quarter, hub: "R").first { $0.hub == "R" }
+        #expect(start?.count == 9 && start?.median == nil)
+        let lost = try RateReport.lostAfterAcceptance.run(db, from: Self.from, to: Self.to, by: .month, hub: "R")
+            .first { $0.hub == "R" && $0.periodEnd.description == "2026-02-28" }
+        #expect(lost?.numerator == 1 && lost?.denominator == 10 && lost?.rate == 10)
     }
 
     @Test func acceptanceAndRetention() throws {

@@ -262,3 +262,21 @@ struct Retention365Report: RateReportCommand {
     static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
     @OptionGroup var options: RateReportOptions
 }
+
+struct LostAfterAcceptanceReport: RateReportCommand {
+    static let report = RateReport.lostAfterAcceptance
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct TimeToStartReport: DurationReportCommand {
+    static let report = DurationReport.timeToStart
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct CheckLagReport: DurationReportCommand {
+    static let report = DurationReport.checkLag
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
