@@ -1,3 +1,4 @@
+import Foundation
 import CareModel
 import CareReports
 import CareStore
@@ -101,5 +102,22 @@ struct RecruitmentReportTests {
         #expect(half.numerator == 7 && half.denominator == 12 && half.rate == 58.3)
         let year = try RateReport.retention365.run(db, from: Self.from, to: Self.to, by: .month, hub: "R")
         #expect(!year.contains { $0.hub == "R" })
+    }
+
+    /// The February cohort (12 applications: all offered, 10 accepted and cleared, 9 started, none
+    /// with an interview date) appears once 90 days old; before that it does not.
+    @Test func funnelByCohort() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try RecruitmentFixture.build(db)
+        let rows = try FunnelReport.run(db, from: Self.from, to: LocalDate(iso: "2026-06-30")!, hub: "R")
+        let feb = try #require(rows.first { $0.hub == "R" })
+        #expect(feb.cohort.description == "2026-02-01")
+        #expect(feb.counts == [12, 0, 12, 10, 10, 9])
+        #expect(feb.overall == 75)
+        #expect(try FunnelReport.run(db, from: Self.from, to: LocalDate(iso: "2026-04-30")!, hub: "R").isEmpty)
+        let page = FunnelReport.page(rows, from: "2026-02-01", to: "2026-06-30")
+        #expect(page.components(separatedBy: "class=\"bar\"").count - 1 == FunnelReport.stages.count)
     }
 }

@@ -280,3 +280,40 @@ struct CheckLagReport: DurationReportCommand {
     static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
     @OptionGroup var options: RateReportOptions
 }
+
+/// `carehub report funnel`.
+struct FunnelReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "funnel", abstract: "applications by month applied, counted at each stage, with conversions")
+    @OptionGroup var options: RateReportOptions
+
+    func run() throws {
+        let o = options
+        try reportingFailures {
+            let (db, a, b) = try o.prepare()
+            let rows = try FunnelReport.run(db, from: a, to: b, hub: o.hub)
+            func pct(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
+            let text: String
+            switch o.format {
+            case .csv:
+                text = try RosterCSV.write([["cohort", "hub", "applied", "interviewed", "offered", "accepted", "checks_cleared", "started", "started_per_applied"]]
+                    + rows.map { r in [r.cohort.description, r.hub] + r.counts.map(String.init) + [pct(r.overall)] })
+            case .json:
+                let items = rows.map { r -> String in
+                    let counts = r.counts.map(String.init).joined(separator: ",")
+                    return "{\"cohort\":\"\(r.cohort)\",\"hub\":\"\(r.hub)\",\"counts\":[\(counts)],\"started_per_applied\":\(r.overall.map { "\($0)" } ?? "null")}"
+                }
+                text = "{\"stages\":[\"applied\",\"interviewed\",\"offered\",\"accepted\",\"checks_cleared\",\"started\"],\"rows\":[\(items.joined(separator: ","))]}\n"
+            case .html:
+                text = FunnelReport.page(rows, from: o.from, to: o.to)
+            case .table:
+                var t = TextTable(headers: ["cohort", "hub", "applied", "interv.", "offered", "accepted", "cleared", "started", "started %"],
+                                  rightAligned: Set(2...8))
+                for r in rows { t.add([r.cohort.description, r.hub] + r.counts.map(String.init) + [r.overall.map { "\($0)" } ?? "suppressed"]) }
+                text = "funnel: applications by month applied (cohorts shown once 90 days old)\n" + t.render()
+                    + "Conversion is suppressed for cohorts under 10 applications.\n"
+            }
+            try o.emit(text)
+        }
+    }
+}
