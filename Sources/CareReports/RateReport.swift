@@ -18,6 +18,7 @@ public enum RateReport: String, CaseIterable, Sendable {
     case retention182 = "retention-182"
     case retention365 = "retention-365"
     case lostAfterAcceptance = "lost-after-acceptance"
+    case costPerHire = "cost-per-hire"
 
     /// The backing SQL function. A closed set of names fixed at compile time, so naming it in
     /// the statement text is safe; every value is still a parameter.
@@ -36,6 +37,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .retention182: return "report_retention_182"
         case .retention365: return "report_retention_365"
         case .lostAfterAcceptance: return "report_lost_after_acceptance"
+        case .costPerHire: return "report_cost_per_hire"
         }
     }
 
@@ -55,11 +57,21 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .retention182: return "starters of a one-year cohort still employed 182 days after starting"
         case .retention365: return "starters of a one-year cohort still employed a year after starting"
         case .lostAfterAcceptance: return "offers accepted in the period then withdrawn before starting / accepted"
+        case .costPerHire: return "external + internal recruitment costs in the period / hires starting"
         }
     }
 
     /// True when the rate is a percentage (else a figure per person, as sickness days).
-    public var isPercentage: Bool { self != .sickness }
+    public var isPercentage: Bool { self != .sickness && self != .costPerHire }
+
+    /// The heading of the rate column.
+    public var rateHeading: String {
+        switch self {
+        case .sickness: return "per person"
+        case .costPerHire: return "£ per hire"
+        default: return "rate %"
+        }
+    }
 
     /// Headings for the numerator and denominator.
     public var columns: (String, String) {
@@ -77,6 +89,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .retention182: return ("stayed 182d", "starters")
         case .retention365: return ("stayed 365d", "starters")
         case .lostAfterAcceptance: return ("lost", "accepted")
+        case .costPerHire: return ("costs £", "hires")
         }
     }
 
@@ -89,7 +102,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .zeroHours: return "zero_hours_share"
         case .firstYearTurnover: return "first_year_turnover"
         case .sickness: return "sickness_days_mean"
-        case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365, .lostAfterAcceptance: return nil
+        case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365, .lostAfterAcceptance, .costPerHire: return nil
         }
     }
 

@@ -9,10 +9,10 @@ public enum RateReportHTML {
     public static func page(_ report: RateReport, rows: [RateReport.Row], anchors: [RateReport.Anchor], from: String, to: String) -> String {
         let title = "\(report.rawValue): \(from) to \(to)"
         var body = "<h1>\(PrintableSheets.esc(title))</h1><p>\(PrintableSheets.esc(report.definition))</p>"
-        let unit = report.isPercentage ? "%" : " days"
+        let unit = report.isPercentage ? "%" : (report == .costPerHire ? " £" : " days")
         body += chart(rows: rows, anchor: anchors.first { ($0.unit == "percent") == report.isPercentage }, unit: unit)
         body += "<table><tr><th>Period end</th><th>Hub</th><th>\(PrintableSheets.esc(report.columns.0))</th>"
-        body += "<th>\(PrintableSheets.esc(report.columns.1))</th><th>\(report.isPercentage ? "Rate %" : "Per person")</th></tr>"
+        body += "<th>\(PrintableSheets.esc(report.columns.1))</th><th>\(PrintableSheets.esc(report.rateHeading))</th></tr>"
         for r in rows {
             body += "<tr><td>\(r.periodEnd)</td><td>\(PrintableSheets.esc(r.hub))</td><td>\(fmt(r.numerator))</td>"
             body += "<td>\(fmt(r.denominator))</td><td>\(r.rate.map(fmt) ?? "suppressed")</td></tr>"

@@ -52,7 +52,8 @@ public enum HistoryFactory {
 
     /// The history of `carers` (one hub's) up to `until`, deterministic for `seed`.
     public static func history(hub: String, carers: [Carer], until: LocalDate, seed: UInt64)
-        -> (formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy], sickness: [LocalAbsence], applications: [Application])
+        -> (formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy], sickness: [LocalAbsence], applications: [Application],
+            costs: [RecruitmentCost])
     {
         // Mixed from the hub code's bytes (not hashValue, which changes between runs).
         var rng = SplitMix64(seed: seed ^ 0x5EED_4157_0000_0001)
@@ -123,6 +124,16 @@ public enum HistoryFactory {
                 sickness.append(LocalAbsence(carerID: c.externalID, kind: .sickness, firstDay: first, lastDay: last))
             }
         }
-        return (former, spells, vacancies, sickness, applications(for: vacancies, until: until, rng: &rng))
+        // Advertising when a post opens; checks and staff time when it is filled.
+        var costs: [RecruitmentCost] = []
+        for v in vacancies {
+            costs.append(RecruitmentCost(hubCode: hub, vacancyID: v.externalID, incurred: v.opened, external: true,
+                                         pence: Int.random(in: 50...300, using: &rng) * 100))
+            if let closed = v.closed {
+                costs.append(RecruitmentCost(hubCode: hub, vacancyID: v.externalID, incurred: closed, external: false,
+                                             pence: Int.random(in: 100...400, using: &rng) * 100))
+            }
+        }
+        return (former, spells, vacancies, sickness, applications(for: vacancies, until: until, rng: &rng), costs)
     }
 }

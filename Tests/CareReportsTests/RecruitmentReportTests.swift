@@ -29,6 +29,11 @@ enum RecruitmentFixture {
             // others start 5 days after their checks (in March).
             a.checksCleared = feb1.adding(days: k + 23)
             if k == 9 { a.withdrawn = feb1.adding(days: k + 30) } else { a.started = feb1.adding(days: k + 28) }
+            // £100 advertising when each post opened; £50 of staff time for each hire who started.
+            try WorkforceRepository(db).insert(RecruitmentCost(hubCode: "R", vacancyID: "RV\(k)", incurred: feb1, external: true, pence: 10_000))
+            if let started = a.started {
+                try WorkforceRepository(db).insert(RecruitmentCost(hubCode: "R", vacancyID: "RV\(k)", incurred: started, external: false, pence: 5_000))
+            }
             try WorkforceRepository(db).insert(a)
         }
         var declined = Application(externalID: "RD", vacancyID: "RV0", source: "referral", applied: feb1)
@@ -119,5 +124,19 @@ struct RecruitmentReportTests {
         #expect(try FunnelReport.run(db, from: Self.from, to: LocalDate(iso: "2026-04-30")!, hub: "R").isEmpty)
         let page = FunnelReport.page(rows, from: "2026-02-01", to: "2026-06-30")
         #expect(page.components(separatedBy: "class=\"bar\"").count - 1 == FunnelReport.stages.count)
+    }
+
+    /// Costs: £1,000 advertising in February (no hires start then: no figure), £450 of staff
+    /// time in March for 9 hires (£50 each); over the quarter £1,450 / 9 = £161.11.
+    @Test func costPerHire() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try RecruitmentFixture.build(db)
+        let months = try RateReport.costPerHire.run(db, from: Self.from, to: Self.to, by: .month, hub: "R").filter { $0.hub == "R" }
+        #expect(months.map(\.numerator) == [1000, 450] && months.map(\.denominator) == [0, 9])
+        #expect(months[0].rate == nil && months[1].rate == 50)
+        let quarter = try RateReport.costPerHire.run(db, from: Self.from, to: Self.to, by: .quarter, hub: "R").first { $0.hub == "R" }
+        #expect(quarter?.numerator == 1450 && quarter?.denominator == 9 && quarter?.rate == 161.11)
     }
 }

@@ -1,3 +1,21 @@
+/// Money spent on recruiting: advertising, agency fees and checks (external) or staff time (internal).
+public struct RecruitmentCost: Sendable, Hashable {
+    public var hubCode: String
+    /// External id of the vacancy, when the cost belongs to one.
+    public var vacancyID: String?
+    public var incurred: LocalDate
+    public var external: Bool
+    public var pence: Int
+
+    public init(hubCode: String, vacancyID: String?, incurred: LocalDate, external: Bool, pence: Int) {
+        self.hubCode = hubCode
+        self.vacancyID = vacancyID
+        self.incurred = incurred
+        self.external = external
+        self.pence = pence
+    }
+}
+
 /// A candidate's application to a vacancy and the date each stage was reached.
 public struct Application: Sendable, Hashable {
     public var externalID: String

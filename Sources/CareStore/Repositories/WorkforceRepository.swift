@@ -39,7 +39,8 @@ public struct WorkforceRepository {
 
     /// Writes former carers, spells and vacancies in one transaction.
     public func writeHistory(
-        formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy], sickness: [LocalAbsence], applications: [Application]
+        formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy], sickness: [LocalAbsence], applications: [Application],
+        costs: [RecruitmentCost] = []
     ) throws {
         try db.transaction { db in
             for c in formerCarers { try CarerRepository(db).insert(c) }
@@ -47,7 +48,18 @@ public struct WorkforceRepository {
             for v in vacancies { try WorkforceRepository(db).insert(v) }
             for a in sickness { try ShiftRepository(db).insert(a) }
             for a in applications { try WorkforceRepository(db).insert(a) }
+            for c in costs { try WorkforceRepository(db).insert(c) }
         }
+    }
+
+    public func insert(_ c: RecruitmentCost) throws {
+        let added = try db.execute("""
+            INSERT INTO recruitment_costs (hub_id, vacancy_id, incurred_on, cost_type, amount_pence)
+            SELECT h.id, (SELECT id FROM vacancies WHERE external_id = \(c.vacancyID)), \(c.incurred)::date,
+                   \(c.external ? "external" : "internal"), \(c.pence)
+            FROM hubs h WHERE h.code = \(c.hubCode)
+            """)
+        if added == 0 { throw ReferenceError(writing: "recruitment cost", missingKind: "hub", missingID: c.hubCode) }
     }
 
     public func insert(_ a: Application) throws {

@@ -136,7 +136,7 @@ func addHistory(_ db: Connection, until: LocalDate, seed: UInt64) throws -> Stri
     for (hub, carers) in try repo.carersByHub().sorted(by: { $0.key < $1.key }) {
         let h = HistoryFactory.history(hub: hub, carers: carers, until: until, seed: seed)
         try repo.writeHistory(formerCarers: h.formerCarers, spells: h.spells, vacancies: h.vacancies, sickness: h.sickness,
-                              applications: h.applications)
+                              applications: h.applications, costs: h.costs)
         former += h.formerCarers.count
         spells += h.spells.count
         vacancies += h.vacancies.count

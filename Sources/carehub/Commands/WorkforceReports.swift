@@ -60,11 +60,11 @@ struct RateReportOptions: ParsableArguments {
     }
 
     private func table(_ report: RateReport, _ rows: [RateReport.Row], _ anchors: [RateReport.Anchor]) -> String {
-        var t = TextTable(headers: ["period end", "hub", report.columns.0, report.columns.1, report.isPercentage ? "rate %" : "per person"],
+        var t = TextTable(headers: ["period end", "hub", report.columns.0, report.columns.1, report.rateHeading],
                           rightAligned: [2, 3, 4])
         for r in rows { t.add([r.periodEnd.description, r.hub, number(r.numerator), number(r.denominator), r.rate.map(number) ?? "suppressed"]) }
         var out = "\(report.rawValue): \(report.definition)\n" + t.render()
-        out += "Groups under 10 are suppressed, as Skills for Care does.\n"
+        if report.isPercentage || report == .sickness { out += "Groups under 10 are suppressed, as Skills for Care does.\n" }
         for a in anchors {
             out += "National \(a.scope): \(number(a.value))\(a.unit == "percent" ? "%" : " \(a.unit)") in \(a.period)\n    source: \(a.source)\n"
         }
@@ -316,4 +316,10 @@ struct FunnelReportCommand: ParsableCommand {
             try o.emit(text)
         }
     }
+}
+
+struct CostPerHireReport: RateReportCommand {
+    static let report = RateReport.costPerHire
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
 }
