@@ -9,6 +9,7 @@ public enum DurationReport: String, CaseIterable, Sendable {
     case timeToHire = "time-to-hire"
     case timeToStart = "time-to-start"
     case checkLag = "check-lag"
+    case lengthOfService = "length-of-service"
 
     var function: String {
         switch self {
@@ -16,6 +17,7 @@ public enum DurationReport: String, CaseIterable, Sendable {
         case .timeToHire: return "report_time_to_hire"
         case .timeToStart: return "report_time_to_start"
         case .checkLag: return "report_check_lag"
+        case .lengthOfService: return "report_length_of_service"
         }
     }
 
@@ -25,6 +27,7 @@ public enum DurationReport: String, CaseIterable, Sendable {
         case .timeToHire: return "days from application to offer accepted, for offers accepted"
         case .timeToStart: return "days from a vacancy opening to its hire's first day, for hires starting"
         case .checkLag: return "days from offer accepted to pre-employment checks cleared"
+        case .lengthOfService: return "days in post of directly employed staff at each period end"
         }
     }
 

@@ -135,6 +135,19 @@ struct WorkforceReportTests {
         #expect(Set(destinations.filter { $0.hub == "H" }.map(\.code)) == ["nhs", "retail", "not_working"])
     }
 
+    /// Length of service at 2026-03-31 for the 14 in post in hub H: twelve started 2024-01-01
+    /// (820 days), D's new spell 2025-11-01 (150), E's 2025-09-01 (211). Median of fourteen is
+    /// 820; the 90th percentile (position 11.7 of 0…13) is also 820.
+    @Test func lengthOfService() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try WorkforceFixture.build(db)
+        let r = try DurationReport.lengthOfService.run(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
+            .first { $0.hub == "H" }
+        #expect(r?.count == 14 && r?.median == 820 && r?.p90 == 820)
+    }
+
     /// A group of 9 is suppressed; the ALL row adds the hubs up.
     @Test func smallGroupsAreSuppressed() throws {
         let g = try row(.turnover, hub: "G")

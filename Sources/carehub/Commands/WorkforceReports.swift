@@ -62,7 +62,12 @@ struct RateReportOptions: ParsableArguments {
     private func table(_ report: RateReport, _ rows: [RateReport.Row], _ anchors: [RateReport.Anchor]) -> String {
         var t = TextTable(headers: ["period end", "hub", report.columns.0, report.columns.1, report.rateHeading],
                           rightAligned: [2, 3, 4])
-        for r in rows { t.add([r.periodEnd.description, r.hub, number(r.numerator), number(r.denominator), r.rate.map(number) ?? "suppressed"]) }
+        // Rates always with their decimals (25.0, not 25), so columns line up and read alike.
+        let decimals = report.isPercentage ? "%.1f" : "%.2f"
+        for r in rows {
+            t.add([r.periodEnd.description, r.hub, number(r.numerator), number(r.denominator),
+                   r.rate.map { String(format: decimals, $0) } ?? (r.denominator == 0 ? "-" : "suppressed")])
+        }
         var out = "\(report.rawValue): \(report.definition)\n" + t.render()
         if report.isPercentage || report == .sickness { out += "Groups under 10 are suppressed, as Skills for Care does.\n" }
         for a in anchors {
@@ -320,6 +325,12 @@ struct FunnelReportCommand: ParsableCommand {
 
 struct CostPerHireReport: RateReportCommand {
     static let report = RateReport.costPerHire
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct LengthOfServiceReport: DurationReportCommand {
+    static let report = DurationReport.lengthOfService
     static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
     @OptionGroup var options: RateReportOptions
 }
