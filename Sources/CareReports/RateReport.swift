@@ -19,6 +19,7 @@ public enum RateReport: String, CaseIterable, Sendable {
     case retention365 = "retention-365"
     case lostAfterAcceptance = "lost-after-acceptance"
     case costPerHire = "cost-per-hire"
+    case turnoverByContract = "turnover-by-contract"
 
     /// The backing SQL function. A closed set of names fixed at compile time, so naming it in
     /// the statement text is safe; every value is still a parameter.
@@ -38,6 +39,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .retention365: return "report_retention_365"
         case .lostAfterAcceptance: return "report_lost_after_acceptance"
         case .costPerHire: return "report_cost_per_hire"
+        case .turnoverByContract: return "report_turnover_by_contract"
         }
     }
 
@@ -58,6 +60,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .retention365: return "starters of a one-year cohort still employed a year after starting"
         case .lostAfterAcceptance: return "offers accepted in the period then withdrawn before starting / accepted"
         case .costPerHire: return "external + internal recruitment costs in the period / hires starting"
+        case .turnoverByContract: return "SfC turnover split into zero-hours and contracted staff, per hub"
         }
     }
 
@@ -90,6 +93,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .retention365: return ("stayed 365d", "starters")
         case .lostAfterAcceptance: return ("lost", "accepted")
         case .costPerHire: return ("costs £", "hires")
+        case .turnoverByContract: return ("leavers", "in post")
         }
     }
 
@@ -100,6 +104,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .starters: return "starters_rate"
         case .vacancies: return "vacancy_rate"
         case .zeroHours: return "zero_hours_share"
+        case .turnoverByContract: return "turnover_by_contract"
         case .firstYearTurnover: return "first_year_turnover"
         case .sickness: return "sickness_days_mean"
         case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365, .lostAfterAcceptance, .costPerHire: return nil

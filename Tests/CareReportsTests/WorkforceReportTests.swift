@@ -148,6 +148,20 @@ struct WorkforceReportTests {
         #expect(r?.count == 14 && r?.median == 820 && r?.p90 == 820)
     }
 
+    /// By contract in hub H: the 3 zero-hours carers stayed (0 / 3, suppressed); the 11 others in
+    /// post had the 3 leavers (A, C, E) → 3 / 11 = 27.3%.
+    @Test func turnoverByContract() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try WorkforceFixture.build(db)
+        let rows = try RateReport.turnoverByContract.run(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
+        let zero = try #require(rows.first { $0.hub == "H zero-hours" })
+        let other = try #require(rows.first { $0.hub == "H contracted" })
+        #expect(zero.numerator == 0 && zero.denominator == 3 && zero.rate == nil)
+        #expect(other.numerator == 3 && other.denominator == 11 && other.rate == 27.3)
+    }
+
     /// A group of 9 is suppressed; the ALL row adds the hubs up.
     @Test func smallGroupsAreSuppressed() throws {
         let g = try row(.turnover, hub: "G")

@@ -60,7 +60,7 @@ struct RateReportOptions: ParsableArguments {
     }
 
     private func table(_ report: RateReport, _ rows: [RateReport.Row], _ anchors: [RateReport.Anchor]) -> String {
-        var t = TextTable(headers: ["period end", "hub", report.columns.0, report.columns.1, report.rateHeading],
+        var t = TextTable(headers: ["period end", report == .turnoverByContract ? "group" : "hub", report.columns.0, report.columns.1, report.rateHeading],
                           rightAligned: [2, 3, 4])
         // Rates always with their decimals (25.0, not 25), so columns line up and read alike.
         let decimals = report.isPercentage ? "%.1f" : "%.2f"
@@ -331,6 +331,12 @@ struct CostPerHireReport: RateReportCommand {
 
 struct LengthOfServiceReport: DurationReportCommand {
     static let report = DurationReport.lengthOfService
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct TurnoverByContractReport: RateReportCommand {
+    static let report = RateReport.turnoverByContract
     static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
     @OptionGroup var options: RateReportOptions
 }
