@@ -10,6 +10,7 @@ public enum DurationReport: String, CaseIterable, Sendable {
     case timeToStart = "time-to-start"
     case checkLag = "check-lag"
     case lengthOfService = "length-of-service"
+    case dischargeDelay = "discharge-delay"
 
     var function: String {
         switch self {
@@ -18,6 +19,7 @@ public enum DurationReport: String, CaseIterable, Sendable {
         case .timeToStart: return "report_time_to_start"
         case .checkLag: return "report_check_lag"
         case .lengthOfService: return "report_length_of_service"
+        case .dischargeDelay: return "report_discharge_delay"
         }
     }
 
@@ -28,6 +30,7 @@ public enum DurationReport: String, CaseIterable, Sendable {
         case .timeToStart: return "days from a vacancy opening to its hire's first day, for hires starting"
         case .checkLag: return "days from offer accepted to pre-employment checks cleared"
         case .lengthOfService: return "days in post of directly employed staff at each period end"
+        case .dischargeDelay: return "BCF: days from discharge-ready date to discharge"
         }
     }
 

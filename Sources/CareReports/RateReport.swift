@@ -20,6 +20,7 @@ public enum RateReport: String, CaseIterable, Sendable {
     case lostAfterAcceptance = "lost-after-acceptance"
     case costPerHire = "cost-per-hire"
     case turnoverByContract = "turnover-by-contract"
+    case reablement91 = "reablement-91"
 
     /// The backing SQL function. A closed set of names fixed at compile time, so naming it in
     /// the statement text is safe; every value is still a parameter.
@@ -40,6 +41,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .lostAfterAcceptance: return "report_lost_after_acceptance"
         case .costPerHire: return "report_cost_per_hire"
         case .turnoverByContract: return "report_turnover_by_contract"
+        case .reablement91: return "report_reablement_91"
         }
     }
 
@@ -61,6 +63,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .lostAfterAcceptance: return "offers accepted in the period then withdrawn before starting / accepted"
         case .costPerHire: return "external + internal recruitment costs in the period / hires starting"
         case .turnoverByContract: return "SfC turnover split into zero-hours and contracted staff, per hub"
+        case .reablement91: return "BCF: 65+ discharged into reablement and at home 91 days later"
         }
     }
 
@@ -94,6 +97,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .lostAfterAcceptance: return ("lost", "accepted")
         case .costPerHire: return ("costs £", "hires")
         case .turnoverByContract: return ("leavers", "in post")
+        case .reablement91: return ("at home", "discharged")
         }
     }
 
@@ -107,7 +111,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .turnoverByContract: return "turnover_by_contract"
         case .firstYearTurnover: return "first_year_turnover"
         case .sickness: return "sickness_days_mean"
-        case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365, .lostAfterAcceptance, .costPerHire: return nil
+        case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365, .lostAfterAcceptance, .costPerHire, .reablement91: return nil
         }
     }
 

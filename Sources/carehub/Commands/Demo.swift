@@ -132,7 +132,7 @@ struct Demo: ParsableCommand {
 func addHistory(_ db: Connection, until: LocalDate, seed: UInt64) throws -> String {
     let repo = WorkforceRepository(db)
     if try repo.spellCount() > 0 { throw CommandFailure("employment history already exists; it is added once") }
-    var former = 0, spells = 0, vacancies = 0, sick = 0, applications = 0
+    var former = 0, spells = 0, vacancies = 0, sick = 0, applications = 0, dischargeCount = 0
     for (hub, carers) in try repo.carersByHub().sorted(by: { $0.key < $1.key }) {
         let h = HistoryFactory.history(hub: hub, carers: carers, until: until, seed: seed)
         try repo.writeHistory(formerCarers: h.formerCarers, spells: h.spells, vacancies: h.vacancies, sickness: h.sickness,
@@ -141,7 +141,10 @@ func addHistory(_ db: Connection, until: LocalDate, seed: UInt64) throws -> Stri
         spells += h.spells.count
         vacancies += h.vacancies.count
         sick += h.sickness.count
+        let discharges = DischargeFactory.discharges(hub: hub, until: until, seed: seed)
+        try db.transaction { db in for d in discharges { try DischargeRepository(db).insert(d) } }
+        dischargeCount += discharges.count
         applications += h.applications.count
     }
-    return "workforce history to \(until): \(spells) employment spells, \(former) former carers, \(vacancies) vacancies, \(applications) applications, \(sick) sickness absences"
+    return "workforce history to \(until): \(spells) employment spells, \(former) former carers, \(vacancies) vacancies, \(applications) applications, \(sick) sickness absences; \(dischargeCount) hospital discharges"
 }

@@ -7,7 +7,7 @@ import CareStore
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Reports for hub managers, HR and commissioners.",
-        subcommands: [List.self, Capacity.self, Skills.self, TurnoverReport.self, TurnoverCIPDReport.self, StabilityReport.self, StartersReport.self, TurnoverByContractReport.self, VacanciesReport.self, ZeroHoursReport.self, FirstYearTurnoverReport.self, SicknessReport.self, LeaversByReasonReport.self, LeaversByDestinationReport.self, OfferAcceptanceReport.self, Retention91Report.self, Retention182Report.self, Retention365Report.self, TimeToFillReport.self, TimeToHireReport.self, TimeToStartReport.self, CheckLagReport.self, LostAfterAcceptanceReport.self, CostPerHireReport.self, LengthOfServiceReport.self, FunnelReportCommand.self]
+        subcommands: [List.self, Capacity.self, Skills.self, TurnoverReport.self, TurnoverCIPDReport.self, StabilityReport.self, StartersReport.self, TurnoverByContractReport.self, VacanciesReport.self, ZeroHoursReport.self, FirstYearTurnoverReport.self, SicknessReport.self, LeaversByReasonReport.self, LeaversByDestinationReport.self, OfferAcceptanceReport.self, Retention91Report.self, Retention182Report.self, Retention365Report.self, TimeToFillReport.self, TimeToHireReport.self, TimeToStartReport.self, CheckLagReport.self, LostAfterAcceptanceReport.self, CostPerHireReport.self, LengthOfServiceReport.self, FunnelReportCommand.self, Reablement91Report.self, DischargeDelayReport.self]
     )
 
     /// `carehub report list`.

@@ -340,3 +340,15 @@ struct TurnoverByContractReport: RateReportCommand {
     static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
     @OptionGroup var options: RateReportOptions
 }
+
+struct Reablement91Report: RateReportCommand {
+    static let report = RateReport.reablement91
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
+
+struct DischargeDelayReport: DurationReportCommand {
+    static let report = DurationReport.dischargeDelay
+    static let configuration = CommandConfiguration(commandName: report.rawValue, abstract: report.definition)
+    @OptionGroup var options: RateReportOptions
+}
