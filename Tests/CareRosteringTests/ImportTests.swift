@@ -183,3 +183,34 @@ struct HistoryImportTests {
         #expect(spells == ["2: carer: unknown carer C9", "2: leave_reason: given but end_date is empty"])
     }
 }
+
+@Suite("CSV imports: costs and discharges")
+struct CostAndDischargeImportTests {
+    /// Costs and discharges import, re-import unchanged, and bad rows are located.
+    @Test func importAndReimport() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        _ = try importText(db, .hubs, ImportTests.hubs)
+        let costs = "external_id,hub,incurred_on,cost_type,amount\nK1,STAF,2026-01-05,external,250.00\nK2,STAF,2026-02-05,internal,99.5\n"
+        #expect(try importText(db, .costs, costs).new == 2)
+        #expect(try importText(db, .costs, costs).unchanged == 2)
+        #expect(try db.query("SELECT sum(amount_pence) AS p FROM recruitment_costs").rows[0].decode("p", as: Int.self) == 34_950)
+        let discharges = """
+            external_id,hub,age_at_discharge,discharge_date,discharge_ready_date,pathway,reablement_start,status_at_91
+            D1,STAF,82,2026-01-10,2026-01-07,1,2026-01-11,home
+            D2,STAF,77,2026-01-12,,0,,
+            """
+        #expect(try importText(db, .discharges, discharges).new == 2)
+        #expect(try importText(db, .discharges, discharges).unchanged == 2)
+        let bad = importIssues(db, .discharges, """
+            external_id,hub,age_at_discharge,discharge_date,discharge_ready_date,pathway,status_at_91
+            D3,STAF,82,2026-01-10,2026-01-12,4,alive
+            """)
+        #expect(bad == [
+            "2: pathway: must be 0…3",
+            "2: status_at_91: must be one of home, hospital, care_home, died, unknown",
+            "2: discharge_ready_date: after discharge_date",
+        ])
+    }
+}

@@ -4,7 +4,7 @@ import Foundation
 
 /// The CSV files carehub imports, with the columns each must have.
 public enum ImportKind: String, CaseIterable, Sendable {
-    case hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies, applications
+    case hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies, applications, costs, discharges
 
     /// The files describing a county's people, places and rotas (the HR files follow them).
     public static let county: [ImportKind] = [.hubs, .carers, .skills, .shifts, .absences, .clients, .packages]
@@ -15,6 +15,8 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .shifts: return "carer-days of shifts"
         case .skills: return "carer skills"
         case .spells: return "employment spells"
+        case .costs: return "recruitment costs"
+        case .discharges: return "hospital discharges"
         default: return rawValue
         }
     }
@@ -33,6 +35,8 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .spells: return ["carer", "hub", "contract_type", "start_date"]
         case .vacancies: return ["external_id", "hub", "opened_on"]
         case .applications: return ["external_id", "vacancy", "applied_on"]
+        case .costs: return ["external_id", "hub", "incurred_on", "cost_type", "amount"]
+        case .discharges: return ["external_id", "hub", "age_at_discharge", "discharge_date", "pathway"]
         }
     }
 }

@@ -168,6 +168,45 @@ enum RowParsers {
                     writes.append((record.line, { try $0.upsert(a) }))
                 }
             }
+        case .costs:
+            for record in file.records {
+                var r = RowReader(record)
+                let id = r.text("external_id"), hub = r.text("hub"), incurred = r.date("incurred_on")
+                let kind = r.text("cost_type").map { $0.lowercased() }
+                let pounds = r.number("amount", in: 0.01...1_000_000)
+                let vacancy = r.optionalText("vacancy")
+                if let hub, !refs.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
+                if let kind, kind != "external" && kind != "internal" { r.fail("cost_type", "must be external or internal") }
+                if let vacancy, !refs.vacancies.contains(vacancy) { r.fail("vacancy", "unknown vacancy \(vacancy)") }
+                issues += r.issues
+                if r.issues.isEmpty, let id, let hub, let incurred, let kind, let pounds, once(id, record.line, "external_id \(id)") {
+                    let cost = RecruitmentCost(hubCode: hub, vacancyID: vacancy, incurred: incurred, external: kind == "external",
+                                               pence: Int((pounds * 100).rounded()))
+                    writes.append((record.line, { try $0.upsert(cost, id: id) }))
+                }
+            }
+        case .discharges:
+            for record in file.records {
+                var r = RowReader(record)
+                let id = r.text("external_id"), hub = r.text("hub"), age = r.int("age_at_discharge", in: 0...120)
+                let discharged = r.date("discharge_date"), ready = r.date("discharge_ready_date", required: false)
+                let pathway = r.int("pathway", in: 0...3), reablement = r.date("reablement_start", required: false)
+                let council = r.bool("council_funded", default: true)
+                var status: HospitalDischarge.Status?
+                if !record["status_at_91"].isEmpty { status = r.choice("status_at_91", HospitalDischarge.Status.self) }
+                let client = r.optionalText("client")
+                if let hub, !refs.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
+                if let client, !refs.clients.contains(client) { r.fail("client", "unknown client \(client)") }
+                if let ready, let discharged, ready > discharged { r.fail("discharge_ready_date", "after discharge_date") }
+                if let reablement, let discharged, reablement < discharged { r.fail("reablement_start", "before discharge_date") }
+                issues += r.issues
+                if r.issues.isEmpty, let id, let hub, let age, let discharged, let pathway, once(id, record.line, "external_id \(id)") {
+                    let d = HospitalDischarge(externalID: id, hubCode: hub, clientID: client, ageAtDischarge: age, dischargeReady: ready,
+                                              discharged: discharged, pathway: pathway, reablementStart: reablement, councilFunded: council,
+                                              statusAt91: status)
+                    writes.append((record.line, { try $0.upsert(d) }))
+                }
+            }
         case .clients:
             for record in file.records {
                 var r = RowReader(record)

@@ -169,6 +169,42 @@ public struct ImportWriter {
             """))
     }
 
+    public func upsert(_ c: RecruitmentCost, id: String) throws -> ImportChange {
+        try change(db.query("""
+            INSERT INTO recruitment_costs (external_id, hub_id, vacancy_id, incurred_on, cost_type, amount_pence)
+            SELECT \(id), h.id, (SELECT id FROM vacancies WHERE external_id = \(c.vacancyID)), \(c.incurred)::date,
+                   \(c.external ? "external" : "internal"), \(c.pence)
+            FROM hubs h WHERE h.code = \(c.hubCode)
+            ON CONFLICT (external_id) DO UPDATE SET hub_id = EXCLUDED.hub_id, vacancy_id = EXCLUDED.vacancy_id,
+                incurred_on = EXCLUDED.incurred_on, cost_type = EXCLUDED.cost_type, amount_pence = EXCLUDED.amount_pence
+            WHERE (recruitment_costs.hub_id, recruitment_costs.vacancy_id, recruitment_costs.incurred_on, recruitment_costs.cost_type,
+                   recruitment_costs.amount_pence)
+                  IS DISTINCT FROM (EXCLUDED.hub_id, EXCLUDED.vacancy_id, EXCLUDED.incurred_on, EXCLUDED.cost_type, EXCLUDED.amount_pence)
+            RETURNING (xmax = 0) AS inserted
+            """))
+    }
+
+    public func upsert(_ d: HospitalDischarge) throws -> ImportChange {
+        try change(db.query("""
+            INSERT INTO hospital_discharges (external_id, hub_id, client_id, age_at_discharge, discharge_ready_date, discharge_date, pathway,
+                                             reablement_start, council_funded, status_at_91)
+            SELECT \(d.externalID), h.id, (SELECT id FROM clients WHERE external_id = \(d.clientID)), \(d.ageAtDischarge),
+                   \(d.dischargeReady)::date, \(d.discharged)::date, \(d.pathway), \(d.reablementStart)::date, \(d.councilFunded),
+                   \(d.statusAt91?.rawValue)
+            FROM hubs h WHERE h.code = \(d.hubCode)
+            ON CONFLICT (external_id) DO UPDATE SET hub_id = EXCLUDED.hub_id, client_id = EXCLUDED.client_id,
+                age_at_discharge = EXCLUDED.age_at_discharge, discharge_ready_date = EXCLUDED.discharge_ready_date,
+                discharge_date = EXCLUDED.discharge_date, pathway = EXCLUDED.pathway, reablement_start = EXCLUDED.reablement_start,
+                council_funded = EXCLUDED.council_funded, status_at_91 = EXCLUDED.status_at_91
+            WHERE (hospital_discharges.hub_id, hospital_discharges.client_id, hospital_discharges.age_at_discharge,
+                   hospital_discharges.discharge_ready_date, hospital_discharges.discharge_date, hospital_discharges.pathway,
+                   hospital_discharges.reablement_start, hospital_discharges.council_funded, hospital_discharges.status_at_91)
+                  IS DISTINCT FROM (EXCLUDED.hub_id, EXCLUDED.client_id, EXCLUDED.age_at_discharge, EXCLUDED.discharge_ready_date,
+                   EXCLUDED.discharge_date, EXCLUDED.pathway, EXCLUDED.reablement_start, EXCLUDED.council_funded, EXCLUDED.status_at_91)
+            RETURNING (xmax = 0) AS inserted
+            """))
+    }
+
     public func upsert(_ a: Application) throws -> ImportChange {
         try change(db.query("""
             INSERT INTO applications (external_id, vacancy_id, source, applied_on, interviewed_on, offered_on, accepted_on, declined_on,

@@ -7,7 +7,7 @@ extension ImportKind: ExpressibleByArgument {}
 /// `carehub import KIND FILE`.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies or applications from CSV.",
+        abstract: "Import people, places, packages, rotas, HR history or hospital discharges from a CSV file.",
         discussion: """
             RFC 4180 CSV with a header row of named columns (docs/import.md; examples in examples/). Records are \
             upserted by external id. Every bad row is reported as FILE:LINE: column: problem, all in one run, \
@@ -15,7 +15,7 @@ struct Import: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies or applications.") var kind: ImportKind
+    @Argument(help: "hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies, applications, costs or discharges.") var kind: ImportKind
     @Argument(help: "The CSV file.") var file: String
     @Flag(help: "Validate and report new/updated/unchanged counts without writing.") var dryRun = false
 
