@@ -76,6 +76,23 @@ LANGUAGE sql IMMUTABLE AS $$
     ORDER BY 1
 $$;
 
+-- Each period's window: from the day after the previous period end (for the first period, from
+-- the start of its month or quarter) up to the period end.
+CREATE FUNCTION carehub_period_windows(p_from date, p_to date, p_by text) RETURNS TABLE (e date, prev date)
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT e, coalesce(lag(e) OVER (ORDER BY e), (date_trunc(p_by, e) - interval '1 day')::date)
+    FROM carehub_period_ends(p_from, p_to, p_by) e
+$$;
+
+-- A percentage to one decimal, or NULL when the group is under 10: Skills for Care suppresses
+-- small groups, and so does every carehub report.
+CREATE FUNCTION carehub_rate(numerator numeric, denominator numeric) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN denominator >= 10 THEN round(100.0 * numerator / denominator, 1) END $$;
+
+-- A figure (a median, a percentile) to one decimal, or NULL when it summarises fewer than 10.
+CREATE FUNCTION carehub_suppressed(value double precision, n bigint) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN n >= 10 THEN round(value::numeric, 1) END $$;
+
 -- Directly employed spells (permanent and temporary), with the leaving event if any.
 CREATE VIEW carehub_direct_spells AS
 SELECT s.*, h.code AS hub, coalesce(le.internal_move, false) AS left_by_internal_move, le.voluntary, le.reason_code
@@ -101,7 +118,7 @@ LANGUAGE sql STABLE AS $$
         GROUP BY GROUPING SETS ((pe, d.hub), (pe))
     )
     SELECT pe, coalesce(hub, 'ALL'), leavers::numeric, in_post::numeric,
-           CASE WHEN in_post >= 10 THEN round(100.0 * leavers / in_post, 1) END
+           carehub_rate(leavers, in_post)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;
 
@@ -123,7 +140,7 @@ LANGUAGE sql STABLE AS $$
         GROUP BY GROUPING SETS ((pe, d.hub), (pe))
     )
     SELECT pe, coalesce(hub, 'ALL'), leavers::numeric, round(average, 2),
-           CASE WHEN average >= 10 THEN round(100.0 * leavers / average, 1) END
+           carehub_rate(leavers, average)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;
 
@@ -145,7 +162,7 @@ LANGUAGE sql STABLE AS $$
         GROUP BY GROUPING SETS ((pe, d.hub), (pe))
     )
     SELECT pe, coalesce(hub, 'ALL'), stayed::numeric, at_start::numeric,
-           CASE WHEN at_start >= 10 THEN round(100.0 * stayed / at_start, 1) END
+           carehub_rate(stayed, at_start)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;
 
@@ -164,7 +181,7 @@ LANGUAGE sql STABLE AS $$
         GROUP BY GROUPING SETS ((pe, d.hub), (pe))
     )
     SELECT pe, coalesce(hub, 'ALL'), starters::numeric, in_post::numeric,
-           CASE WHEN in_post >= 10 THEN round(100.0 * starters / in_post, 1) END
+           carehub_rate(starters, in_post)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;
 
@@ -183,7 +200,7 @@ LANGUAGE sql STABLE AS $$
     ), x AS (
         SELECT pe, hub, sum(open) AS open, sum(open + filled) AS posts FROM counts GROUP BY GROUPING SETS ((pe, hub), (pe))
     )
-    SELECT pe, coalesce(hub, 'ALL'), open, posts, CASE WHEN posts >= 10 THEN round(100.0 * open / posts, 1) END
+    SELECT pe, coalesce(hub, 'ALL'), open, posts, carehub_rate(open, posts)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;
 
@@ -199,6 +216,6 @@ LANGUAGE sql STABLE AS $$
         GROUP BY GROUPING SETS ((pe, d.hub), (pe))
     )
     SELECT pe, coalesce(hub, 'ALL'), zero::numeric, in_post::numeric,
-           CASE WHEN in_post >= 10 THEN round(100.0 * zero / in_post, 1) END
+           carehub_rate(zero, in_post)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;

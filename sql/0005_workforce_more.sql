@@ -20,7 +20,7 @@ LANGUAGE sql STABLE AS $$
         GROUP BY GROUPING SETS ((pe, d.hub), (pe))
     )
     SELECT pe, coalesce(hub, 'ALL'), leavers::numeric, new_in_post::numeric,
-           CASE WHEN new_in_post >= 10 THEN round(100.0 * leavers / new_in_post, 1) END
+           carehub_rate(leavers, new_in_post)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;
 

@@ -41,7 +41,7 @@ CREATE TABLE recruitment_costs (
 CREATE FUNCTION report_time_to_fill(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, count bigint, median numeric, p90 numeric)
 LANGUAGE sql STABLE AS $$
-    WITH pe AS (SELECT e, lag(e) OVER (ORDER BY e) AS prev FROM carehub_period_ends(p_from, p_to, p_by) e),
+    WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
     filled AS (
         SELECT v.id, h.code AS hub, min(a.accepted_on) AS accepted, v.opened_on
         FROM vacancies v JOIN hubs h ON h.id = v.hub_id JOIN applications a ON a.vacancy_id = v.id
@@ -51,11 +51,11 @@ LANGUAGE sql STABLE AS $$
         SELECT pe.e, f.hub, count(*) AS n,
                percentile_cont(0.5) WITHIN GROUP (ORDER BY f.accepted - f.opened_on) AS median,
                percentile_cont(0.9) WITHIN GROUP (ORDER BY f.accepted - f.opened_on) AS p90
-        FROM pe JOIN filled f ON f.accepted <= pe.e AND f.accepted > coalesce(pe.prev, (date_trunc(p_by, pe.e) - interval '1 day')::date)
+        FROM pe JOIN filled f ON f.accepted <= pe.e AND f.accepted > pe.prev
         GROUP BY GROUPING SETS ((pe.e, f.hub), (pe.e))
     )
-    SELECT e, coalesce(hub, 'ALL'), n, CASE WHEN n >= 10 THEN round(median::numeric, 1) END,
-           CASE WHEN n >= 10 THEN round(p90::numeric, 1) END
+    SELECT e, coalesce(hub, 'ALL'), n, carehub_suppressed(median, n),
+           carehub_suppressed(p90, n)
     FROM x ORDER BY e, coalesce(hub, 'ALL')
 $$;
 
@@ -63,7 +63,7 @@ $$;
 CREATE FUNCTION report_time_to_hire(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, count bigint, median numeric, p90 numeric)
 LANGUAGE sql STABLE AS $$
-    WITH pe AS (SELECT e, lag(e) OVER (ORDER BY e) AS prev FROM carehub_period_ends(p_from, p_to, p_by) e),
+    WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
     hires AS (
         SELECT h.code AS hub, a.accepted_on, a.accepted_on - a.applied_on AS days
         FROM applications a JOIN vacancies v ON v.id = a.vacancy_id JOIN hubs h ON h.id = v.hub_id
@@ -73,11 +73,11 @@ LANGUAGE sql STABLE AS $$
                percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
                percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90
         FROM pe JOIN hires ON hires.accepted_on <= pe.e
-             AND hires.accepted_on > coalesce(pe.prev, (date_trunc(p_by, pe.e) - interval '1 day')::date)
+             AND hires.accepted_on > pe.prev
         GROUP BY GROUPING SETS ((pe.e, hires.hub), (pe.e))
     )
-    SELECT e, coalesce(hub, 'ALL'), n, CASE WHEN n >= 10 THEN round(median::numeric, 1) END,
-           CASE WHEN n >= 10 THEN round(p90::numeric, 1) END
+    SELECT e, coalesce(hub, 'ALL'), n, carehub_suppressed(median, n),
+           carehub_suppressed(p90, n)
     FROM x ORDER BY e, coalesce(hub, 'ALL')
 $$;
 
@@ -86,7 +86,7 @@ $$;
 CREATE FUNCTION report_offer_acceptance(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
 LANGUAGE sql STABLE AS $$
-    WITH pe AS (SELECT e, lag(e) OVER (ORDER BY e) AS prev FROM carehub_period_ends(p_from, p_to, p_by) e),
+    WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
     offers AS (
         SELECT h.code AS hub, a.offered_on, a.accepted_on IS NOT NULL AS accepted,
                (a.accepted_on IS NOT NULL OR a.declined_on IS NOT NULL OR (a.withdrawn_on IS NOT NULL AND a.withdrawn_on >= a.offered_on)) AS resolved
@@ -94,11 +94,11 @@ LANGUAGE sql STABLE AS $$
         WHERE a.offered_on IS NOT NULL AND (p_hub IS NULL OR h.code = p_hub)
     ), x AS (
         SELECT pe.e, o.hub, count(*) FILTER (WHERE o.accepted) AS accepted, count(*) FILTER (WHERE o.resolved) AS resolved
-        FROM pe JOIN offers o ON o.offered_on <= pe.e AND o.offered_on > coalesce(pe.prev, (date_trunc(p_by, pe.e) - interval '1 day')::date)
+        FROM pe JOIN offers o ON o.offered_on <= pe.e AND o.offered_on > pe.prev
         GROUP BY GROUPING SETS ((pe.e, o.hub), (pe.e))
     )
     SELECT e, coalesce(hub, 'ALL'), accepted::numeric, resolved::numeric,
-           CASE WHEN resolved >= 10 THEN round(100.0 * accepted / resolved, 1) END
+           carehub_rate(accepted, resolved)
     FROM x ORDER BY e, coalesce(hub, 'ALL')
 $$;
 
@@ -117,6 +117,6 @@ LANGUAGE sql STABLE AS $$
         GROUP BY GROUPING SETS ((pe, d.hub), (pe))
     )
     SELECT pe, coalesce(hub, 'ALL'), stayed::numeric, cohort::numeric,
-           CASE WHEN cohort >= 10 THEN round(100.0 * stayed / cohort, 1) END
+           carehub_rate(stayed, cohort)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;

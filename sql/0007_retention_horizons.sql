@@ -17,7 +17,7 @@ LANGUAGE sql STABLE AS $$
         GROUP BY GROUPING SETS ((pe, d.hub), (pe))
     )
     SELECT pe, coalesce(hub, 'ALL'), stayed::numeric, cohort::numeric,
-           CASE WHEN cohort >= 10 THEN round(100.0 * stayed / cohort, 1) END
+           carehub_rate(stayed, cohort)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;
 

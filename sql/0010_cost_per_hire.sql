@@ -6,8 +6,7 @@
 CREATE FUNCTION report_cost_per_hire(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
 LANGUAGE sql STABLE AS $$
-    WITH pe AS (SELECT e, coalesce(lag(e) OVER (ORDER BY e), (date_trunc(p_by, e) - interval '1 day')::date) AS prev
-                FROM carehub_period_ends(p_from, p_to, p_by) e),
+    WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
     per_hub AS (
         SELECT pe.e, h.code AS hub,
                (SELECT coalesce(sum(c.amount_pence), 0) FROM recruitment_costs c

@@ -14,7 +14,7 @@ LANGUAGE sql STABLE AS $$
         WHERE p_hub IS NULL OR d.hub = p_hub
         GROUP BY GROUPING SETS ((pe, d.hub), (pe))
     )
-    SELECT pe, coalesce(hub, 'ALL'), n, CASE WHEN n >= 10 THEN round(median::numeric, 1) END,
-           CASE WHEN n >= 10 THEN round(p90::numeric, 1) END
+    SELECT pe, coalesce(hub, 'ALL'), n, carehub_suppressed(median, n),
+           carehub_suppressed(p90, n)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;

@@ -19,6 +19,6 @@ LANGUAGE sql STABLE AS $$
         GROUP BY GROUPING SETS ((pe, d.hub, d.zero_hours), (pe, d.zero_hours))
     )
     SELECT pe, coalesce(hub, 'ALL') || CASE WHEN zero_hours THEN ' zero-hours' ELSE ' contracted' END, leavers::numeric, in_post::numeric,
-           CASE WHEN in_post >= 10 THEN round(100.0 * leavers / in_post, 1) END
+           carehub_rate(leavers, in_post)
     FROM x ORDER BY pe, coalesce(hub, 'ALL'), zero_hours
 $$;

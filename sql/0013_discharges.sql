@@ -25,8 +25,7 @@ CREATE INDEX hospital_discharges_date_idx ON hospital_discharges (discharge_date
 CREATE FUNCTION report_reablement_91(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
 LANGUAGE sql STABLE AS $$
-    WITH pe AS (SELECT e, coalesce(lag(e) OVER (ORDER BY e), (date_trunc(p_by, e) - interval '1 day')::date) AS prev
-                FROM carehub_period_ends(p_from, p_to, p_by) e),
+    WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
     x AS (
         SELECT pe.e, h.code AS hub, count(*) FILTER (WHERE d.status_at_91 = 'home') AS home, count(*) AS cohort
         FROM pe JOIN hospital_discharges d ON d.discharge_date > pe.prev AND d.discharge_date <= pe.e
@@ -36,7 +35,7 @@ LANGUAGE sql STABLE AS $$
         GROUP BY GROUPING SETS ((pe.e, h.code), (pe.e))
     )
     SELECT e, coalesce(hub, 'ALL'), home::numeric, cohort::numeric,
-           CASE WHEN cohort >= 10 THEN round(100.0 * home / cohort, 1) END
+           carehub_rate(home, cohort)
     FROM x ORDER BY e, coalesce(hub, 'ALL')
 $$;
 
@@ -44,8 +43,7 @@ $$;
 CREATE FUNCTION report_discharge_delay(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, count bigint, median numeric, p90 numeric)
 LANGUAGE sql STABLE AS $$
-    WITH pe AS (SELECT e, coalesce(lag(e) OVER (ORDER BY e), (date_trunc(p_by, e) - interval '1 day')::date) AS prev
-                FROM carehub_period_ends(p_from, p_to, p_by) e),
+    WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
     x AS (
         SELECT pe.e, h.code AS hub, count(*) AS n,
                percentile_cont(0.5) WITHIN GROUP (ORDER BY d.discharge_date - d.discharge_ready_date) AS median,
@@ -55,7 +53,7 @@ LANGUAGE sql STABLE AS $$
         WHERE p_hub IS NULL OR h.code = p_hub
         GROUP BY GROUPING SETS ((pe.e, h.code), (pe.e))
     )
-    SELECT e, coalesce(hub, 'ALL'), n, CASE WHEN n >= 10 THEN round(median::numeric, 1) END,
-           CASE WHEN n >= 10 THEN round(p90::numeric, 1) END
+    SELECT e, coalesce(hub, 'ALL'), n, carehub_suppressed(median, n),
+           carehub_suppressed(p90, n)
     FROM x ORDER BY e, coalesce(hub, 'ALL')
 $$;

@@ -67,11 +67,26 @@ extension SearchSolution {
         if buffer.isEmpty { return nil }
         let visit = instance.visits[v]
         if visit.workersNeeded == 1 {
-            var options = buffer.map { c in (c.delta + preferenceCost(v, workers: [c.worker]), c) }
-            // Sorting by (cost, shift, position) keeps the choice independent of evaluation order.
+            // Preference cost of one worker, without building a worker array per candidate.
+            let preferred = visit.preferredWorkers, missCost = instance.weights.preference
+            func total(_ c: Candidate) -> Int {
+                c.delta + (preferred.isEmpty || preferred.contains(c.worker) ? 0 : missCost)
+            }
+            let window = (visit.windowStart, visit.windowEnd)
+            // The key (cost, shift, position) makes the choice independent of evaluation order.
+            // One pass finds the cheapest; only if the break rule rejects it are the rest sorted.
+            var best = 0
+            for i in buffer.indices.dropFirst() {
+                let a = buffer[i], b = buffer[best]
+                if (total(a), a.shift, a.position) < (total(b), b.shift, b.position) { best = i }
+            }
+            let first = buffer[best]
+            if breakRuleHolds(first.shift, inserting: v, at: first.position, window: window, removingAt: nil) {
+                return Insertion(places: [(first.shift, first.position)], start: first.lo, delta: total(first))
+            }
+            var options = buffer.map { (total($0), $0) }
             options.sort { ($0.0, $0.1.shift, $0.1.position) < ($1.0, $1.1.shift, $1.1.position) }
-            for (delta, c) in options
-            where breakRuleHolds(c.shift, inserting: v, at: c.position, window: (visit.windowStart, visit.windowEnd), removingAt: nil) {
+            for (delta, c) in options.dropFirst() where breakRuleHolds(c.shift, inserting: v, at: c.position, window: window, removingAt: nil) {
                 return Insertion(places: [(c.shift, c.position)], start: c.lo, delta: delta)
             }
             return nil
