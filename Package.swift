@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CareRosteringTests",
-            dependencies: ["CareRostering", "CareStore", "CareSample", "CareModel", "CareTestSupport"],
+            dependencies: ["CareRostering", "CareReports", "CareStore", "CareSample", "CareModel", "CareTestSupport"],
             swiftSettings: settings
         ),
         .testTarget(

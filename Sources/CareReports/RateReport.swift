@@ -21,6 +21,8 @@ public enum RateReport: String, CaseIterable, Sendable {
     case costPerHire = "cost-per-hire"
     case turnoverByContract = "turnover-by-contract"
     case reablement91 = "reablement-91"
+    case deliveredHours = "delivered-hours"
+    case undeliveredHours = "undelivered-hours"
 
     /// The backing SQL function. A closed set of names fixed at compile time, so naming it in
     /// the statement text is safe; every value is still a parameter.
@@ -42,6 +44,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .costPerHire: return "report_cost_per_hire"
         case .turnoverByContract: return "report_turnover_by_contract"
         case .reablement91: return "report_reablement_91"
+        case .deliveredHours: return "report_delivered_hours"
+        case .undeliveredHours: return "report_undelivered_hours"
         }
     }
 
@@ -64,11 +68,16 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .costPerHire: return "external + internal recruitment costs in the period / hires starting"
         case .turnoverByContract: return "SfC turnover split into zero-hours and contracted staff, per hub"
         case .reablement91: return "BCF: 65+ discharged into reablement and at home 91 days later"
+        case .deliveredHours: return "market: care hours delivered / hours commissioned for the period"
+        case .undeliveredHours: return "market: hours missed or cancelled by the provider / hours scheduled"
         }
     }
 
     /// True when the rate is a percentage (else a figure per person, as sickness days).
     public var isPercentage: Bool { self != .sickness && self != .costPerHire }
+
+    /// True when the numerator and denominator are hours, which are never suppressed.
+    public var isHours: Bool { self == .deliveredHours || self == .undeliveredHours }
 
     /// The heading of the rate column.
     public var rateHeading: String {
@@ -98,6 +107,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .costPerHire: return ("costs £", "hires")
         case .turnoverByContract: return ("leavers", "in post")
         case .reablement91: return ("at home", "discharged")
+        case .deliveredHours: return ("delivered h", "commissioned h")
+        case .undeliveredHours: return ("undelivered h", "scheduled h")
         }
     }
 
@@ -111,7 +122,10 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .turnoverByContract: return "turnover_by_contract"
         case .firstYearTurnover: return "first_year_turnover"
         case .sickness: return "sickness_days_mean"
-        case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365, .lostAfterAcceptance, .costPerHire, .reablement91: return nil
+        case .undeliveredHours: return "undelivered_share"
+        case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365, .lostAfterAcceptance, .costPerHire,
+             .reablement91, .deliveredHours:
+            return nil
         }
     }
 
@@ -154,6 +168,6 @@ public enum RateReport: String, CaseIterable, Sendable {
         }
     }
 
-    /// Period length.
-    public enum Grain: String, CaseIterable, Sendable { case month, quarter }
+    /// Period length: ISO weeks (Monday to Sunday), calendar months or quarters.
+    public enum Grain: String, CaseIterable, Sendable { case week, month, quarter }
 }

@@ -17,7 +17,7 @@ public enum RateReportHTML {
             body += "<tr><td>\(r.periodEnd)</td><td>\(PrintableSheets.esc(r.hub))</td><td>\(fmt(r.numerator))</td>"
             body += "<td>\(fmt(r.denominator))</td><td>\(r.rate.map(fmt) ?? "suppressed")</td></tr>"
         }
-        body += "</table><p class=\"muted\">Groups under 10 are suppressed, as Skills for Care does.</p>"
+        body += "</table><p class=\"muted\">" + (report.isHours ? "Care hours: each carer's time on a double-up counts." : "Groups under 10 are suppressed, as Skills for Care does.") + "</p>"
         for a in anchors {
             body += "<p class=\"muted\">National (\(PrintableSheets.esc(a.scope))): \(fmt(a.value))\(a.unit == "percent" ? "%" : " " + a.unit) in \(PrintableSheets.esc(a.period)); \(PrintableSheets.esc(a.source))</p>"
         }

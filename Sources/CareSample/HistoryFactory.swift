@@ -76,6 +76,17 @@ public enum HistoryFactory {
                 spells.append(base)
             }
         }
+        // About one in ten directly employed carers has handed in notice and goes in the next
+        // twelve weeks, so roster-linked retention has leavers whose rosters exist. Own stream:
+        // the rest of the history does not change with it.
+        var notice = SplitMix64(seed: rng.next() ^ 0x0071_CE00)
+        for i in spells.indices where spells[i].end == nil && (spells[i].contract == .permanent || spells[i].contract == .temporary) {
+            guard notice.chance(0.1) else { continue }
+            spells[i].end = until.adding(days: Int.random(in: 14...84, using: &notice))
+            let reason = notice.pick(["travel", "hours", "pay", "personal", "career_change"])
+            spells[i].leaving = LeavingEvent(reason: reason, destination: notice.pick(["other_care_employer", "nhs", "retail", "unknown"]),
+                                             voluntary: true)
+        }
         // Leavers over two years at roughly 25% a year of the directly employed.
         let leaverCount = max(1, Int((Double(carers.count) * 0.5).rounded()))
         let reasons: [(String, Double)] = [("pay", 0.22), ("career_change", 0.18), ("personal", 0.2), ("travel", 0.1),

@@ -216,3 +216,18 @@ final class SeriesCollector: NSObject, XMLParserDelegate {
         if name == "line", attributes["class"] == "anchor" { anchorLines += 1 }
     }
 }
+
+@Suite("Sickness spread")
+struct SicknessSpreadTests {
+    /// Hub H at 2026-03-31: 14 in post; W1 3 days, W2 2, W3 1, the other 11 none → mean
+    /// 6 / 14 = 0.4, median 0, 11 / 14 = 78.6% with none.
+    @Test func meanMedianAndNone() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        try WorkforceFixture.build(db)
+        let day = LocalDate(iso: "2026-03-31")!
+        let row = try #require(try FigureReport.sicknessSpread.run(db, from: day, to: day, by: .month, hub: "H").first { $0.hub == "H" })
+        #expect(row.values == [14, 0.4, 0, 78.6])
+    }
+}

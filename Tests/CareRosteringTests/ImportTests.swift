@@ -1,4 +1,5 @@
 import CareModel
+import CareReports
 import CareRostering
 import CareSample
 import CareStore
@@ -212,5 +213,79 @@ struct CostAndDischargeImportTests {
             "2: status_at_91: must be one of home, hospital, care_home, died, unknown",
             "2: discharge_ready_date: after discharge_date",
         ])
+    }
+}
+
+@Suite("CSV imports: commissions and visit outcomes")
+struct MarketImportTests {
+    static let clients = "external_id,hub,given_name,family_name,postcode,lat,lon,funding\nP1,STAF,Ada,Moss,ST16 1AA,52.8,-2.1,council\nP2,STAF,Bo,Lane,ST16 1AB,52.8,-2.1,icb\n"
+    static let packages = "package,client,valid_from,weekday,window_start,window_end,duration_minutes\nK1,P1,2026-01-05,Mon,08:00,09:00,45\n"
+
+    /// A commission updates a package from the packages file (keeping its start), a new id with
+    /// no start is a person waiting; re-import is unchanged; bad rows are located.
+    @Test func commissions() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        _ = try importText(db, .hubs, ImportTests.hubs)
+        _ = try importText(db, .clients, Self.clients)
+        _ = try importText(db, .packages, Self.packages)
+        let text = """
+            package,client,funder,commissioned_hours,hourly_rate,requested_on,started_on,ended_on,end_reason
+            K1,P1,council,,24.50,2026-01-02,,,
+            K2,P1,council,3.5,24.50,2026-03-01,,,
+            """
+        let first = try importText(db, .commissions, text)
+        #expect(first.updated == 1 && first.new == 1)
+        #expect(try importText(db, .commissions, text).unchanged == 2)
+        let k1 = try db.query("SELECT valid_from::text AS f, hourly_rate::float8 AS r FROM care_packages WHERE external_id = 'K1'").rows[0]
+        #expect(try k1.decode("f", as: String.self) == "2026-01-05" && k1.decode("r", as: Double.self) == 24.5)
+        let waiting = try FigureReportProbe.waiting(db, on: "2026-03-31")
+        #expect(waiting == 1)
+        let bad = importIssues(db, .commissions, """
+            package,client,funder,commissioned_hours,hourly_rate,requested_on,started_on,ended_on,end_reason
+            K3,P9,lottery,-1,,2026-03-01,2026-02-01,,provider_handback
+            """)
+        #expect(bad == [
+            "2: funder: must be one of icb, council, bcf_pooled, self_funded",
+            "2: commissioned_hours: must be 0.01…504.0",
+            "2: client: unknown client P9",
+            "2: started_on: before requested_on",
+            "2: ended_on: required with end_reason",
+        ])
+        // A package of another client is refused with its line, and nothing is written.
+        let clash = importIssues(db, .commissions, "package,client,funder,requested_on\nK2,P1,icb,2026-03-01\nK1,P2,council,\n")
+        #expect(clash == ["3: package K1 belongs to another client"])
+        #expect(try db.query("SELECT funder FROM care_packages WHERE external_id = 'K2'").rows[0].decode("funder", as: String.self) == "council")
+    }
+
+    /// Outcomes change planned visits; an unknown visit and minutes on a missed visit are located.
+    @Test func outcomes() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = try test.connect()
+        _ = try importText(db, .hubs, ImportTests.hubs)
+        _ = try importText(db, .clients, Self.clients)
+        _ = try importText(db, .packages, Self.packages)
+        _ = try VisitPlanner(db).plan(week: ISOWeek(iso: "2026-W10")!)
+        let id: Int = try db.query("SELECT id FROM visits").rows[0].decode("id")
+        let text = "visit,status,actual_start,actual_minutes\n\(id),delivered,2026-03-02T08:10:00Z,40\n"
+        #expect(try importText(db, .outcomes, text).updated == 1)
+        #expect(try importText(db, .outcomes, text).unchanged == 1)
+        let row = try db.query("SELECT status, actual_minutes FROM visits WHERE id = \(id)").rows[0]
+        #expect(try row.decode("status", as: String.self) == "delivered" && row.decode("actual_minutes", as: Int.self) == 40)
+        let bad = importIssues(db, .outcomes, "visit,status,actual_start,actual_minutes\n\(id),missed,,30\n999999,cancelled_provider,,\n")
+        #expect(bad == ["2: actual_minutes: only for a delivered visit"])
+        let unknown = importIssues(db, .outcomes, "visit,status\n999999,cancelled_provider\n")
+        #expect(unknown == ["2: outcome: unknown visit 999999"])
+        #expect(try db.query("SELECT status FROM visits WHERE id = \(id)").rows[0].decode("status", as: String.self) == "delivered")
+    }
+}
+
+/// Reads the waiting report's ALL figure at a day, through the report itself.
+enum FigureReportProbe {
+    static func waiting(_ db: Connection, on day: String) throws -> Double? {
+        let d = LocalDate(iso: day)!
+        return try FigureReport.waiting.run(db, from: d, to: d, by: .month, hub: nil).first { $0.hub == "ALL" }?.values[0]
     }
 }

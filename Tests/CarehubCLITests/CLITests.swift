@@ -94,7 +94,7 @@ struct CLIBadInputTests {
         let test = try TestDatabase(migrated: false)
         let out = try CLIRunner.run(["report", "capacity", "--database-url", test.conninfo, "--week", "2026-W48"])
         #expect(out.status == 1)
-        #expect(out.stderr == "carehub: the database schema is at version 0 but this carehub needs 14: run `carehub db migrate`\n")
+        #expect(out.stderr == "carehub: the database schema is at version 0 but this carehub needs 15: run `carehub db migrate`\n")
     }
 }
 
@@ -113,6 +113,13 @@ struct ReportCLITests {
         #expect(name.status == 64 && name.stderr.contains("unknown report 'happiness'; reports: list, capacity, skills, turnover"))
         let list = try CLIRunner.run(["report", "list"])
         #expect(list.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
-        #expect(["turnover", "turnover-cipd", "stability", "starters", "vacancies", "zero-hours"].allSatisfy { list.stdout.contains($0) })
+        #expect(["turnover", "turnover-cipd", "stability", "starters", "vacancies", "zero-hours", "delivered-hours", "undelivered-hours",
+                 "waiting", "handbacks", "rate-vs-min-price", "capacity-vs-demand", "package-size", "spend-by-funder", "pathway-mix",
+                 "sickness-spread", "roster-retention"].allSatisfy { list.stdout.contains($0) })
+        // Roster-linked retention needs published rosters, and says so.
+        let none = try CLIRunner.run(["report", "roster-retention", "--from", "2026-01-01", "--to", "2026-03-01"] + db)
+        #expect(none.status == 1 && none.stderr.contains("no published roster"))
+        let week = try CLIRunner.run(["report", "waiting", "--from", "2026-01-01", "--to", "2026-01-31", "--by", "week", "--format", "json"] + db)
+        #expect(week.status == 0 && week.stdout.hasPrefix("{\"rows\":["))
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 
 /// The CSV files carehub imports, with the columns each must have.
 public enum ImportKind: String, CaseIterable, Sendable {
-    case hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies, applications, costs, discharges
+    case hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies, applications, costs, discharges, commissions, outcomes
 
     /// The files describing a county's people, places and rotas (the HR files follow them).
     public static let county: [ImportKind] = [.hubs, .carers, .skills, .shifts, .absences, .clients, .packages]
@@ -17,6 +17,8 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .spells: return "employment spells"
         case .costs: return "recruitment costs"
         case .discharges: return "hospital discharges"
+        case .commissions: return "package commissions"
+        case .outcomes: return "visit outcomes"
         default: return rawValue
         }
     }
@@ -37,6 +39,8 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case .applications: return ["external_id", "vacancy", "applied_on"]
         case .costs: return ["external_id", "hub", "incurred_on", "cost_type", "amount"]
         case .discharges: return ["external_id", "hub", "age_at_discharge", "discharge_date", "pathway"]
+        case .commissions: return ["package", "client", "funder"]
+        case .outcomes: return ["visit", "status"]
         }
     }
 }
@@ -84,6 +88,8 @@ public enum Importer {
                     } catch let error as StoreError {
                         failures.append(ImportIssue(line: line, column: nil, problem: refusal(error)))
                     } catch let error as ReferenceError {
+                        failures.append(ImportIssue(line: line, column: nil, problem: error.description))
+                    } catch let error as RowRefusal {
                         failures.append(ImportIssue(line: line, column: nil, problem: error.description))
                     }
                 }

@@ -207,6 +207,45 @@ enum RowParsers {
                     writes.append((record.line, { try $0.upsert(d) }))
                 }
             }
+        case .commissions:
+            for record in file.records {
+                var r = RowReader(record)
+                let id = r.text("package"), client = r.text("client"), funder = r.choice("funder", FundingStream.self)
+                let hours = r.optionalNumber("commissioned_hours", in: 0.01...504), rate = r.optionalNumber("hourly_rate", in: 0...1000)
+                let requested = r.date("requested_on", required: false), started = r.date("started_on", required: false)
+                let ended = r.date("ended_on", required: false)
+                var reason: PackageCommission.EndReason?
+                if !record["end_reason"].isEmpty { reason = r.choice("end_reason", PackageCommission.EndReason.self) }
+                if let client, !refs.clients.contains(client) { r.fail("client", "unknown client \(client)") }
+                if let requested, let started, started < requested { r.fail("started_on", "before requested_on") }
+                if let started, let ended, ended < started { r.fail("ended_on", "before started_on") }
+                if reason != nil && ended == nil { r.fail("ended_on", "required with end_reason") }
+                issues += r.issues
+                if r.issues.isEmpty, let id, let client, let funder, once(id, record.line, "package \(id)") {
+                    let c = PackageCommission(packageID: id, clientID: client, funder: funder, commissionedHours: hours, hourlyRate: rate,
+                                              requestedOn: requested, startedOn: started, endedOn: ended, endReason: reason)
+                    writes.append((record.line, { try $0.upsert(c) }))
+                }
+            }
+        case .outcomes:
+            for record in file.records {
+                var r = RowReader(record)
+                let visit = r.int("visit", in: 1...999_999_999_999), status = r.choice("status", VisitOutcome.Status.self)
+                var start: Instant?
+                if !record["actual_start"].isEmpty {
+                    start = Instant(rfc3339: record["actual_start"])
+                    if start == nil { r.fail("actual_start", "bad time (expected RFC 3339, e.g. 2026-11-23T08:05:00Z)") }
+                }
+                let minutes = record["actual_minutes"].isEmpty ? nil : r.int("actual_minutes", in: 0...1440)
+                if let status, status != .delivered, start != nil || minutes != nil {
+                    r.fail(start != nil ? "actual_start" : "actual_minutes", "only for a delivered visit")
+                }
+                issues += r.issues
+                if r.issues.isEmpty, let visit, let status, once(String(visit), record.line, "visit \(visit)") {
+                    let o = VisitOutcome(visitID: visit, status: status, actualStart: start, actualMinutes: minutes)
+                    writes.append((record.line, { try $0.record(o) }))
+                }
+            }
         case .clients:
             for record in file.records {
                 var r = RowReader(record)

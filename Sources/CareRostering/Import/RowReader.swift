@@ -59,6 +59,11 @@ struct RowReader {
         return x
     }
 
+    /// A decimal number that may be blank (nil then).
+    mutating func optionalNumber(_ column: String, in range: ClosedRange<Double>) -> Double? {
+        record[column].isEmpty ? nil : number(column, in: range)
+    }
+
     mutating func bool(_ column: String, default fallback: Bool = false) -> Bool {
         switch record[column].lowercased() {
         case "": return fallback

@@ -115,6 +115,19 @@ public struct RosterRepository {
             hubs: hubs.split(separator: ",").map(String.init), problemText: try row.decode("problem"), rosterText: try row.decode("roster"))
     }
 
+    /// Hubs and weeks with a published roster whose Monday is from `from` to `to`, one hub or all.
+    public func publishedWeeks(from: LocalDate, to: LocalDate, hub: String?) throws -> [(hub: String, week: ISOWeek)] {
+        try db.query("""
+            SELECT h.code, r.iso_week FROM rosters r JOIN hubs h ON h.id = r.hub_id
+            WHERE r.status = 'published' AND to_date(r.iso_week, 'IYYY-"W"IW') BETWEEN \(from)::date AND \(to)::date
+              AND (\(hub)::text IS NULL OR h.code = \(hub))
+            ORDER BY r.iso_week, h.code
+            """).rows.compactMap { row in
+            guard let week = ISOWeek(iso: try row.decode("iso_week")) else { return nil }
+            return (try row.decode("code"), week)
+        }
+    }
+
     /// The published version of a hub's week, or nil.
     public func published(hub: String, week: ISOWeek) throws -> Int? {
         try db.query("""

@@ -86,6 +86,8 @@ public struct VisitPlanner {
                 WHERE v.local_date BETWEEN \(monday)::date AND \(sunday)::date AND v.status = 'planned'
                   AND (\(hubCode)::text IS NULL OR h.code = \(hubCode))
                 """).rows[0].decode("n")
+            // Dropped now, not only at commit: a caller may plan several weeks in one transaction.
+            try db.execute("DROP TABLE wanted, in_scope")
             return outcome
         }
     }

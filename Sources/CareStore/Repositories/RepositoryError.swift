@@ -10,3 +10,12 @@ public struct ReferenceError: Error, Sendable, Equatable, CustomStringConvertibl
 
     public var description: String { "\(writing): unknown \(missingKind) \(missingID)" }
 }
+
+/// A row an import cannot write as it stands (its reason names no personal data).
+public struct RowRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public let reason: String
+
+    public init(_ reason: String) { self.reason = reason }
+
+    public var description: String { reason }
+}

@@ -93,4 +93,17 @@ public struct WorkforceRepository {
         }
         return out
     }
+
+    /// Carers who left the organisation between `from` and `to` (inclusive): their carer record
+    /// ends then, or their last employment spell does (an internal move is not leaving).
+    public func leavers(from: LocalDate, to: LocalDate) throws -> Set<String> {
+        Set(try db.query("""
+            SELECT c.external_id FROM carers c
+            WHERE c.end_date BETWEEN \(from)::date AND \(to)::date
+               OR EXISTS (SELECT 1 FROM employment_spells s LEFT JOIN leaving_events le ON le.spell_id = s.id
+                          WHERE s.carer_id = c.id AND s.end_date BETWEEN \(from)::date AND \(to)::date
+                            AND NOT coalesce(le.internal_move, false)
+                            AND NOT EXISTS (SELECT 1 FROM employment_spells later WHERE later.carer_id = c.id AND later.start_date > s.end_date))
+            """).rows.map { try $0.decode("external_id", as: String.self) })
+    }
 }

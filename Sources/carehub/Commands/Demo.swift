@@ -146,5 +146,39 @@ func addHistory(_ db: Connection, until: LocalDate, seed: UInt64) throws -> Stri
         dischargeCount += discharges.count
         applications += h.applications.count
     }
-    return "workforce history to \(until): \(spells) employment spells, \(former) former carers, \(vacancies) vacancies, \(applications) applications, \(sick) sickness absences; \(dischargeCount) hospital discharges"
+    let market = try addMarket(db, until: until, seed: seed)
+    return "workforce history to \(until): \(spells) employment spells, \(former) former carers, \(vacancies) vacancies, \(applications) applications, \(sick) sickness absences; \(dischargeCount) hospital discharges; \(market)"
+}
+
+/// The market side: every package's commission (funder, rate, request date), earlier packages
+/// that ended and people waiting, then the 13 weeks up to `until` planned and their visits'
+/// outcomes recorded, all in one transaction. Returns a one-line summary.
+func addMarket(_ db: Connection, until: LocalDate, seed: UInt64) throws -> String {
+    let market = MarketRepository(db)
+    let byHub = Dictionary(grouping: try market.packages(), by: \.hub)
+    // The last Sunday on or before `until`, and the 13 weeks ending then.
+    let lastSunday = until.adding(days: -(until.weekday.rawValue % 7))
+    let weeks = (0..<13).map { ISOWeek(containing: lastSunday.adding(days: -7 * $0)) }.reversed()
+    return try db.transaction { db in
+        var commissions = 0, waiting = 0, ended = 0
+        let writer = ImportWriter(db)
+        for (hub, rows) in byHub.sorted(by: { $0.key < $1.key }) {
+            let infos = rows.map {
+                MarketFactory.PackageInfo(packageID: $0.packageID, clientID: $0.clientID, validFrom: $0.validFrom, funding: $0.funding,
+                                          homeFirst: $0.homeFirst, weeklyHours: $0.weeklyHours)
+            }
+            for c in MarketFactory.commissions(hub: hub, packages: infos, until: until, seed: seed) {
+                _ = try writer.upsert(c)
+                commissions += 1
+                if c.startedOn == nil && c.endedOn == nil && c.commissionedHours != nil { waiting += 1 }
+                if c.endReason != nil { ended += 1 }
+            }
+        }
+        let planner = VisitPlanner(db)
+        for week in weeks { _ = try planner.plan(week: week) }
+        guard let first = weeks.first else { return "" }
+        let visits = try MarketRepository(db).plannedVisits(from: first.monday, to: lastSunday)
+        try MarketRepository(db).record(MarketFactory.outcomes(visits: visits, seed: seed))
+        return "\(commissions) package commissions (\(ended) ended, \(waiting) waiting), outcomes of \(visits.count) visits in \(first) to \(weeks.last ?? first)"
+    }
 }

@@ -15,7 +15,7 @@ struct Import: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies, applications, costs or discharges.") var kind: ImportKind
+    @Argument(help: "hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies, applications, costs, discharges, commissions or outcomes.") var kind: ImportKind
     @Argument(help: "The CSV file.") var file: String
     @Flag(help: "Validate and report new/updated/unchanged counts without writing.") var dryRun = false
 

@@ -7,7 +7,10 @@ import CareStore
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Reports for hub managers, HR and commissioners.",
-        subcommands: [List.self, Capacity.self, Skills.self, TurnoverReport.self, TurnoverCIPDReport.self, StabilityReport.self, StartersReport.self, TurnoverByContractReport.self, VacanciesReport.self, ZeroHoursReport.self, FirstYearTurnoverReport.self, SicknessReport.self, LeaversByReasonReport.self, LeaversByDestinationReport.self, OfferAcceptanceReport.self, Retention91Report.self, Retention182Report.self, Retention365Report.self, TimeToFillReport.self, TimeToHireReport.self, TimeToStartReport.self, CheckLagReport.self, LostAfterAcceptanceReport.self, CostPerHireReport.self, LengthOfServiceReport.self, FunnelReportCommand.self, Reablement91Report.self, DischargeDelayReport.self]
+        subcommands: [List.self, Capacity.self, Skills.self, TurnoverReport.self, TurnoverCIPDReport.self, StabilityReport.self, StartersReport.self, TurnoverByContractReport.self, VacanciesReport.self, ZeroHoursReport.self, FirstYearTurnoverReport.self, SicknessReport.self, LeaversByReasonReport.self, LeaversByDestinationReport.self, OfferAcceptanceReport.self, Retention91Report.self, Retention182Report.self, Retention365Report.self, TimeToFillReport.self, TimeToHireReport.self, TimeToStartReport.self, CheckLagReport.self, LostAfterAcceptanceReport.self, CostPerHireReport.self, LengthOfServiceReport.self, FunnelReportCommand.self, Reablement91Report.self, DischargeDelayReport.self,
+                      SicknessSpreadReport.self, DeliveredHoursReport.self, UndeliveredHoursReport.self, WaitingReport.self, HandbacksReport.self,
+                      RateVsMinPriceReport.self, CapacityVsDemandReport.self, PackageSizeReport.self, SpendByFunderReport.self, PathwayMixReport.self,
+                      RosterRetentionReport.self]
     )
 
     /// `carehub report list`.
@@ -23,6 +26,8 @@ struct Report: ParsableCommand {
             let all = List.reports + RateReport.allCases.map { ($0.rawValue, $0.definition) } + LeaversReport.allCases.map { ($0.rawValue, $0.definition) }
                 + DurationReport.allCases.map { ($0.rawValue, $0.definition) }
                 + [("funnel", FunnelReportCommand.configuration.abstract)]
+                + FigureReport.allCases.map { ($0.rawValue, $0.definition) }
+                + [("roster-retention", RosterRetentionReport.configuration.abstract)]
             let width = (all.map(\.0.count).max() ?? 0) + 2
             for (name, definition) in all { print("\(name.padding(width))\(definition)") }
         }

@@ -12,7 +12,7 @@ struct RateReportOptions: ParsableArguments {
     @Option(help: "First day, YYYY-MM-DD.") var from: String
     @Option(help: "Last day, YYYY-MM-DD.") var to: String
     @Option(help: "One hub's code (default: every hub and ALL).") var hub: String?
-    @Option(help: "month or quarter.") var by: RateReport.Grain = .month
+    @Option(help: "week, month or quarter.") var by: RateReport.Grain = .month
     @Option(help: "table, csv, json or html (a chart per hub with the national figure).") var format: Format = .table
     @Option(help: "Write here instead of stdout.") var out: String?
 
@@ -69,7 +69,11 @@ struct RateReportOptions: ParsableArguments {
                    r.rate.map { String(format: decimals, $0) } ?? (r.denominator == 0 ? "-" : "suppressed")])
         }
         var out = "\(report.rawValue): \(report.definition)\n" + t.render()
-        if report.isPercentage || report == .sickness { out += "Groups under 10 are suppressed, as Skills for Care does.\n" }
+        if report.isHours {
+            out += "Hours are care hours: each carer's time on a double-up counts.\n"
+        } else if report.isPercentage || report == .sickness {
+            out += "Groups under 10 are suppressed, as Skills for Care does.\n"
+        }
         for a in anchors {
             out += "National \(a.scope): \(number(a.value))\(a.unit == "percent" ? "%" : " \(a.unit)") in \(a.period)\n    source: \(a.source)\n"
         }
