@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CarehubCLITests",
-            dependencies: ["carehub", "CareTestSupport"],
+            dependencies: ["carehub", "CareTestSupport", "CareStore"],
             swiftSettings: settings
         ),
     ]

@@ -94,7 +94,7 @@ struct CLIBadInputTests {
         let test = try TestDatabase(migrated: false)
         let out = try CLIRunner.run(["report", "capacity", "--database-url", test.conninfo, "--week", "2026-W48"])
         #expect(out.status == 1)
-        #expect(out.stderr == "carehub: the database schema is at version 0 but this carehub needs 15: run `carehub db migrate`\n")
+        #expect(out.stderr == "carehub: the database schema is at version 0 but this carehub needs 16: run `carehub db migrate`\n")
     }
 }
 

@@ -39,13 +39,13 @@ public struct RosterRepository {
     /// Returns (hub, version) pairs.
     public func saveDrafts(
         week: ISOWeek, problem: Problem, problemText: String, roster: Roster, rosterText: String, seed: UInt64,
-        settings: [String: String], actor: String
+        settings: [String: String], actor: String, only: [String]? = nil
     ) throws -> [(hub: String, version: Int)] {
-        let hubs = problem.hubs.map(\.id).sorted()
+        let hubs = problem.hubs.map(\.id).sorted().filter { only?.contains($0) ?? true }
         let clientHub = Dictionary(uniqueKeysWithValues: problem.clients.map { ($0.id, $0.hub) })
         let visitHub = Dictionary(uniqueKeysWithValues: problem.visits.map { ($0.id, clientHub[$0.client] ?? "") })
         var settingsJSON = settings
-        settingsJSON["hubs"] = hubs.joined(separator: ",")
+        settingsJSON["hubs"] = problem.hubs.map(\.id).sorted().joined(separator: ",")
         let settingsText = try jsonObject(settingsJSON)
         let objectiveText = String(decoding: try JSONEncoder().encode(roster.objective), as: UTF8.self)
         return try db.transaction { db in

@@ -12,7 +12,8 @@ public struct WeekProblemLoader {
     public init(_ db: Connection) { self.db = db }
 
     /// The problem for `hubCodes` (sorted, at least one) in `week`.
-    public func load(hubCodes: [String], week: ISOWeek) throws -> Problem {
+    /// `includeRecorded` adds visits already delivered or missed (rebalance keeps them as they were).
+    public func load(hubCodes: [String], week: ISOWeek, includeRecorded: Bool = false) throws -> Problem {
         let codes = hubCodes.sorted()
         let monday = week.monday, sunday = monday.adding(days: 6)
         let hubRows = try db.query("""
@@ -26,7 +27,8 @@ public struct WeekProblemLoader {
         }
         let zone: String = try hubRows.first?.decode("timezone") ?? "Europe/London"
         let carers = try loadCarers(codes, monday: monday, sunday: sunday)
-        let (clients, visits) = try loadClientsAndVisits(codes, monday: monday, sunday: sunday, carerIDs: Set(carers.map(\.id)))
+        let (clients, visits) = try loadClientsAndVisits(codes, monday: monday, sunday: sunday, carerIDs: Set(carers.map(\.id)),
+                                                         statuses: includeRecorded ? ["planned", "delivered", "missed"] : ["planned"])
         return Problem(weekStart: monday, timeZone: zone, travel: .standard, hubs: hubs, carers: carers, clients: clients, visits: visits)
     }
 
@@ -91,7 +93,7 @@ public struct WeekProblemLoader {
         return try rows.map { Problem.Interval(start: try $0.decode("starts_at"), end: try $0.decode("ends_at")) }
     }
 
-    private func loadClientsAndVisits(_ codes: [String], monday: LocalDate, sunday: LocalDate, carerIDs: Set<String>)
+    private func loadClientsAndVisits(_ codes: [String], monday: LocalDate, sunday: LocalDate, carerIDs: Set<String>, statuses: [String])
         throws -> ([Problem.Client], [Problem.Visit])
     {
         let visitRows = try db.query("""
@@ -100,7 +102,7 @@ public struct WeekProblemLoader {
                    coalesce((SELECT array_agg(c.external_id ORDER BY c.external_id) FROM visit_pins p JOIN carers c ON c.id = p.carer_id
                              WHERE p.visit_id = v.id), '{}') AS pinned
             FROM visits v JOIN clients cl ON cl.id = v.client_id JOIN hubs h ON h.id = cl.hub_id
-            WHERE h.code = ANY(\(codes)::text[]) AND v.status = 'planned'
+            WHERE h.code = ANY(\(codes)::text[]) AND v.status = ANY(\(statuses)::text[])
               AND v.local_date BETWEEN \(monday)::date AND \(sunday)::date
             ORDER BY v.window_start, v.id
             """).rows

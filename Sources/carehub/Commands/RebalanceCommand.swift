@@ -1,0 +1,85 @@
+import ArgumentParser
+import CareModel
+import CareRostering
+import CareStore
+import Foundation
+
+/// `carehub rebalance`: the cron job that repairs published rosters.
+struct RebalanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rebalance",
+        abstract: "Repair published rosters after sickness, leavers, cancellations and new visits, moving as little as possible.",
+        discussion: """
+            For cron or a systemd timer (examples in examples/cron/). Per hub: skipped with a "busy" line if another \
+            rebalance or a publish holds the hub; "nothing to do" if nothing changed since the last successful run. \
+            Otherwise each published week is repaired and written as a new published version, with a roster_changes \
+            row per change and an outbox row per affected carer, in one transaction. Exit 0 when every hub was \
+            handled (including busy and nothing to do); 1 on a real failure (database unreachable, bad data).
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "One hub's code (default: every hub).") var hub: String?
+    @Flag(help: "Every hub (the default).") var all = false
+    @Option(help: "ISO week to repair; repeat for several (default: this week and next).") var week: [ISOWeek] = []
+    @Flag(help: "Say what would change; write nothing.") var dryRun = false
+    @Option(help: "Most visits that were not broken which a run may move.") var maxMoves = 20
+    @Option(help: "Visits starting within this many minutes stay as they are unless broken.") var freezeMinutes = 120
+    @Option(help: "Time limit per hub and week for making room.") var seconds: Double = 10
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Flag(help: "Print a machine-readable summary.") var json = false
+    @Option(help: ArgumentHelp("The time to repair from (RFC 3339; default now): for replays and tests.", visibility: .hidden)) var now: String?
+
+    func validate() throws {
+        if hub != nil && all { throw ValidationError("give --hub or --all, not both") }
+        if maxMoves < 0 { throw ValidationError("--max-moves must be 0 or more") }
+        if freezeMinutes < 0 { throw ValidationError("--freeze-minutes must be 0 or more") }
+        if let now, Instant(rfc3339: now) == nil { throw ValidationError("--now: not an RFC 3339 time") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let db = try database.connect()
+            let instant = now.flatMap(Instant.init(rfc3339:)) ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+            let hubs = try HubRepository(db).all().map(\.hub.code)
+            if let hub, !hubs.contains(hub) { throw CommandFailure("no hub \(hub); hubs are \(hubs.joined(separator: ", "))") }
+            let today = ISOWeek(containing: LocalDate(daysSinceEpoch: Int(instant.secondsSinceEpoch / 86_400)))
+            var options = Rebalance.Options(weeks: week.isEmpty ? [today, today.next] : week, now: instant, actor: currentActor)
+            options.dryRun = dryRun
+            options.maxMoves = maxMoves
+            options.freezeMinutes = freezeMinutes
+            options.seconds = seconds
+            options.seed = seed
+            var items: [String] = []
+            for code in hub.map({ [$0] }) ?? hubs {
+                let result = try Rebalance.run(db, hub: code, options: options)
+                if json { items.append(Self.json(result)) } else { print(Self.line(result, dryRun: dryRun)) }
+            }
+            if json { print("{\"dry_run\":\(dryRun),\"hubs\":[\(items.joined(separator: ","))]}") }
+        }
+    }
+
+    static func line(_ r: Rebalance.HubResult, dryRun: Bool) -> String {
+        guard r.status == .repaired || r.status == .unchanged else { return "\(r.hub): \(r.status.rawValue)" }
+        let weeks = r.weeks.map { w -> String in
+            let left = w.unassigned.values.reduce(0, +)
+            let reasons = w.unassigned.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map { "\($0.value) \($0.key)" }
+            var s = "\(w.week) "
+            s += w.version.map { "v\($0) published" } ?? (w.changes.isEmpty ? "unchanged" : dryRun ? "would change" : "unchanged")
+            s += ": \(w.repaired) repaired, \(w.moved) moved, \(w.added) added, \(w.dropped) dropped, \(left) unassigned"
+            if !reasons.isEmpty { s += " (\(reasons.joined(separator: "; ")))" }
+            return s
+        }
+        return "\(r.hub): " + weeks.joined(separator: "; ")
+    }
+
+    static func json(_ r: Rebalance.HubResult) -> String {
+        let weeks = r.weeks.map { w -> String in
+            let changes = w.changes.map { c in
+                "{\"visit\":\(c.visit),\"action\":\"\(c.action.rawValue)\",\"before\":[\(c.before.map { "\"\($0)\"" }.joined(separator: ","))],\"after\":[\(c.after.map { "\"\($0)\"" }.joined(separator: ","))],\"reason\":\"\(jsonEscaped(c.reason))\",\"notice_minutes\":\(c.noticeMinutes)}"
+            }
+            let unassigned = w.unassigned.sorted { $0.key < $1.key }.map { "\"\(jsonEscaped($0.key))\":\($0.value)" }
+            return "{\"week\":\"\(w.week)\",\"version\":\(w.version.map(String.init) ?? "null"),\"repaired\":\(w.repaired),\"moved\":\(w.moved),\"added\":\(w.added),\"dropped\":\(w.dropped),\"unassigned\":{\(unassigned.joined(separator: ","))},\"changes\":[\(changes.joined(separator: ","))]}"
+        }
+        return "{\"hub\":\"\(r.hub)\",\"status\":\"\(r.status.rawValue)\",\"weeks\":[\(weeks.joined(separator: ","))]}"
+    }
+}
