@@ -81,6 +81,20 @@ struct RebalanceTests {
         withExtendedLifetime(c) {}
     }
 
+    /// A dry run reports the repair and writes nothing: no version, the cursor where it was.
+    @Test func dryRunWritesNothing() throws {
+        let c = try Self.published()
+        _ = try Self.makeSick(c.db)
+        let rosters: Int = try c.db.query("SELECT count(*) AS n FROM rosters").rows[0].decode("n")
+        var options = Self.options(c.week)
+        options.dryRun = true
+        let result = try Rebalance.run(c.db, hub: "STAF", options: options)
+        #expect(result.status == .repaired && result.weeks.first?.version == nil && result.weeks.first?.changes.isEmpty == false)
+        #expect(try c.db.query("SELECT count(*) AS n FROM rosters").rows[0].decode("n", as: Int.self) == rosters)
+        #expect(try Rebalance.run(c.db, hub: "STAF", options: Self.options(c.week)).status == .repaired)
+        withExtendedLifetime(c) {}
+    }
+
     /// Frozen visits (starting within two hours of now) are not moved to make room, and
     /// `--max-moves` caps the moves of visits that were not broken.
     @Test func frozenAndMaxMoves() throws {
