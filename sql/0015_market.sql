@@ -284,32 +284,46 @@ LANGUAGE sql STABLE AS $$
     FROM x ORDER BY e, coalesce(hub, 'ALL')
 $$;
 
--- W10 in full: the sickness days of each directly employed person in post at the period end,
--- over the 12 months to it (as report_sickness counts them): people, mean, median and the share
--- with none.
+-- Sickness days per directly employed person in post at each period end, over the 12 months to
+-- it (absences clipped to the window; payroll's working days pro rata when recorded, else calendar
+-- days). One definition for report_sickness (redefined here to use it) and report_sickness_spread.
+CREATE FUNCTION carehub_sickness_days(p_from date, p_to date, p_by text, p_hub text)
+RETURNS TABLE (pe date, hub text, carer_id bigint, lost numeric)
+LANGUAGE sql STABLE AS $$
+    SELECT pe, d.hub, d.carer_id,
+           coalesce((SELECT sum(
+                      (least(a_end, pe + 1) - greatest(a_start, (pe - interval '12 months')::date + 1))::numeric
+                      * CASE WHEN a.working_days_lost IS NULL THEN 1 ELSE a.working_days_lost / (a_end - a_start) END)
+                    FROM absences a JOIN carers c ON c.id = a.carer_id JOIN hubs h ON h.id = c.hub_id,
+                         LATERAL (SELECT (a.starts_at AT TIME ZONE h.timezone)::date AS a_start,
+                                         (a.ends_at AT TIME ZONE h.timezone)::date AS a_end) span
+                    WHERE a.carer_id = d.carer_id AND a.kind = 'sickness'
+                      AND a_end > (pe - interval '12 months')::date + 1 AND a_start <= pe), 0)
+    FROM carehub_period_ends(p_from, p_to, p_by) pe
+    JOIN carehub_direct_spells d ON d.start_date <= pe AND (d.end_date IS NULL OR d.end_date > pe)
+    WHERE p_hub IS NULL OR d.hub = p_hub
+$$;
+
+CREATE OR REPLACE FUNCTION report_sickness(p_from date, p_to date, p_by text, p_hub text)
+RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
+LANGUAGE sql STABLE AS $$
+    WITH x AS (
+        SELECT pe, hub, sum(lost) AS lost, count(*) AS in_post
+        FROM carehub_sickness_days(p_from, p_to, p_by, p_hub) GROUP BY GROUPING SETS ((pe, hub), (pe))
+    )
+    SELECT pe, coalesce(hub, 'ALL'), round(lost, 2), in_post::numeric,
+           CASE WHEN in_post >= 10 THEN round(lost / in_post, 2) END
+    FROM x ORDER BY pe, coalesce(hub, 'ALL')
+$$;
+
+-- W10 in full: people, mean, median and the share with no sickness.
 CREATE FUNCTION report_sickness_spread(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, people bigint, mean_days numeric, median_days numeric, none_percent numeric)
 LANGUAGE sql STABLE AS $$
-    WITH people AS (
-        SELECT pe, d.hub, d.carer_id
-        FROM carehub_period_ends(p_from, p_to, p_by) pe
-        JOIN carehub_direct_spells d ON d.start_date <= pe AND (d.end_date IS NULL OR d.end_date > pe)
-        WHERE p_hub IS NULL OR d.hub = p_hub
-    ), days AS (
-        SELECT p.pe, p.hub, p.carer_id,
-               coalesce((SELECT sum(
-                          (least(a_end, p.pe + 1) - greatest(a_start, (p.pe - interval '12 months')::date + 1))::numeric
-                          * CASE WHEN a.working_days_lost IS NULL THEN 1 ELSE a.working_days_lost / (a_end - a_start) END)
-                        FROM absences a JOIN carers c ON c.id = a.carer_id JOIN hubs h ON h.id = c.hub_id,
-                             LATERAL (SELECT (a.starts_at AT TIME ZONE h.timezone)::date AS a_start,
-                                             (a.ends_at AT TIME ZONE h.timezone)::date AS a_end) span
-                        WHERE a.carer_id = p.carer_id AND a.kind = 'sickness'
-                          AND a_end > (p.pe - interval '12 months')::date + 1 AND a_start <= p.pe), 0) AS lost
-        FROM people p
-    ), x AS (
+    WITH x AS (
         SELECT pe, hub, count(*) AS n, avg(lost) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY lost) AS median,
                count(*) FILTER (WHERE lost = 0) AS none
-        FROM days GROUP BY GROUPING SETS ((pe, hub), (pe))
+        FROM carehub_sickness_days(p_from, p_to, p_by, p_hub) GROUP BY GROUPING SETS ((pe, hub), (pe))
     )
     SELECT pe, coalesce(hub, 'ALL'), n, carehub_suppressed(mean::float8, n), carehub_suppressed(median, n), carehub_rate(none, n)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')

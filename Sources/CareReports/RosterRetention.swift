@@ -51,14 +51,13 @@ public enum RosterRetention {
                 var paid = 0
                 var previous: (day: LocalDate, end: Instant)?
                 for item in items {
-                    let day = handout.local(item.start).date
+                    let local = handout.local(item.start), day = local.date
+                    let clock = LocalTime(iso: local.time)?.minutesSinceMidnight ?? 0
                     let minutes = item.visit.durationMinutes
                     let travel = item.paidTravel ? item.travel : 0
                     t.care += minutes
                     t.travel += travel
                     paid += minutes + travel
-                    let local = handout.local(item.start)
-                    let clock = (LocalTime(iso: local.time)?.minutesSinceMidnight) ?? 0
                     if day.weekday.isWeekend || clock >= eveningStartMinutes { t.unsocial += minutes }
                     if let p = previous, p.day == day {
                         let idle = p.end.minutes(to: item.start) - travel

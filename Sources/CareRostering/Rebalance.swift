@@ -65,19 +65,19 @@ public enum Rebalance {
         let (cursor, newest) = try store.events(hubID: hubID)
         if let cursor, cursor >= newest, !options.dryRun { return HubResult(hub: hub, status: .nothingToDo, weeks: []) }
         let published = try options.weeks.filter { try RosterRepository(db).published(hub: hub, week: $0) != nil }
+        if published.isEmpty { return HubResult(hub: hub, status: .noRoster, weeks: []) }
+        let weeks: [WeekResult]
         do {
-            let weeks = try db.transaction { db -> [WeekResult] in
+            weeks = try db.transaction { db -> [WeekResult] in
                 let results = try published.map { try repairWeek(db, hub: hub, hubID: hubID, week: $0, options: options) }
                 if options.dryRun { throw DryRun(weeks: results) }
                 try RebalanceRepository(db).advance(hubID: hubID, to: newest)
                 return results
             }
-            if published.isEmpty { return HubResult(hub: hub, status: .noRoster, weeks: []) }
-            return HubResult(hub: hub, status: weeks.contains { $0.version != nil } ? .repaired : .unchanged, weeks: weeks)
         } catch let dry as DryRun {
-            if published.isEmpty { return HubResult(hub: hub, status: .noRoster, weeks: []) }
-            return HubResult(hub: hub, status: dry.weeks.contains { !$0.changes.isEmpty } ? .repaired : .unchanged, weeks: dry.weeks)
+            weeks = dry.weeks
         }
+        return HubResult(hub: hub, status: weeks.contains { !$0.changes.isEmpty } ? .repaired : .unchanged, weeks: weeks)
     }
 
     private static func repairWeek(_ db: Connection, hub: String, hubID: Int, week: ISOWeek, options: Options) throws -> WeekResult {
@@ -89,9 +89,13 @@ public enum Rebalance {
         // are fixed (their own rebalance repairs them).
         let hubs = stored.hubs.isEmpty ? [hub] : stored.hubs
         var previous: [String: Roster.Assignment] = [:]
+        var own = Set<String>()  // this hub's published visits, including ones cancelled since
         for other in hubs {
             guard let v = try repo.published(hub: other, week: week), let s = try repo.find(hub: other, week: week, version: v) else { continue }
-            for a in try RosterWorkflow.documents(s).1.assignments { previous[a.visit] = a }
+            for a in try RosterWorkflow.documents(s).1.assignments {
+                previous[a.visit] = a
+                if other == hub { own.insert(a.visit) }
+            }
         }
         let problem = try WeekProblemLoader(db).load(hubCodes: hubs, week: week, includeRecorded: true)
         let compiled = ProblemCompiler.compile(problem)
@@ -127,7 +131,7 @@ public enum Rebalance {
         let after = Dictionary(uniqueKeysWithValues: roster.assignments.map { ($0.visit, $0) })
         let visitsByID = Dictionary(uniqueKeysWithValues: problem.visits.map { ($0.id, $0) })
         let involved = Array(Set(previous.values.flatMap(\.carers)))
-        let absences = try RebalanceRepository(db).absences(carers: involved, from: compiled.instant(0), to: compiled.instant(Int(60 * 24 * 9)))
+        let absences = try RebalanceRepository(db).absences(carers: involved, from: compiled.instant(0), to: compiled.instant(60 * 24 * 9))
         let gone = try RebalanceRepository(db).leftBy(week.monday.adding(days: 7), carers: involved)
         let movedSet = Set(outcome.moved.map { problem.visits[$0].id })
         func whyBroken(_ a: Roster.Assignment) -> String {
@@ -143,12 +147,12 @@ public enum Rebalance {
         }
         var changes: [RebalanceRepository.Change] = []
         var repaired = 0
-        for id in mine.union(previous.keys.filter { !visitIndex.keys.contains($0) && stored.hubCode == hub }).sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }) {
-            let before = previous[id], now2 = after[id]
-            let start = now2.flatMap { Instant(rfc3339: $0.start) } ?? before.flatMap { Instant(rfc3339: $0.start) } ?? visitsByID[id]?.windowStart ?? now
+        for id in mine.union(own).sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }) {
+            let before = own.contains(id) ? previous[id] : nil, current = after[id]
+            let start = current.flatMap { Instant(rfc3339: $0.start) } ?? before.flatMap { Instant(rfc3339: $0.start) } ?? visitsByID[id]?.windowStart ?? now
             let notice = now.minutes(to: start)
             let visit = Int(id) ?? 0
-            switch (before, now2) {
+            switch (before, current) {
             case let (b?, a?) where Set(b.carers) != Set(a.carers):
                 let reason = movedSet.contains(id) ? "moved to make room" : whyBroken(b)
                 if !movedSet.contains(id) { repaired += 1 }
@@ -164,7 +168,8 @@ public enum Rebalance {
             }
         }
         // Same carers but another time is a change for them too (recorded as a move with the same carers).
-        for (id, b) in previous where mine.contains(id) {
+        for id in own.intersection(mine) {
+            guard let b = previous[id] else { continue }
             if let a = after[id], Set(a.carers) == Set(b.carers), a.start != b.start, let t = Instant(rfc3339: a.start) {
                 changes.append(.init(visit: Int(id) ?? 0, action: .moved, before: b.carers, after: a.carers, start: t,
                                      reason: "retimed after other changes", noticeMinutes: now.minutes(to: t)))

@@ -66,7 +66,7 @@ public struct RebalanceRepository {
     /// Writes a `roster_changes` row per change and carer, and one outbox row per carer whose
     /// week changed (JSON: week, version, and each change with visit, what, start and reason).
     public func record(_ changes: [Change], rosterID: Int, hubID: Int, week: ISOWeek, version: Int, actor: String) throws {
-        var perCarer: [String: [String]] = [:]
+        var perCarer: [String: [[String: String]]] = [:]
         for c in changes {
             let carers = Array(Set(c.before + c.after)).sorted()
             for carer in carers.isEmpty ? [""] : carers {
@@ -77,12 +77,12 @@ public struct RebalanceRepository {
                     """)
                 if carer.isEmpty { continue }
                 let what = c.after.contains(carer) ? (c.before.contains(carer) ? "changed" : "added") : "removed"
-                perCarer[carer, default: []].append(
-                    "{\"visit\":\"\(c.visit)\",\"what\":\"\(what)\",\"start\":\"\(c.start)\",\"reason\":\"\(escaped(c.reason))\"}")
+                perCarer[carer, default: []].append(["visit": String(c.visit), "what": what, "start": c.start.description, "reason": c.reason])
             }
         }
         for (carer, items) in perCarer.sorted(by: { $0.key < $1.key }) {
-            let payload = "{\"week\":\"\(week)\",\"version\":\(version),\"changes\":[\(items.joined(separator: ","))]}"
+            let object: [String: Any] = ["week": week.description, "version": version, "changes": items]
+            let payload = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
             try db.execute("""
                 INSERT INTO roster_outbox (hub_id, roster_id, carer_id, payload)
                 SELECT \(hubID), \(rosterID), id, \(payload)::jsonb FROM carers WHERE external_id = \(carer)
@@ -103,9 +103,5 @@ public struct RebalanceRepository {
             out[try row.decode("external_id")] = try row.decode("n")
         }
         return out
-    }
-
-    private func escaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 }

@@ -44,14 +44,8 @@ public struct MarketRepository {
     /// visits changed.
     @discardableResult
     public func record(_ outcomes: [VisitOutcome]) throws -> Int {
-        let status = outcomes.map { o -> String in
-            switch o.status {
-            case .delivered: return "delivered"
-            case .missed: return "missed"
-            case .cancelledProvider, .cancelledPerson: return "cancelled"
-            }
-        }
-        let by = outcomes.map { o -> String? in o.status == .cancelledProvider ? "provider" : o.status == .cancelledPerson ? "person" : nil }
+        let columns = outcomes.map(\.status.columns)
+        let status = columns.map(\.status), by = columns.map(\.cancelledBy)
         return try db.execute("""
             UPDATE visits v SET status = o.status, cancelled_by = o.by, actual_start = o.start, actual_minutes = o.minutes,
                    outcome_recorded_at = now(), updated_at = now()

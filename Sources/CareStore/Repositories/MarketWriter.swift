@@ -36,12 +36,7 @@ extension ImportWriter {
 
     /// Records what happened at a visit. Never new: the visit must exist.
     public func record(_ o: VisitOutcome) throws -> ImportChange {
-        let (status, by): (String, String?) = switch o.status {
-        case .delivered: ("delivered", nil)
-        case .missed: ("missed", nil)
-        case .cancelledProvider: ("cancelled", "provider")
-        case .cancelledPerson: ("cancelled", "person")
-        }
+        let (status, by) = o.status.columns
         guard try db.query("SELECT 1 FROM visits WHERE id = \(o.visitID)").rows.count == 1 else {
             throw ReferenceError(writing: "outcome", missingKind: "visit", missingID: String(o.visitID))
         }
@@ -53,5 +48,17 @@ extension ImportWriter {
                   IS DISTINCT FROM (\(status)::text, \(by)::text, \(o.actualStart)::timestamptz, \(o.actualMinutes)::integer)
             """)
         return changed > 0 ? .updated : .unchanged
+    }
+}
+
+extension VisitOutcome.Status {
+    /// The visit's `status` and `cancelled_by` columns for this outcome.
+    var columns: (status: String, cancelledBy: String?) {
+        switch self {
+        case .delivered: return ("delivered", nil)
+        case .missed: return ("missed", nil)
+        case .cancelledProvider: return ("cancelled", "provider")
+        case .cancelledPerson: return ("cancelled", "person")
+        }
     }
 }
