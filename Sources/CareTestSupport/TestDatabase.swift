@@ -25,7 +25,7 @@ public final class TestDatabase: @unchecked Sendable {
         } catch {
             throw TestDatabaseUnavailable(underlying: "\(error)")
         }
-        try adminConnection.execute(SQLQuery(unsafeSQL: "CREATE DATABASE \(try adminConnection.quoteIdentifier(name))"))
+        try adminConnection.execute("CREATE DATABASE \(SQLIdentifier(name)!)")
         configuration = admin.database(name)
         if migrated {
             try Migrator(migrations: TestDatabase.migrations()).migrate(try connect())
@@ -34,7 +34,7 @@ public final class TestDatabase: @unchecked Sendable {
 
     deinit {
         if let db = try? Connection(admin) {
-            _ = try? db.execute(SQLQuery(unsafeSQL: "DROP DATABASE IF EXISTS \((try? db.quoteIdentifier(name)) ?? "") WITH (FORCE)"))
+            _ = try? db.execute("DROP DATABASE IF EXISTS \(SQLIdentifier(name)!) WITH (FORCE)")
         }
     }
 

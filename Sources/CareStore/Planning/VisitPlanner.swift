@@ -47,7 +47,7 @@ public struct VisitPlanner {
                 WHERE v.local_date BETWEEN \(monday)::date AND \(sunday)::date AND v.package_visit_id IS NOT NULL
                   AND v.status = 'planned' AND (\(hubCode)::text IS NULL OR h.code = \(hubCode))
                 """
-            try db.execute(SQLQuery(unsafeSQL: "CREATE TEMP TABLE in_scope ON COMMIT DROP AS " + scope.sql, binds: scope.binds))
+            try db.execute("CREATE TEMP TABLE in_scope ON COMMIT DROP AS \(scope)")
             var outcome = Outcome()
             outcome.kept = try db.query("""
                 SELECT count(*) AS n FROM visits v
