@@ -21,7 +21,7 @@ final class SearchSolution {
     /// `routeLoad[s]`: summed demand on route `s`.
     var routeLoad: [Int]
 
-    /// `slots[3 * v + k]`: the `k`-th shift serving visit `v`, or -1.
+    /// `slots[SolverVisit.maxWorkers * v + k]`: the `k`-th shift serving visit `v`, or -1.
     var slots: [Int]
     /// `start[v]`: start of visit `v` when assigned.
     var start: [Int]
@@ -54,7 +54,7 @@ final class SearchSolution {
         routeCost = Array(repeating: 0, count: shiftCount)
         routePaid = Array(repeating: 0, count: shiftCount)
         routeLoad = Array(repeating: 0, count: shiftCount)
-        slots = Array(repeating: -1, count: 3 * instance.visits.count)
+        slots = Array(repeating: -1, count: SolverVisit.maxWorkers * instance.visits.count)
         start = Array(repeating: 0, count: instance.visits.count)
         workerPaid = Array(repeating: 0, count: instance.workers.count)
         pairCount = Array(repeating: 0, count: instance.clientCount * instance.workers.count)
@@ -73,11 +73,11 @@ final class SearchSolution {
     }
 
     /// True when visit `v` has at least one worker.
-    @inline(__always) func isAssigned(_ v: Int) -> Bool { slots[3 * v] >= 0 }
+    @inline(__always) func isAssigned(_ v: Int) -> Bool { slots[SolverVisit.maxWorkers * v] >= 0 }
 
     /// The shifts serving visit `v`.
     func shifts(of v: Int) -> [Int] {
-        (0..<3).compactMap { slots[3 * v + $0] >= 0 ? slots[3 * v + $0] : nil }
+        (0..<SolverVisit.maxWorkers).compactMap { slots[SolverVisit.maxWorkers * v + $0] >= 0 ? slots[SolverVisit.maxWorkers * v + $0] : nil }
     }
 
     /// The window visit `v` must start in within a route: its own window, or its fixed
