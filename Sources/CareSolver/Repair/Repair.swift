@@ -135,9 +135,8 @@ private func keep(_ p: RepairRequest.Previous, in solution: SearchSolution, rng:
     var lo = Int.min, hi = Int.max
     for w in p.workers {
         // The worker's candidate position at the end of the route (visits are kept in start order).
-        guard let c = buffer.first(where: { $0.worker == w && $0.position == solution.routes[$0.shift].count && $0.lo <= p.start && p.start <= $0.hi })
-                ?? buffer.first(where: { $0.worker == w && $0.position == solution.routes[$0.shift].count })
-        else { return false }
+        let atEnd = buffer.filter { $0.worker == w && $0.position == solution.routes[$0.shift].count }
+        guard let c = atEnd.first(where: { $0.lo <= p.start && p.start <= $0.hi }) ?? atEnd.first else { return false }
         places.append((c.shift, c.position))
         lo = max(lo, c.lo)
         hi = min(hi, c.hi)
