@@ -93,7 +93,7 @@ public func solve(
         if let progress, now - lastReport >= 1 {
             lastReport = now
             progress(SolveProgress(elapsed: now, iteration: iteration, bestCost: best.cost,
-                                   assigned: best.slots.enumerated().filter { $0.offset % SolverVisit.maxWorkers == 0 && $0.element >= 0 }.count,
+                                   assigned: instance.visits.indices.filter { best.slots[SearchSolution.slot($0, 0)] >= 0 }.count,
                                    visits: instance.visits.count))
         }
         iteration += 1
@@ -127,12 +127,12 @@ extension SearchSolution {
     /// Rebuilds this (empty) solution from recorded slots and starts: visits are appended to
     /// their routes in start order, which is the service order.
     func load(slots recorded: [Int], start recordedStart: [Int]) {
-        let assigned = instance.visits.indices.filter { recorded[SolverVisit.maxWorkers * $0] >= 0 }.sorted {
+        let assigned = instance.visits.indices.filter { recorded[Self.slot($0, 0)] >= 0 }.sorted {
             (recordedStart[$0], $0) < (recordedStart[$1], $1)
         }
         for v in assigned {
             let places = (0..<SolverVisit.maxWorkers).compactMap { k -> (shift: Int, position: Int)? in
-                let s = recorded[SolverVisit.maxWorkers * v + k]
+                let s = recorded[Self.slot(v, k)]
                 return s >= 0 ? (s, routes[s].count) : nil
             }
             apply(v, Insertion(places: places, start: recordedStart[v], delta: 0))

@@ -36,7 +36,8 @@ public struct SolverInstance: Sendable {
     ) {
         precondition(travelTime.size == travelCost.size)
         // Validation rejects other counts at the door; the search's slots hold no more.
-        precondition(visits.allSatisfy { (1...SolverVisit.maxWorkers).contains($0.workersNeeded) }, "a visit needs 1 ... maxWorkers workers")
+        precondition(
+            visits.allSatisfy { (1...SolverVisit.maxWorkers).contains($0.workersNeeded) }, "a visit needs 1 ... maxWorkers workers")
         self.travelTime = travelTime
         self.travelCost = travelCost
         self.visits = visits

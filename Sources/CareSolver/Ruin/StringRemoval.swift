@@ -30,7 +30,7 @@ struct StringRemoval {
         for v in [seed] + instance.neighbours[seed] {
             if ruinedRoutes.count >= stringCount { break }
             guard solution.isAssigned(v) else { continue }
-            let s = solution.slots[SolverVisit.maxWorkers * v]
+            let s = solution.slots[SearchSolution.slot(v, 0)]
             if ruinedRoutes.contains(s) { continue }
             ruinedRoutes.append(s)
             let route = solution.routes[s]

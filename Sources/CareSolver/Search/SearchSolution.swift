@@ -21,7 +21,7 @@ final class SearchSolution {
     /// `routeLoad[s]`: summed demand on route `s`.
     var routeLoad: [Int]
 
-    /// `slots[SolverVisit.maxWorkers * v + k]`: the `k`-th shift serving visit `v`, or -1.
+    /// `slots[slot(v, k)]`: the `k`-th shift serving visit `v`, or -1 (k < `SolverVisit.maxWorkers`).
     var slots: [Int]
     /// `start[v]`: start of visit `v` when assigned.
     var start: [Int]
@@ -72,12 +72,15 @@ final class SearchSolution {
             + w.shortfall * shortfall + unassignedPenalty
     }
 
+    /// Index in `slots` (and in recorded copies of it) of visit `v`'s `k`-th shift.
+    @inline(__always) static func slot(_ v: Int, _ k: Int) -> Int { SolverVisit.maxWorkers * v + k }
+
     /// True when visit `v` has at least one worker.
-    @inline(__always) func isAssigned(_ v: Int) -> Bool { slots[SolverVisit.maxWorkers * v] >= 0 }
+    @inline(__always) func isAssigned(_ v: Int) -> Bool { slots[Self.slot(v, 0)] >= 0 }
 
     /// The shifts serving visit `v`.
     func shifts(of v: Int) -> [Int] {
-        (0..<SolverVisit.maxWorkers).compactMap { slots[SolverVisit.maxWorkers * v + $0] >= 0 ? slots[SolverVisit.maxWorkers * v + $0] : nil }
+        (0..<SolverVisit.maxWorkers).compactMap { slots[Self.slot(v, $0)] >= 0 ? slots[Self.slot(v, $0)] : nil }
     }
 
     /// The window visit `v` must start in within a route: its own window, or its fixed
