@@ -122,4 +122,48 @@ struct RosterCheckerTests {
         p.carers[0].maxMinutes = 30
         #expect(Self.violations(Self.roster, p).contains("carer C1: 60 paid minutes exceed the cap of 30"))
     }
+
+    /// A carer the client excludes is flagged.
+    @Test func excludedCarerIsFlagged() {
+        var p = Self.problem
+        p.clients[0].excludedCarers = ["C1"]
+        #expect(Self.violations(Self.roster, p).contains("visit V1: carer C1 is excluded by the client"))
+    }
+
+    /// A carer who does not match the client's gender preference is flagged.
+    @Test func genderPreferenceIsFlagged() {
+        var p = Self.problem
+        p.clients[0].genderPreference = .male
+        #expect(Self.violations(Self.roster, p).contains("visit V1: carer C1 does not match the gender preference"))
+    }
+
+    /// A carer from another hub, not lent to this one, is flagged.
+    @Test func otherHubIsFlagged() {
+        var p = Self.problem
+        p.carers[0].hub = "H2"
+        #expect(Self.violations(Self.roster, p).contains("visit V1: carer C1 may not work in hub H1"))
+    }
+
+    /// A pinned carer missing from the visit is flagged.
+    @Test func missingPinnedCarerIsFlagged() {
+        var p = Self.problem
+        p.visits[1].pinned = ["C2"]
+        #expect(Self.violations(Self.roster, p).contains("visit V2: pinned carer C2 missing"))
+    }
+
+    /// The break rule, penalised and unpenalised: V1 (200 min from 08:00) ends at 11:20 and V2
+    /// (200 min, at the same client, so no travel) runs to past 14:45, a span over 6 hours.
+    /// A 5-minute gap breaks the rule; a 20-minute gap keeps it.
+    @Test(arguments: [(25, true), (40, false)])
+    func breakRule(_ v2Minute: Int, _ flagged: Bool) {
+        var p = Self.problem
+        p.visits[0].durationMinutes = 200
+        p.visits[1].windowStart = Self.at(11)
+        p.visits[1].windowEnd = Self.at(12)
+        p.visits[1].durationMinutes = 200
+        var r = Self.roster
+        r.assignments[1].start = "2026-11-23T11:\(v2Minute):00+00:00"
+        let rule = "carer C1: a shift over 6 hours has no 20-minute break"
+        #expect(Self.violations(r, p).contains(rule) == flagged)
+    }
 }
