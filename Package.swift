@@ -58,11 +58,14 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        // Solomon's VRPTW loader and exact checker: benchmark code, not a product, so it does not
+        // ship in CareSolver; carehub-bench and CareSolverTests use it.
+        .target(name: "SolomonBenchmark", dependencies: ["CareSolver"], swiftSettings: settings),
         // Benchmarks (scripts/bench): Solomon VRPTW and generated UK weeks, release builds only.
         .executableTarget(
             name: "carehub-bench",
             dependencies: [
-                "CareModel", "CareSample", "CareSolver",
+                "CareModel", "CareSample", "CareSolver", "SolomonBenchmark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -74,7 +77,7 @@ let package = Package(
         .testTarget(name: "CareSampleTests", dependencies: ["CareSample"], swiftSettings: settings),
         .testTarget(
             name: "CareSolverTests",
-            dependencies: ["CareSolver", "CareModel", "CareSample"],
+            dependencies: ["CareSolver", "CareModel", "CareSample", "SolomonBenchmark"],
             exclude: ["Fixtures"],  // Solomon instances read by path, not bundled
             swiftSettings: settings
         ),

@@ -62,17 +62,12 @@ public struct SolveParameters: Sendable {
 
 /// Solves an instance: greedy construction, then ruin-and-recreate (string and random
 /// removals, blinking greedy insertion) under simulated annealing. Anytime: whenever it
-/// stops it returns the best solution seen.
+/// stops it returns the best solution seen. Time is read only through `parameters.stop`.
 public func solve(
     _ instance: SolverInstance, parameters: SolveParameters, progress: ((SolveProgress) -> Void)? = nil
 ) -> SolveResult {
-    let clock = ContinuousClock()
-    let began = clock.now
-    func elapsed() -> Double {
-        let d = clock.now - began
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
-    var rng = SplitMix64Solver(seed: parameters.seed)
+    let stopwatch = parameters.stop.stopwatch()
+    var rng = SplitMix64(seed: parameters.seed)
     var buffer: [Candidate] = []
     let solution = SearchSolution(instance)
     let recreate = Recreate()
@@ -93,12 +88,12 @@ public func solve(
     var iteration = 0
     var lastReport = 0.0
     while true {
-        let now = elapsed()
+        let now = stopwatch.elapsed()
         if parameters.stop.shouldStop(iteration: iteration, elapsed: now) || instance.visits.isEmpty { break }
         if let progress, now - lastReport >= 1 {
             lastReport = now
             progress(SolveProgress(elapsed: now, iteration: iteration, bestCost: best.cost,
-                                   assigned: best.slots.enumerated().filter { $0.offset % 3 == 0 && $0.element >= 0 }.count,
+                                   assigned: instance.visits.indices.filter { best.slots[SearchSolution.slot($0, 0)] >= 0 }.count,
                                    visits: instance.visits.count))
         }
         iteration += 1
@@ -106,6 +101,7 @@ public func solve(
         let temperature = t0 * pow(t1 / t0, fraction)
         let removed = rng.nextUnit() < 0.85 ? strings.ruin(solution, rng: &rng) : randoms.ruin(solution, rng: &rng)
         var pool = removed.map(\.0)
+        // A few visits left out get another chance each iteration.
         for _ in 0..<min(3, solution.unassigned.count) {
             let v = solution.unassigned[rng.nextInt(solution.unassigned.count)]
             if !pool.contains(v) { pool.append(v) }
@@ -124,19 +120,19 @@ public func solve(
     let final = SearchSolution(instance)
     final.load(slots: best.slots, start: best.start)
     assert(final.cost == best.cost, "restored best differs from its recorded cost")
-    return final.result(iterations: iteration, seconds: elapsed())
+    return final.result(iterations: iteration, seconds: stopwatch.elapsed())
 }
 
 extension SearchSolution {
     /// Rebuilds this (empty) solution from recorded slots and starts: visits are appended to
     /// their routes in start order, which is the service order.
     func load(slots recorded: [Int], start recordedStart: [Int]) {
-        let assigned = instance.visits.indices.filter { recorded[3 * $0] >= 0 }.sorted {
+        let assigned = instance.visits.indices.filter { recorded[Self.slot($0, 0)] >= 0 }.sorted {
             (recordedStart[$0], $0) < (recordedStart[$1], $1)
         }
         for v in assigned {
-            let places = (0..<3).compactMap { k -> (shift: Int, position: Int)? in
-                let s = recorded[3 * v + k]
+            let places = (0..<SolverVisit.maxWorkers).compactMap { k -> (shift: Int, position: Int)? in
+                let s = recorded[Self.slot(v, k)]
                 return s >= 0 ? (s, routes[s].count) : nil
             }
             apply(v, Insertion(places: places, start: recordedStart[v], delta: 0))

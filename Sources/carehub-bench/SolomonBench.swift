@@ -1,6 +1,7 @@
 import ArgumentParser
 import CareModel
 import CareSolver
+import SolomonBenchmark
 import Foundation
 
 /// `carehub-bench solomon`: Solomon's VRPTW instances against the best known distances.

@@ -11,23 +11,22 @@ struct TravelTests {
         #expect(abs(km - 22.224) < 0.001)
     }
 
-    /// Minutes are ceil(km × road factor / speed × 60), and 0 for the same point.
-    @Test func minutesFormula() {
-        let travel = HaversineTravel()!
+    /// Minutes are ceil(km × road factor / speed × 60), worked by hand. Along a meridian the
+    /// haversine distance is R × Δlatitude in radians: 0.1° is 6371 × 0.1 × π/180 = 11.1195 km.
+    /// - standard (1.35, 25 km/h): 11.1195 × 1.35 / 25 × 60 = 36.03 min, rounded up to 37.
+    /// - 0.01°: 1.11195 km × 3.24 min/km = 3.60 min, rounded up to 4.
+    /// - no detour at 50 km/h: 11.1195 / 50 × 60 = 13.34 min, rounded up to 14.
+    @Test func minutesByHand() {
+        let travel = HaversineTravel.standard
         let a = GeoPoint(latitude: 52.8, longitude: -2.1)!
-        let b = GeoPoint(latitude: 52.81, longitude: -2.1)!
-        let km = HaversineTravel.kilometres(a, b)
-        #expect(travel.minutes(from: a, to: b) == Int((km * 1.35 / 25 * 60).rounded(.up)))
+        let b = GeoPoint(latitude: 52.9, longitude: -2.1)!
+        let near = GeoPoint(latitude: 52.81, longitude: -2.1)!
+        #expect(abs(HaversineTravel.kilometres(a, b) - 11.1195) < 0.0001)
+        #expect(travel.minutes(from: a, to: b) == 37)
+        #expect(travel.minutes(from: b, to: a) == 37)
+        #expect(travel.minutes(from: a, to: near) == 4)
+        #expect(HaversineTravel(speedKmh: 50, roadFactor: 1)?.minutes(from: a, to: b) == 14)
         #expect(travel.minutes(from: a, to: a) == 0)
-        #expect(travel.minutes(from: a, to: b) == travel.minutes(from: b, to: a))
         #expect(HaversineTravel(speedKmh: 0) == nil)
-    }
-
-    /// The same seed gives the same stream; different seeds differ.
-    @Test func seededGenerator() {
-        var a = SplitMix64(seed: 7), b = SplitMix64(seed: 7), c = SplitMix64(seed: 8)
-        let sa = (0..<5).map { _ in a.next() }
-        #expect(sa == (0..<5).map { _ in b.next() })
-        #expect(sa != (0..<5).map { _ in c.next() })
     }
 }

@@ -1,4 +1,5 @@
 import CareSolver
+import SolomonBenchmark
 import Foundation
 import Testing
 

@@ -31,7 +31,7 @@ public struct VisitTemplate: Hashable, Sendable {
         if windowEnd < windowStart { issues.append(FieldIssue("window_end", "before window_start")) }
         if durationMinutes <= 0 { issues.append(FieldIssue("duration_minutes", "must be positive")) }
         if durationMinutes > 24 * 60 { issues.append(FieldIssue("duration_minutes", "longer than a day")) }
-        if !(1...3).contains(carersNeeded) { issues.append(FieldIssue("carers", "must be 1, 2 or 3")) }
+        if !Problem.Visit.carerCounts.contains(carersNeeded) { issues.append(FieldIssue("carers", Problem.Visit.carerCountRule)) }
         return issues
     }
 }

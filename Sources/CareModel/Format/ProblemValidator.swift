@@ -183,7 +183,7 @@ struct Validator {
         if duration <= 0 { fail(path + ".duration_minutes", "must be positive") }
         if duration > 1440 { fail(path + ".duration_minutes", "longer than a day") }
         let carers = v.carers ?? 1
-        if !(1...3).contains(carers) { fail(path + ".carers", "must be 1, 2 or 3") }
+        if !Problem.Visit.carerCounts.contains(carers) { fail(path + ".carers", Problem.Visit.carerCountRule) }
         var priority = Priority.normal
         if let text = v.priority {
             if let p = Priority(rawValue: text) { priority = p } else { fail(path + ".priority", "must be home_first, high or normal") }

@@ -2,7 +2,8 @@
 ///
 /// Everything the search asks repeatedly is precomputed here: which shifts can take each
 /// visit, each visit's neighbours, and per-client preferred-worker flags. Built by the care
-/// compiler (`ProblemCompiler`) or the VRPTW loader (`SolomonInstance`).
+/// compiler (`ProblemCompiler`) or, for benchmarks, the VRPTW loader (`SolomonInstance` in
+/// the `SolomonBenchmark` target).
 public struct SolverInstance: Sendable {
     /// `travelTime[i, j]`: time units from location `i` to `j`.
     public let travelTime: Matrix<Int>
@@ -34,6 +35,9 @@ public struct SolverInstance: Sendable {
         neighbourCount: Int = 40, relatedTimeSpan: Int = .max
     ) {
         precondition(travelTime.size == travelCost.size)
+        // Validation rejects other counts at the door; the search's slots hold no more.
+        precondition(
+            visits.allSatisfy { (1...SolverVisit.maxWorkers).contains($0.workersNeeded) }, "a visit needs 1 ... maxWorkers workers")
         self.travelTime = travelTime
         self.travelCost = travelCost
         self.visits = visits

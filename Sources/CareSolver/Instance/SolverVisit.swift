@@ -1,3 +1,5 @@
+import CareModel
+
 /// One job of the engine: a visit to a place, starting inside a window, needing some workers.
 ///
 /// Times are integer units (minutes for care; scaled distance-time for VRPTW benchmarks),
@@ -11,7 +13,7 @@ public struct SolverVisit: Sendable {
     public let windowEnd: Int
     /// Service time.
     public let duration: Int
-    /// Workers who must all start together: 1, 2 or 3.
+    /// Workers who must all start together: 1 ... `maxWorkers`.
     public let workersNeeded: Int
     /// Load taken from a route's capacity (0 for care).
     public let demand: Int
@@ -25,6 +27,10 @@ public struct SolverVisit: Sendable {
     public let pinnedWorkers: [Int]
     /// Workers allowed on the visit (skills, exclusions, gender, hub), ascending.
     public let allowedWorkers: [Int]
+
+    /// Most workers one visit can take: CareModel's `Problem.Visit.maxCarers`. The search
+    /// keeps this many slots per visit (`SearchSolution.slots`).
+    @inlinable public static var maxWorkers: Int { Problem.Visit.maxCarers }
 
     /// A visit; `allowedWorkers` must contain every pinned worker.
     public init(

@@ -29,6 +29,7 @@ public struct RepairRequest: Sendable {
     public var fixed: Set<Int>
     /// Most kept visits that may be moved to make room.
     public var maxMoves: Int
+    /// Limits the search for room (step 3): one iteration per visit still out after step 2.
     public var stop: StoppingCriterion
 
     public init(previous: [Previous], frozenBefore: Int, fixed: Set<Int> = [], maxMoves: Int, stop: StoppingCriterion) {
@@ -49,15 +50,11 @@ public struct RepairOutcome: Sendable {
     public let moved: [Int]
 }
 
-/// Repairs `request.previous` on `instance` (see `RepairRequest`). Deterministic for a seed.
+/// Repairs `request.previous` on `instance` (see `RepairRequest`). Deterministic for a seed and
+/// an iteration limit; time is read only through `request.stop`.
 public func repair(_ instance: SolverInstance, _ request: RepairRequest, seed: UInt64) -> RepairOutcome {
-    let clock = ContinuousClock()
-    let began = clock.now
-    func elapsed() -> Double {
-        let d = clock.now - began
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
-    var rng = SplitMix64Solver(seed: seed)
+    let stopwatch = request.stop.stopwatch()
+    var rng = SplitMix64(seed: seed)
     var buffer: [Candidate] = []
     let solution = SearchSolution(instance)
     var broken: [Int] = []
@@ -86,10 +83,13 @@ public func repair(_ instance: SolverInstance, _ request: RepairRequest, seed: U
     }
 
     // 3. Make room by moving kept visits, within the budget and the time.
+    // Each visit still out is one iteration of the stopping criterion.
     var moved: [Int] = []
     var movedSet = Set<Int>()
+    var iteration = 0
     for u in stillOut {
-        if moved.count >= request.maxMoves || request.stop.shouldStop(iteration: 0, elapsed: elapsed()) { break }
+        if moved.count >= request.maxMoves || request.stop.shouldStop(iteration: iteration, elapsed: stopwatch.elapsed()) { break }
+        iteration += 1
         let visit = instance.visits[u]
         // Kept visits in u's candidate shifts that overlap its window, latest first.
         var blockers: [Int] = []
@@ -121,11 +121,11 @@ public func repair(_ instance: SolverInstance, _ request: RepairRequest, seed: U
             solution.apply(k, restoreK)
         }
     }
-    return RepairOutcome(result: solution.result(iterations: 0, seconds: elapsed()), broken: broken, moved: moved)
+    return RepairOutcome(result: solution.result(iterations: iteration, seconds: stopwatch.elapsed()), broken: broken, moved: moved)
 }
 
 /// Puts a previous assignment back with the same workers if it is still feasible there.
-private func keep(_ p: RepairRequest.Previous, in solution: SearchSolution, rng: inout SplitMix64Solver, buffer: inout [Candidate]) -> Bool {
+private func keep(_ p: RepairRequest.Previous, in solution: SearchSolution, rng: inout SplitMix64, buffer: inout [Candidate]) -> Bool {
     let instance = solution.instance
     let visit = instance.visits[p.visit]
     guard p.workers.count == visit.workersNeeded, Set(p.workers).count == p.workers.count else { return false }
@@ -135,9 +135,8 @@ private func keep(_ p: RepairRequest.Previous, in solution: SearchSolution, rng:
     var lo = Int.min, hi = Int.max
     for w in p.workers {
         // The worker's candidate position at the end of the route (visits are kept in start order).
-        guard let c = buffer.first(where: { $0.worker == w && $0.position == solution.routes[$0.shift].count && $0.lo <= p.start && p.start <= $0.hi })
-                ?? buffer.first(where: { $0.worker == w && $0.position == solution.routes[$0.shift].count })
-        else { return false }
+        let atEnd = buffer.filter { $0.worker == w && $0.position == solution.routes[$0.shift].count }
+        guard let c = atEnd.first(where: { $0.lo <= p.start && p.start <= $0.hi }) ?? atEnd.first else { return false }
         places.append((c.shift, c.position))
         lo = max(lo, c.lo)
         hi = min(hi, c.hi)

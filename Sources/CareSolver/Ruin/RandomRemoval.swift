@@ -5,7 +5,7 @@ struct RandomRemoval {
     /// Visits to remove.
     var count = 6
 
-    func ruin(_ solution: SearchSolution, rng: inout SplitMix64Solver) -> [(Int, Insertion)] {
+    func ruin(_ solution: SearchSolution, rng: inout SplitMix64) -> [(Int, Insertion)] {
         var removed: [(Int, Insertion)] = []
         let n = solution.instance.visits.count
         var attempts = 0

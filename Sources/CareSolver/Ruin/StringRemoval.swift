@@ -10,7 +10,7 @@ struct StringRemoval {
 
     /// Removes visits (never ones whose removal would break the break rule) and returns, in
     /// removal order, each visit with how to restore it.
-    func ruin(_ solution: SearchSolution, rng: inout SplitMix64Solver) -> [(Int, Insertion)] {
+    func ruin(_ solution: SearchSolution, rng: inout SplitMix64) -> [(Int, Insertion)] {
         let instance = solution.instance
         guard solution.assignedCount > 0 else { return [] }
         var seed = rng.nextInt(instance.visits.count)
@@ -30,7 +30,7 @@ struct StringRemoval {
         for v in [seed] + instance.neighbours[seed] {
             if ruinedRoutes.count >= stringCount { break }
             guard solution.isAssigned(v) else { continue }
-            let s = solution.slots[3 * v]
+            let s = solution.slots[SearchSolution.slot(v, 0)]
             if ruinedRoutes.contains(s) { continue }
             ruinedRoutes.append(s)
             let route = solution.routes[s]

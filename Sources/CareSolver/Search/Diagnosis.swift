@@ -36,8 +36,8 @@ public func blockers(_ instance: SolverInstance, _ result: SolveResult) -> [Int:
 }
 
 private func slots(of result: SolveResult, _ instance: SolverInstance) -> [Int] {
-    var slots = Array(repeating: -1, count: 3 * instance.visits.count)
-    for a in result.assignments { for (k, s) in a.shifts.enumerated() { slots[3 * a.visit + k] = s } }
+    var slots = Array(repeating: -1, count: SolverVisit.maxWorkers * instance.visits.count)
+    for a in result.assignments { for (k, s) in a.shifts.enumerated() { slots[SearchSolution.slot(a.visit, k)] = s } }
     return slots
 }
 

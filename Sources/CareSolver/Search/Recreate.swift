@@ -13,7 +13,7 @@ struct Recreate {
 
     /// Inserts `visits` where possible; returns the ones placed, in order.
     func recreate(
-        _ visits: [Int], in solution: SearchSolution, order: Order, rng: inout SplitMix64Solver, buffer: inout [Candidate]
+        _ visits: [Int], in solution: SearchSolution, order: Order, rng: inout SplitMix64, buffer: inout [Candidate]
     ) -> [Int] {
         let instance = solution.instance
         var keyed = visits.map { v -> (Int, Int, UInt64, Int) in

@@ -3,7 +3,7 @@ extension SearchSolution {
     func apply(_ v: Int, _ insertion: Insertion) {
         let visit = instance.visits[v]
         for (k, place) in insertion.places.enumerated() {
-            slots[3 * v + k] = place.shift
+            slots[Self.slot(v, k)] = place.shift
         }
         start[v] = insertion.start
         var workers: [Int] = []
@@ -37,12 +37,12 @@ extension SearchSolution {
     func remove(_ v: Int) -> Insertion {
         let visit = instance.visits[v]
         var places: [(shift: Int, position: Int)] = []
-        for k in 0..<3 {
-            let s = slots[3 * v + k]
+        for k in 0..<SolverVisit.maxWorkers {
+            let s = slots[Self.slot(v, k)]
             if s < 0 { break }
             guard let position = routes[s].firstIndex(of: v) else { preconditionFailure("visit missing from its route") }
             places.append((s, position))
-            slots[3 * v + k] = -1
+            slots[Self.slot(v, k)] = -1
             let key = visit.client * instance.workers.count + instance.shifts[s].worker
             pairCount[key] -= 1
             if pairCount[key] == 0 { distinctPairs -= 1 }
@@ -66,8 +66,8 @@ extension SearchSolution {
     /// True when removing `v` keeps the break rule in each of its routes (removing a visit can
     /// pull later visits earlier and close the gap that was the break).
     func canRemove(_ v: Int) -> Bool {
-        for k in 0..<3 {
-            let s = slots[3 * v + k]
+        for k in 0..<SolverVisit.maxWorkers {
+            let s = slots[Self.slot(v, k)]
             if s < 0 { break }
             guard let position = routes[s].firstIndex(of: v) else { return false }
             if !breakRuleHolds(s, inserting: nil, at: 0, window: (0, 0), removingAt: position) { return false }

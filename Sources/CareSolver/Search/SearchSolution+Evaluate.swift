@@ -4,7 +4,7 @@ extension SearchSolution {
     /// each with its cost; positions are skipped at random with probability `blink`.
     /// Evaluates only: nothing is changed.
     /// `ignoringPaidCap` is for diagnosis only: it tells whether the weekly cap is what blocks a visit.
-    func candidates(for v: Int, blink: Double, rng: inout SplitMix64Solver, into out: inout [Candidate], ignoringPaidCap: Bool = false) {
+    func candidates(for v: Int, blink: Double, rng: inout SplitMix64, into out: inout [Candidate], ignoringPaidCap: Bool = false) {
         out.removeAll(keepingCapacity: true)
         let visit = instance.visits[v]
         let tt = instance.travelTime
@@ -62,7 +62,7 @@ extension SearchSolution {
 
     /// The cheapest feasible insertion of visit `v`, or nil. Checks the break rule lazily,
     /// cheapest option first.
-    func bestInsertion(for v: Int, blink: Double, rng: inout SplitMix64Solver, buffer: inout [Candidate]) -> Insertion? {
+    func bestInsertion(for v: Int, blink: Double, rng: inout SplitMix64, buffer: inout [Candidate]) -> Insertion? {
         candidates(for: v, blink: blink, rng: &rng, into: &buffer)
         if buffer.isEmpty { return nil }
         let visit = instance.visits[v]

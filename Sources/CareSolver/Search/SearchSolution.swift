@@ -21,7 +21,7 @@ final class SearchSolution {
     /// `routeLoad[s]`: summed demand on route `s`.
     var routeLoad: [Int]
 
-    /// `slots[3 * v + k]`: the `k`-th shift serving visit `v`, or -1.
+    /// `slots[slot(v, k)]`: the `k`-th shift serving visit `v`, or -1 (k < `SolverVisit.maxWorkers`).
     var slots: [Int]
     /// `start[v]`: start of visit `v` when assigned.
     var start: [Int]
@@ -54,7 +54,7 @@ final class SearchSolution {
         routeCost = Array(repeating: 0, count: shiftCount)
         routePaid = Array(repeating: 0, count: shiftCount)
         routeLoad = Array(repeating: 0, count: shiftCount)
-        slots = Array(repeating: -1, count: 3 * instance.visits.count)
+        slots = Array(repeating: -1, count: SolverVisit.maxWorkers * instance.visits.count)
         start = Array(repeating: 0, count: instance.visits.count)
         workerPaid = Array(repeating: 0, count: instance.workers.count)
         pairCount = Array(repeating: 0, count: instance.clientCount * instance.workers.count)
@@ -72,12 +72,15 @@ final class SearchSolution {
             + w.shortfall * shortfall + unassignedPenalty
     }
 
+    /// Index in `slots` (and in recorded copies of it) of visit `v`'s `k`-th shift.
+    @inline(__always) static func slot(_ v: Int, _ k: Int) -> Int { SolverVisit.maxWorkers * v + k }
+
     /// True when visit `v` has at least one worker.
-    @inline(__always) func isAssigned(_ v: Int) -> Bool { slots[3 * v] >= 0 }
+    @inline(__always) func isAssigned(_ v: Int) -> Bool { slots[Self.slot(v, 0)] >= 0 }
 
     /// The shifts serving visit `v`.
     func shifts(of v: Int) -> [Int] {
-        (0..<3).compactMap { slots[3 * v + $0] >= 0 ? slots[3 * v + $0] : nil }
+        (0..<SolverVisit.maxWorkers).compactMap { slots[Self.slot(v, $0)] >= 0 ? slots[Self.slot(v, $0)] : nil }
     }
 
     /// The window visit `v` must start in within a route: its own window, or its fixed

@@ -44,7 +44,7 @@ struct Visits: ParsableCommand {
         @Option(help: "Start window in local time, HH:MM-HH:MM.") var window: String
         @Option(help: "Duration in minutes.") var minutes: Int
         @Option(help: "Comma-separated skills.") var skills: String = ""
-        @Option(help: "Carers needed (1–3).") var carers = 1
+        @Option(help: "Carers needed (1–\(Problem.Visit.maxCarers)).") var carers = 1
         @Option(help: "home_first, high or normal.") var priority = "normal"
 
         func run() throws {
@@ -55,7 +55,7 @@ struct Visits: ParsableCommand {
             }
             guard from <= to else { throw ValidationError("--window: ends before it starts") }
             guard minutes > 0 && minutes <= 1440 else { throw ValidationError("--minutes: must be 1…1440") }
-            guard (1...3).contains(carers) else { throw ValidationError("--carers: must be 1, 2 or 3") }
+            guard Problem.Visit.carerCounts.contains(carers) else { throw ValidationError("--carers: " + Problem.Visit.carerCountRule) }
             guard let level = Priority(rawValue: priority) else { throw ValidationError("--priority: home_first, high or normal") }
             let skillList = try skills.split(separator: ",").map { text -> Skill in
                 guard let s = Skill(String(text)) else { throw ValidationError("--skills: \(text) is not a skill code") }

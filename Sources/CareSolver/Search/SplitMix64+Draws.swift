@@ -1,9 +1,7 @@
 import CareModel
 
-/// The solver's random source: CareModel's `SplitMix64`, plus the unit-interval draw the
-/// search needs often (cheaper than `Double.random(in:using:)`).
-typealias SplitMix64Solver = SplitMix64
-
+/// The draws the search needs often from CareModel's `SplitMix64`, the engine's one random
+/// source (cheaper than `Double.random(in:using:)` and `Int.random(in:using:)`).
 extension SplitMix64 {
     /// A uniform double in [0, 1) from the top 53 bits.
     @inline(__always) mutating func nextUnit() -> Double {

@@ -21,9 +21,11 @@ struct RepairTests {
         return (compiled, f)
     }
 
-    static func run(maxMoves: Int, frozenBefore: Int) -> (RepairOutcome, Roster, Problem) {
+    static func run(
+        maxMoves: Int, frozenBefore: Int, stop: StoppingCriterion = StoppingCriterion(maxIterations: 10)
+    ) -> (RepairOutcome, Roster, Problem) {
         let (compiled, f) = week()
-        let request = RepairRequest(previous: [f], frozenBefore: frozenBefore, maxMoves: maxMoves, stop: StoppingCriterion(maxSeconds: 5))
+        let request = RepairRequest(previous: [f], frozenBefore: frozenBefore, maxMoves: maxMoves, stop: stop)
         let outcome = repair(compiled.instance, request, seed: 1)
         let roster = RosterBuilder.roster(compiled, outcome.result, seed: 1)
         #expect(RosterChecker.check(roster, against: compiled.problem).isValid)
@@ -43,5 +45,23 @@ struct RepairTests {
         #expect(outcome.moved.isEmpty)
         #expect(roster.assignments.first { $0.visit == "F" }?.carers == ["B"])
         #expect(roster.unassigned.map(\.visit) == ["H"])
+    }
+
+    /// Each visit that needs room is one iteration: a limit of 0 stops before the move that a
+    /// limit of 1 allows.
+    @Test func iterationLimitStopsMoving() {
+        let (none, _, _) = Self.run(maxMoves: 5, frozenBefore: 0, stop: StoppingCriterion(maxIterations: 0))
+        #expect(none.moved.isEmpty && none.result.iterations == 0)
+        #expect(none.result.unassigned == [1])
+        let (one, _, _) = Self.run(maxMoves: 5, frozenBefore: 0, stop: StoppingCriterion(maxIterations: 1))
+        #expect(one.moved == [0] && one.result.iterations == 1)
+    }
+
+    /// Repair reads time only through its criterion: on a clock that jumps 10 s per read, a
+    /// 5-second limit is already spent when the first move is considered.
+    @Test func timeLimitOnInjectedClock() {
+        let clock = HandClock(at: 0, step: 10)
+        let (outcome, _, _) = Self.run(maxMoves: 5, frozenBefore: 0, stop: StoppingCriterion(maxSeconds: 5, clock: { clock.read() }))
+        #expect(outcome.moved.isEmpty && outcome.result.iterations == 0)
     }
 }

@@ -1,0 +1,34 @@
+@testable import CareSolver
+import Testing
+
+@Suite("Neighbour lists")
+struct NeighboursTests {
+    /// Each list is sorted by relatedness (here travel, 10 per step along the line), ties go to
+    /// the lower index, the visit itself is left out and the list is cut at `count`.
+    @Test func nearestFirstWithoutSelf() {
+        let instance = LineInstance.make(visits: 9, workers: 1)
+        let lists = Neighbours.compute(visits: instance.visits, travelTime: instance.travelTime, count: 4, timeSpan: .max)
+        #expect(lists[4] == [3, 5, 2, 6])
+        #expect(lists[0] == [1, 2, 3, 4])
+        #expect(lists[8] == [7, 6, 5, 4])
+        #expect(lists.indices.allSatisfy { !lists[$0].contains($0) })
+    }
+
+    /// Half the difference in window start adds to relatedness: visit 2 (20 away, same start)
+    /// comes before visit 1 (10 away, start 40 later: 10 + 20 = 30).
+    @Test func windowStartCountsHalf() {
+        let instance = LineInstance.make(visits: 3, workers: 1, windowStarts: [0, 40, 0])
+        let lists = Neighbours.compute(visits: instance.visits, travelTime: instance.travelTime, count: 4, timeSpan: .max)
+        #expect(lists[0] == [2, 1])
+    }
+
+    /// Visits whose windows start further apart than `timeSpan` are never neighbours (visit 1
+    /// starts at 50: 0 and 100 are exactly 50 away and count, 101 is not).
+    @Test func timeSpanExcludesDistantStarts() {
+        let instance = LineInstance.make(visits: 4, workers: 1, windowStarts: [0, 50, 100, 101])
+        let lists = Neighbours.compute(visits: instance.visits, travelTime: instance.travelTime, count: 4, timeSpan: 50)
+        #expect(lists[0] == [1])
+        #expect(lists[1] == [0, 2])
+        #expect(lists[3] == [2])
+    }
+}
