@@ -9,7 +9,9 @@ struct RepairPlanTests {
     typealias W = RepairWeek
 
     static let published = ["1": W.assignment("1", ["A"], "09:00"), "2": W.assignment("2", ["A"], "11:00"), "9": W.assignment("9", ["C"], "09:00")]
-    static let visits = [W.visit("1", client: "c1", from: "09:00"), W.visit("2", client: "c2", from: "11:00"), W.visit("9", client: "c9", from: "09:00")]
+    static let visits = [
+        W.visit("1", client: "c1", from: "09:00"), W.visit("2", client: "c2", from: "11:00"), W.visit("9", client: "c9", from: "09:00"),
+    ]
 
     static func plan(carers: [String], visits: [Problem.Visit] = visits, recorded: Set<String> = []) throws -> RepairPlan {
         let problem = W.problem(carers: carers.map { W.carer($0, hub: $0 == "C" ? "H2" : "H1") }, visits: visits)

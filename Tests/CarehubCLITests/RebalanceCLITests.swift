@@ -124,6 +124,7 @@ struct RebalanceCLITests {
         #expect(!changes.isEmpty)
         let carers = changes.flatMap { ($0["before"] as? [String] ?? []) + ($0["after"] as? [String] ?? []) }
         #expect(!carers.isEmpty && carers.allSatisfy { $0.hasSuffix(suffix) })
-        #expect(changes.contains { ($0["reason"] as? String)?.hasPrefix("sickness of ") == true && ($0["reason"] as? String)?.contains(suffix) == true })
+        let reasons = changes.compactMap { $0["reason"] as? String }
+        #expect(reasons.contains { $0.hasPrefix("sickness of ") && $0.contains(suffix) })
     }
 }

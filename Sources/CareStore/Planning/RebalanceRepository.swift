@@ -1,8 +1,9 @@
 import Foundation
 import CareModel
 
-/// The database side of rebalancing: the per-hub event cursor, absences that explain a broken
-/// visit, and the audit rows and outbox a repaired version writes.
+/// The database side of rebalancing: the per-hub event cursor, the visits already recorded,
+/// the absences and leavers that explain a broken visit, and what a repaired version writes
+/// (the version itself, in `RebalanceRepository+Publish.swift`, its audit rows and the outbox).
 public struct RebalanceRepository {
     let db: Connection
 
@@ -47,8 +48,10 @@ public struct RebalanceRepository {
         try db.query("""
             SELECT c.external_id, a.kind, a.starts_at, a.ends_at FROM absences a JOIN carers c ON c.id = a.carer_id
             WHERE c.external_id = ANY(\(carers)::text[]) AND a.starts_at < \(to)::timestamptz AND a.ends_at > \(from)::timestamptz
-            """).rows.map {
-            Absence(carer: try $0.decode("external_id"), kind: try $0.decode("kind"), start: try $0.decode("starts_at"), end: try $0.decode("ends_at"))
+            """).rows.map { row in
+            Absence(
+                carer: try row.decode("external_id"), kind: try row.decode("kind"), start: try row.decode("starts_at"),
+                end: try row.decode("ends_at"))
         }
     }
 
