@@ -92,4 +92,32 @@ struct RepairPlanTests {
             VisitChange(visit: "2", kind: .retimed(from: published["2"]!, to: repaired[1]), start: W.at("11:30")),
         ])
     }
+
+    /// Visit 2 needs a hoist at 09:00 and its carer B has gone; only A has a hoist, and A has
+    /// visit 1 then. Room is made by moving visit 1 to D, unless visit 1 is frozen or no move
+    /// is allowed: then visit 2 is dropped.
+    static func makeRoom(now: String = "06:00", maxMoves: Int = 20) throws -> RepairPlan {
+        let visits = [W.visit("1", client: "c1", from: "09:00", window: 0), W.visit("2", client: "c2", from: "09:00", window: 0, skills: ["hoist"])]
+        let problem = W.problem(carers: [W.carer("A", skills: ["hoist"]), W.carer("D")], visits: visits)
+        var options = Rebalance.Options(weeks: [], now: W.at(now), actor: "test")
+        options.seconds = 1
+        options.maxMoves = maxMoves
+        let published = ["1": W.assignment("1", ["A"], "09:00"), "2": W.assignment("2", ["B"], "09:00")]
+        return try RepairPlan(RepairPlan.Input(hub: "H1", problem: problem, published: published, own: ["1", "2"], recorded: []), options: options)
+    }
+
+    @Test func roomIsMadeByMovingAKeptVisit() throws {
+        let plan = try Self.makeRoom()
+        #expect(Self.carers(plan) == ["1": ["D"], "2": ["A"]])
+        #expect(plan.madeRoom == ["1"] && plan.moved == 1 && plan.repaired == 1)
+    }
+
+    /// Frozen (starting within two hours of now) or over the move cap, visit 1 stays with A.
+    @Test func frozenOrCappedVisitsAreNotMoved() throws {
+        for plan in [try Self.makeRoom(now: "07:30"), try Self.makeRoom(maxMoves: 0)] {
+            #expect(Self.carers(plan) == ["1": ["A"]])
+            #expect(plan.madeRoom.isEmpty && plan.moved == 0 && plan.dropped == 1)
+            #expect(plan.unassignedReasons.values.reduce(0, +) == 1)
+        }
+    }
 }

@@ -12,16 +12,18 @@ enum RepairWeek {
     }
 
     /// A carer working 07:00–15:00.
-    static func carer(_ id: String, hub: String = "H1") -> Problem.Carer {
+    static func carer(_ id: String, hub: String = "H1", skills: [String] = []) -> Problem.Carer {
         Problem.Carer(
-            id: id, name: id, hub: hub, location: stafford, skills: [], gender: nil, contractedMinutes: 0, maxMinutes: 2400, lendableTo: [],
+            id: id, name: id, hub: hub, location: stafford, skills: skills, gender: nil, contractedMinutes: 0, maxMinutes: 2400, lendableTo: [],
             shifts: [Problem.Interval(start: at("07:00"), end: at("15:00"))])
     }
 
-    /// A 30-minute visit whose window opens at `from` and closes an hour later.
-    static func visit(_ id: String, client: String, from: String, priority: Priority = .normal, pinned: [String] = []) -> Problem.Visit {
+    /// A 30-minute visit whose window opens at `from` and closes `window` minutes later.
+    static func visit(
+        _ id: String, client: String, from: String, window: Int = 60, skills: [String] = [], priority: Priority = .normal, pinned: [String] = []
+    ) -> Problem.Visit {
         Problem.Visit(
-            id: id, client: client, windowStart: at(from), windowEnd: at(from).adding(minutes: 60), durationMinutes: 30, skills: [],
+            id: id, client: client, windowStart: at(from), windowEnd: at(from).adding(minutes: window), durationMinutes: 30, skills: skills,
             carers: 1, priority: priority, pinned: pinned)
     }
 
