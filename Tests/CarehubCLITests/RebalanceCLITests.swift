@@ -7,13 +7,18 @@ import Testing
 @Suite("carehub rebalance: processes, locks and crashes")
 struct RebalanceCLITests {
     /// A seeded, planned, published STAF week, a first rebalance (cursor set), then a carer
-    /// signed off sick so the next run has work to do.
-    static func prepared() throws -> (TestDatabase, [String]) {
+    /// signed off sick so the next run has work to do. `carerSuffix` is appended to every
+    /// carer's id before the roster is generated.
+    static func prepared(carerSuffix: String? = nil) throws -> (TestDatabase, [String]) {
         let test = try TestDatabase()
         let db = ["--database-url", test.conninfo]
-        for args in [["demo", "seed", "--hubs", "1", "--clients-per-hub", "20", "--week", "2026-W48"], ["visits", "plan", "--week", "2026-W48"],
-                     ["roster", "generate", "--hub", "STAF", "--week", "2026-W48", "--iterations", "200"],
-                     ["roster", "publish", "--hub", "STAF", "--week", "2026-W48", "--version", "1"]] + [rebalance] {
+        let seeding = [["demo", "seed", "--hubs", "1", "--clients-per-hub", "20", "--week", "2026-W48"], ["visits", "plan", "--week", "2026-W48"]]
+        let publishing = [["roster", "generate", "--hub", "STAF", "--week", "2026-W48", "--iterations", "200"],
+                          ["roster", "publish", "--hub", "STAF", "--week", "2026-W48", "--version", "1"]] + [rebalance]
+        for args in seeding + publishing {
+            if args == publishing[0], let carerSuffix {
+                try test.connect().execute("UPDATE carers SET external_id = external_id || \(carerSuffix)")
+            }
             let out = try CLIRunner.run(args + db)
             #expect(out.status == 0, "\(args): \(out.stderr)")
         }
@@ -99,5 +104,27 @@ struct RebalanceCLITests {
         #expect(try blocker.query("SELECT last_event_id AS n FROM rebalance_cursors").rows[0].decode("n", as: Int.self) == cursor)
         let again = try CLIRunner.run(Self.rebalance + db)
         #expect(again.status == 0 && again.stdout.hasPrefix("STAF: 2026-W48 v\(before + 1) published"))
+    }
+
+    /// `--json` when carer ids hold `"` and `\`: the output parses, names the carers as stored
+    /// and gives the sick carer's id in a reason.
+    @Test func jsonSummaryParsesWithAwkwardCarerIDs() throws {
+        let suffix = #"-"q\"#
+        let (test, db) = try Self.prepared(carerSuffix: suffix)
+        defer { withExtendedLifetime(test) {} }
+        let out = try CLIRunner.run(Self.rebalance + ["--json"] + db)
+        #expect(out.status == 0, "\(out.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        #expect(root["dry_run"] as? Bool == false)
+        let hub = try #require((root["hubs"] as? [[String: Any]])?.first)
+        #expect(hub["hub"] as? String == "STAF" && hub["status"] as? String == "repaired")
+        let week = try #require((hub["weeks"] as? [[String: Any]])?.first)
+        #expect(week["week"] as? String == "2026-W48" && week["version"] is Int)
+        let changes = try #require(week["changes"] as? [[String: Any]])
+        #expect(!changes.isEmpty)
+        let carers = changes.flatMap { ($0["before"] as? [String] ?? []) + ($0["after"] as? [String] ?? []) }
+        #expect(!carers.isEmpty && carers.allSatisfy { $0.hasSuffix(suffix) })
+        let reasons = changes.compactMap { $0["reason"] as? String }
+        #expect(reasons.contains { $0.hasPrefix("sickness of ") && $0.contains(suffix) })
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import CareModel
 
-/// The database side of rebalancing: the per-hub event cursor, absences that explain a broken
-/// visit, and the audit rows and outbox a repaired version writes.
+/// The database side of rebalancing: the per-hub event cursor, the visits already recorded,
+/// the absences and leavers that explain a broken visit, and what a repaired version writes
+/// (the version itself, in `RebalanceRepository+Publish.swift`, its audit rows and the outbox).
 public struct RebalanceRepository {
     let db: Connection
 
@@ -25,12 +26,41 @@ public struct RebalanceRepository {
             """)
     }
 
-    /// Absences overlapping `from`…`to` of the named carers: (carer, kind, start, end).
-    public func absences(carers: [String], from: Instant, to: Instant) throws -> [(carer: String, kind: String, start: Instant, end: Instant)] {
+    /// A carer's absence: the usual reason their published visits no longer stand.
+    public struct Absence: Sendable, Equatable {
+        /// The carer's external id.
+        public let carer: String
+        /// As recorded (`sickness`, `holiday`, …); it names the reason shown to planners.
+        public let kind: String
+        public let start: Instant
+        public let end: Instant
+
+        public init(carer: String, kind: String, start: Instant, end: Instant) {
+            self.carer = carer
+            self.kind = kind
+            self.start = start
+            self.end = end
+        }
+    }
+
+    /// Absences overlapping `from`…`to` of the named carers.
+    public func absences(carers: [String], from: Instant, to: Instant) throws -> [Absence] {
         try db.query("""
             SELECT c.external_id, a.kind, a.starts_at, a.ends_at FROM absences a JOIN carers c ON c.id = a.carer_id
             WHERE c.external_id = ANY(\(carers)::text[]) AND a.starts_at < \(to)::timestamptz AND a.ends_at > \(from)::timestamptz
-            """).rows.map { (try $0.decode("external_id"), try $0.decode("kind"), try $0.decode("starts_at"), try $0.decode("ends_at")) }
+            """).rows.map { row in
+            Absence(
+                carer: try row.decode("external_id"), kind: try row.decode("kind"), start: try row.decode("starts_at"),
+                end: try row.decode("ends_at"))
+        }
+    }
+
+    /// The visits among `visits` (ids as a week problem writes them) whose outcome is recorded,
+    /// delivered or missed: a repair must leave them as they were.
+    public func recordedVisits(among visits: [String]) throws -> Set<String> {
+        Set(try db.query("""
+            SELECT id FROM visits WHERE id = ANY(\(visits.compactMap { Int($0) })::bigint[]) AND status IN ('delivered', 'missed')
+            """).rows.map { String(try $0.decode("id", as: Int.self)) })
     }
 
     /// Carers who have left by a day (their record ends before it), by external id.

@@ -49,12 +49,12 @@ struct RebalanceCommand: ParsableCommand {
             options.freezeMinutes = freezeMinutes
             options.seconds = seconds
             options.seed = seed
-            var items: [String] = []
+            var results: [Rebalance.HubResult] = []
             for code in hub.map({ [$0] }) ?? hubs {
                 let result = try Rebalance.run(db, hub: code, options: options)
-                if json { items.append(Self.json(result)) } else { print(Self.line(result, dryRun: dryRun)) }
+                if json { results.append(result) } else { print(Self.line(result, dryRun: dryRun)) }
             }
-            if json { print("{\"dry_run\":\(dryRun),\"hubs\":[\(items.joined(separator: ","))]}") }
+            if json { print(try RebalanceSummary(dryRun: dryRun, hubs: results).json()) }
         }
     }
 
@@ -70,16 +70,5 @@ struct RebalanceCommand: ParsableCommand {
             return s
         }
         return "\(r.hub): " + weeks.joined(separator: "; ")
-    }
-
-    static func json(_ r: Rebalance.HubResult) -> String {
-        let weeks = r.weeks.map { w -> String in
-            let changes = w.changes.map { c in
-                "{\"visit\":\(c.visit),\"action\":\"\(c.action.rawValue)\",\"before\":[\(c.before.map { "\"\($0)\"" }.joined(separator: ","))],\"after\":[\(c.after.map { "\"\($0)\"" }.joined(separator: ","))],\"reason\":\"\(jsonEscaped(c.reason))\",\"notice_minutes\":\(c.noticeMinutes)}"
-            }
-            let unassigned = w.unassigned.sorted { $0.key < $1.key }.map { "\"\(jsonEscaped($0.key))\":\($0.value)" }
-            return "{\"week\":\"\(w.week)\",\"version\":\(w.version.map(String.init) ?? "null"),\"repaired\":\(w.repaired),\"moved\":\(w.moved),\"added\":\(w.added),\"dropped\":\(w.dropped),\"unassigned\":{\(unassigned.joined(separator: ","))},\"changes\":[\(changes.joined(separator: ","))]}"
-        }
-        return "{\"hub\":\"\(r.hub)\",\"status\":\"\(r.status.rawValue)\",\"weeks\":[\(weeks.joined(separator: ","))]}"
     }
 }
