@@ -46,7 +46,7 @@ public enum RosterWorkflow {
         let roster = RosterBuilder.roster(compiled, result, seed: search.seed)
         let check = RosterChecker.check(roster, against: problem)
         guard check.isValid else {
-            throw RosterRefusal("internal error: the roster failed carehub's checker (\(check.violations.first ?? "")); nothing was stored")
+            throw RosterIntegrityError.checkerRejected(stage: "generated", violation: check.violations.first ?? "")
         }
         let rosterText = String(decoding: try roster.encoded(), as: UTF8.self)
         var settings = ["seconds": search.seconds.map { "\($0)" } ?? "", "iterations": search.iterations.map(String.init) ?? ""]

@@ -69,7 +69,7 @@ public struct RepairPlan: Sendable {
         var roster = RosterBuilder.roster(compiled, outcome.result, seed: options.seed)
         let check = RosterChecker.check(roster, against: problem)
         guard check.isValid else {
-            throw RosterRefusal("internal error: the repaired roster failed carehub's checker (\(check.violations.first ?? "")); nothing was written")
+            throw RosterIntegrityError.checkerRejected(stage: "repaired", violation: check.violations.first ?? "")
         }
         // Other hubs' visits that dropped out of this repair are not this hub's to report.
         roster.unassigned.removeAll { !mine.contains($0.visit) }

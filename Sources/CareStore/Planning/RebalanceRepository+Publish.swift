@@ -18,7 +18,7 @@ extension RebalanceRepository {
             week: week, problem: problem, problemText: problemText, roster: roster, rosterText: rosterText, seed: seed,
             settings: settings, actor: actor, only: [hub])
         guard let version = saved.first?.version, let stored = try rosters.find(hub: hub, week: week, version: version) else {
-            throw RosterRefusal("internal error: the repaired version was not stored")
+            throw RosterIntegrityError.versionNotStored
         }
         try rosters.publish(hub: hub, week: week, version: version, force: true, actor: actor) { _, _ in problemText }
         try record(changes, rosterID: stored.id, hubID: hubID, week: week, version: version, actor: actor)

@@ -18,7 +18,8 @@ public struct StoredRoster: Sendable {
     public let rosterText: String
 }
 
-/// Why a roster change was refused.
+/// Why a roster change the user asked for was refused (not a draft, stale, unknown version,
+/// too many pins). Failures of carehub itself are `RosterIntegrityError`.
 public struct RosterRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
@@ -80,7 +81,7 @@ public struct RosterRepository {
                     JOIN carers c ON c.external_id = x.carer
                     """)
                 guard inserted == visitIDs.count else {
-                    throw RosterRefusal("the roster names carers or visits that are not in the database")
+                    throw RosterIntegrityError.unknownCarersOrVisits
                 }
                 let unassigned = roster.unassigned.filter { visitHub[$0.visit] == hub }
                 try db.execute("""
