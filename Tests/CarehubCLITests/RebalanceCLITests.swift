@@ -127,4 +127,16 @@ struct RebalanceCLITests {
         let reasons = changes.compactMap { $0["reason"] as? String }
         #expect(reasons.contains { $0.hasPrefix("sickness of ") && $0.contains(suffix) })
     }
+
+    /// With `--iterations` (and the default seed) two dry runs on the same data propose the same
+    /// changes, whatever the machine's speed.
+    @Test func iterationLimitMakesDryRunsRepeat() throws {
+        let (test, db) = try Self.prepared()
+        defer { withExtendedLifetime(test) {} }
+        let dry = Self.rebalance + ["--dry-run", "--json", "--iterations", "300", "--seconds", "600"] + db
+        let first = try CLIRunner.run(dry)
+        let second = try CLIRunner.run(dry)
+        #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
+        #expect(first.stdout.contains("\"changes\"") && first.stdout == second.stdout)
+    }
 }

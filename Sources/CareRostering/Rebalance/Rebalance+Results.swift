@@ -9,6 +9,8 @@ extension Rebalance {
         public var maxMoves = 20
         public var freezeMinutes = 120
         public var seconds: Double = 10
+        /// An iteration limit for making room (nil: none), for runs that must repeat exactly.
+        public var iterations: Int?
         public var seed: UInt64 = 1
         public var now: Instant
         public var actor: String

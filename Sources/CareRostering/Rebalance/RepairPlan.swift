@@ -64,7 +64,7 @@ public struct RepairPlan: Sendable {
         let fixed = Set(problem.visits.indices.filter { !mine.contains(problem.visits[$0].id) || input.recorded.contains(problem.visits[$0].id) })
         let request = RepairRequest(
             previous: Self.previous(input.published, compiled: compiled), frozenBefore: compiled.minutes(options.now) + options.freezeMinutes,
-            fixed: fixed, maxMoves: options.maxMoves, stop: StoppingCriterion(maxSeconds: options.seconds))
+            fixed: fixed, maxMoves: options.maxMoves, stop: StoppingCriterion(maxIterations: options.iterations, maxSeconds: options.seconds))
         let outcome = repair(compiled.instance, request, seed: options.seed)
         var roster = RosterBuilder.roster(compiled, outcome.result, seed: options.seed)
         let check = RosterChecker.check(roster, against: problem)

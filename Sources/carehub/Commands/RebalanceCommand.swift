@@ -25,6 +25,7 @@ struct RebalanceCommand: ParsableCommand {
     @Option(help: "Most visits that were not broken which a run may move.") var maxMoves = 20
     @Option(help: "Visits starting within this many minutes stay as they are unless broken.") var freezeMinutes = 120
     @Option(help: "Time limit per hub and week for making room.") var seconds: Double = 10
+    @Option(help: "Iteration limit per hub and week for making room (with --seed, runs repeat exactly).") var iterations: Int?
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Flag(help: "Print a machine-readable summary.") var json = false
     @Option(help: ArgumentHelp("The time to repair from (RFC 3339; default now): for replays and tests.", visibility: .hidden)) var now: String?
@@ -48,6 +49,7 @@ struct RebalanceCommand: ParsableCommand {
             options.maxMoves = maxMoves
             options.freezeMinutes = freezeMinutes
             options.seconds = seconds
+            options.iterations = iterations
             options.seed = seed
             var results: [Rebalance.HubResult] = []
             for code in hub.map({ [$0] }) ?? hubs {
