@@ -1,3 +1,4 @@
+import CareModel
 import CareStore
 
 /// One kind of CSV file `carehub import` reads: its columns, its row checks and what it writes.
@@ -25,7 +26,7 @@ struct ParsedFile {
     typealias Write = (Connection) throws -> UpsertOutcome
 
     var writes: [(line: Int, write: Write)] = []
-    var issues: [ImportIssue] = []
+    var issues: [FieldIssue] = []
 }
 
 /// Identifiers already in the database, so references can be checked with line numbers.
@@ -41,8 +42,8 @@ struct FirstLines {
     private var lines: [String: Int] = [:]
 
     /// Nil the first time `key` is seen; then an issue `duplicate WHAT (first on line N)`.
-    mutating func duplicate(_ key: String, line: Int, _ what: String) -> ImportIssue? {
-        if let first = lines[key] { return ImportIssue(line: line, column: nil, problem: "duplicate \(what) (first on line \(first))") }
+    mutating func duplicate(_ key: String, line: Int, _ what: String) -> FieldIssue? {
+        if let first = lines[key] { return FieldIssue(line: line, field: nil, problem: "duplicate \(what) (first on line \(first))") }
         lines[key] = line
         return nil
     }

@@ -33,7 +33,7 @@ public enum Importer {
         do {
             return try db.transaction { db in
                 var summary = ImportSummary(kind: kind, file: name, dryRun: dryRun)
-                var failures: [ImportIssue] = []
+                var failures: [FieldIssue] = []
                 for (line, write) in parsed.writes {
                     do {
                         // A savepoint per row: a refusal by the database still gets its line number.
@@ -43,11 +43,11 @@ public enum Importer {
                         case .unchanged: summary.unchanged += 1
                         }
                     } catch let error as StoreError {
-                        failures.append(ImportIssue(line: line, column: nil, problem: refusal(error)))
+                        failures.append(FieldIssue(line: line, field: nil, problem: refusal(error)))
                     } catch let error as ReferenceError {
-                        failures.append(ImportIssue(line: line, column: nil, problem: error.description))
+                        failures.append(FieldIssue(line: line, field: nil, problem: error.description))
                     } catch let error as RowRefusal {
-                        failures.append(ImportIssue(line: line, column: nil, problem: error.description))
+                        failures.append(FieldIssue(line: line, field: nil, problem: error.description))
                     }
                 }
                 if !failures.isEmpty { throw ImportError(file: name, issues: failures) }

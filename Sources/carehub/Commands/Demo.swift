@@ -42,7 +42,7 @@ struct Demo: ParsableCommand {
         var weeks = 2
 
         func validate() throws {
-            if let issue = spec.validationIssues().first { throw ValidationError("--\(issue.field): \(issue.problem)") }
+            if let issue = spec.validationIssues().first { throw ValidationError("--\(issue)") }
         }
 
         var spec: SampleCountySpec {
@@ -89,7 +89,7 @@ struct Demo: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let spec = SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: week, weeks: 1)
-                if let issue = spec.validationIssues().first { throw CommandFailure("--\(issue.field): \(issue.problem)") }
+                if let issue = spec.validationIssues().first { throw CommandFailure("--\(issue)") }
                 let c = SampleCountyGenerator.generate(spec)
                 let texts = try ImportFiles.texts(hubs: c.hubs, carers: c.carers, clients: c.clients, packages: c.packages,
                                                   shifts: c.shifts, absences: c.absences)

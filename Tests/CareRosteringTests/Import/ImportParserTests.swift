@@ -1,3 +1,4 @@
+import CareModel
 @testable import CareRostering
 import Testing
 

@@ -19,7 +19,7 @@ enum PackagesImport: ImportParser {
             if let existing = packages[package.externalID] {
                 let p = existing.package
                 if p.clientID != package.clientID || p.validFrom != package.validFrom || p.validTo != package.validTo {
-                    parsed.issues.append(ImportIssue(line: record.line, column: "client",
+                    parsed.issues.append(FieldIssue(line: record.line, field: "client",
                                                      problem: "client or validity differs from line \(existing.line) of the same package"))
                 }
                 packages[package.externalID]?.package.visits.append(call)

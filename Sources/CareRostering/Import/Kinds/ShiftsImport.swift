@@ -33,7 +33,7 @@ enum ShiftsImport: ImportParser {
             if days[key] == nil { order.append(key) }
             let shift = LocalShift(carerID: id, date: date, start: start, minutes: minutes)
             if let clash = days[key]?.shifts.first(where: { overlaps($0, shift) }) {
-                parsed.issues.append(ImportIssue(line: record.line, column: "start", problem: "overlaps the shift starting \(clash.start)"))
+                parsed.issues.append(FieldIssue(line: record.line, field: "start", problem: "overlaps the shift starting \(clash.start)"))
             }
             days[key, default: Day(line: record.line, carer: id, date: date)].shifts.append(shift)
         }
