@@ -10,7 +10,8 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
     public let dryRun: Bool
 
     public var description: String {
-        "\(file): \(dryRun ? "would import" : "imported") \(new + updated + unchanged) \(kind.unit): \(new) new, \(updated) updated, \(unchanged) unchanged\(dryRun ? " (dry run: nothing written)" : "")"
+        let counts = "\(new + updated + unchanged) \(kind.unit): \(new) new, \(updated) updated, \(unchanged) unchanged"
+        return "\(file): \(dryRun ? "would import" : "imported") \(counts)\(dryRun ? " (dry run: nothing written)" : "")"
     }
 }
 

@@ -16,7 +16,11 @@ enum SpellsImport: RecordImport {
         let voluntary = r.bool("voluntary", default: true), internalMove = r.bool("internal_move")
         var minutes = 0
         if let hoursText {
-            if let h = Double(hoursText), h >= 0, h <= 168 { minutes = Int((h * 60).rounded()) } else { r.fail("contracted_hours", "must be 0…168") }
+            if let h = Double(hoursText), h >= 0, h <= 168 {
+                minutes = Int((h * 60).rounded())
+            } else {
+                r.fail("contracted_hours", "must be 0…168")
+            }
         }
         if let id, !known.carers.contains(id) { r.fail("carer", "unknown carer \(id)") }
         if let hub, !known.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
