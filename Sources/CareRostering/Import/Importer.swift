@@ -21,6 +21,7 @@ public enum Importer {
     /// Thrown inside the transaction to roll a dry run back.
     private struct DryRun: Error { let summary: ImportSummary }
 
+    /// Imports the file at `path` as `kind`; with `dryRun` every write runs and is rolled back.
     public static func run(_ db: Connection, kind: ImportKind, path: String, dryRun: Bool) throws -> ImportSummary {
         let name = (path as NSString).lastPathComponent
         let file = try CSVFile(path: path, name: name)
