@@ -16,12 +16,12 @@ enum DischargeFixture {
         let day = LocalDate(iso: "2025-10-10")!
         let outcomes: [HospitalDischarge.Status] = [.home, .home, .home, .home, .home, .home, .home, .died, .careHome, .unknown]
         for (k, status) in outcomes.enumerated() {
-            try DischargeRepository(db).insert(HospitalDischarge(
+            try DischargeRepository(db).upsert(HospitalDischarge(
                 externalID: "D\(k)", hubCode: "B", ageAtDischarge: 70, dischargeReady: day.adding(days: -k), discharged: day, pathway: 1,
                 reablementStart: day.adding(days: 1), statusAt91: status))
         }
         for (id, age, reablement, council) in [("Y", 60, true, true), ("N", 80, false, true), ("S", 80, true, false)] {
-            try DischargeRepository(db).insert(HospitalDischarge(
+            try DischargeRepository(db).upsert(HospitalDischarge(
                 externalID: id, hubCode: "B", ageAtDischarge: age, dischargeReady: nil, discharged: day, pathway: reablement ? 1 : 0,
                 reablementStart: reablement ? day : nil, councilFunded: council, statusAt91: .home))
         }

@@ -23,14 +23,14 @@ enum OverviewFixture {
                 maxMinutesPerWeek: 2400, hourlyRatePence: 1300, startDate: start, endDate: end, skills: skills)
         }
         // C1: 30 h contract; hoist valid; medication lapsed on 1 November.
-        try CarerRepository(db).insert(carer("C1", zero: false, skills: [
+        try CarerRepository(db).upsertWithSkills(carer("C1", zero: false, skills: [
             CarerSkill(skill: .hoist, qualifiedOn: start),
             CarerSkill(skill: .medication, qualifiedOn: start, expiresOn: day(1)),
         ]))
         // C2: zero hours; reablement.
-        try CarerRepository(db).insert(carer("C2", zero: true, skills: [CarerSkill(skill: .reablement, qualifiedOn: start)]))
+        try CarerRepository(db).upsertWithSkills(carer("C2", zero: true, skills: [CarerSkill(skill: .reablement, qualifiedOn: start)]))
         // C3 left on 1 November: counts nowhere.
-        try CarerRepository(db).insert(carer("C3", zero: false, end: day(1), skills: [CarerSkill(skill: .hoist, qualifiedOn: start)]))
+        try CarerRepository(db).upsertWithSkills(carer("C3", zero: false, end: day(1), skills: [CarerSkill(skill: .hoist, qualifiedOn: start)]))
         let shifts = ShiftRepository(db)
         try shifts.insert(LocalShift(carerID: "C1", date: day(22), start: at(7), minutes: 420))  // week before: 0
         try shifts.insert(LocalShift(carerID: "C1", date: day(23), start: at(7), minutes: 420))  // 420
@@ -44,21 +44,22 @@ enum OverviewFixture {
                    funding: homeFirst ? .bcfPooled : .council, homeFirst: homeFirst, dischargeDate: homeFirst ? day(25) : nil)
         }
         let clients = ClientRepository(db)
-        try clients.insert(client("P1"))
-        try clients.insert(client("P2", homeFirst: true))
-        try clients.insert(client("P3"))
+        try clients.upsert(client("P1"))
+        try clients.upsert(client("P2", homeFirst: true))
+        try clients.upsert(client("P3"))
+        let packages = PackageRepository(db)
         func call(_ day: Weekday, _ minutes: Int, _ skills: [Skill] = [], carers: Int = 1) -> VisitTemplate {
             VisitTemplate(weekday: day, windowStart: at(8), windowEnd: at(9), durationMinutes: minutes, skills: skills, carersNeeded: carers)
         }
         // P1 all week: Mon double-up 45 (90 carer-minutes), Tue 30, Sat 60 → 3 calls, 180.
-        try clients.insert(CarePackage(externalID: "K1", clientID: "P1", validFrom: day(1), visits: [
+        try packages.upsert(CarePackage(externalID: "K1", clientID: "P1", validFrom: day(1), visits: [
             call(.monday, 45, [.hoist], carers: 2), call(.tuesday, 30, [.medication]), call(.saturday, 60),
         ]))
         // P2 from Thursday: a daily 30 → Thu–Sun, 4 calls, 120.
-        try clients.insert(CarePackage(externalID: "K2", clientID: "P2", validFrom: day(26),
+        try packages.upsert(CarePackage(externalID: "K2", clientID: "P2", validFrom: day(26),
             visits: Weekday.allCases.map { call($0, 30, [.reablement]) }))
         // P3 ended the Sunday before: nothing.
-        try clients.insert(CarePackage(externalID: "K3", clientID: "P3", validFrom: day(1), validTo: day(22), visits: [call(.monday, 30)]))
+        try packages.upsert(CarePackage(externalID: "K3", clientID: "P3", validFrom: day(1), validTo: day(22), visits: [call(.monday, 30)]))
     }
 }
 

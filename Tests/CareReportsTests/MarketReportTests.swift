@@ -42,7 +42,7 @@ enum MarketFixture {
         let place = GeoPoint(latitude: 52.8, longitude: -2.1)!
         try HubRepository(db).insert(Hub(code: "M", name: "M", location: place))
         for n in 1...12 {
-            _ = try ClientRepository(db).insert(Client(
+            _ = try ClientRepository(db).upsert(Client(
                 externalID: "M\(n)", hubCode: "M", givenName: "M", familyName: "\(n)", postcode: "ST1 1AA", location: place,
                 funding: n == 2 ? .selfFunded : .council, homeFirst: n == 7, dischargeDate: n == 7 ? LocalDate(iso: "2026-03-20")! : nil))
         }
@@ -91,7 +91,7 @@ enum MarketFixture {
         }
         // Carers K1 (20 h) and K2 (10 h), directly employed, and K1's published W14 roster.
         for (id, minutes) in [("K1", 1200), ("K2", 600)] {
-            _ = try CarerRepository(db).insert(Carer(
+            try CarerRepository(db).upsertWithSkills(Carer(
                 externalID: id, hubCode: "M", givenName: "K", familyName: id, gender: .female, home: place, contract: .permanent,
                 zeroHours: false, contractedMinutesPerWeek: minutes, maxMinutesPerWeek: 2400, hourlyRatePence: 1300,
                 startDate: LocalDate(iso: "2025-01-01")!))
@@ -116,7 +116,7 @@ enum MarketFixture {
         }
         try db.execute("UPDATE rosters SET status = 'published', published_at = now() WHERE id = \(roster)")
         for (k, pathway) in [0, 0, 0, 1, 1, 1, 1, 2, 2, 3].enumerated() {
-            try DischargeRepository(db).insert(HospitalDischarge(
+            try DischargeRepository(db).upsert(HospitalDischarge(
                 externalID: "HD\(k)", hubCode: "M", ageAtDischarge: 80, dischargeReady: nil, discharged: LocalDate(iso: "2026-03-1\(k)")!,
                 pathway: pathway, reablementStart: nil, statusAt91: nil))
         }

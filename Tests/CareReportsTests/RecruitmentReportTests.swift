@@ -21,7 +21,7 @@ enum RecruitmentFixture {
         try HubRepository(db).insert(Hub(code: "R", name: "R", location: place))
         let feb1 = LocalDate(iso: "2026-02-01")!
         for k in 0..<10 {
-            try WorkforceRepository(db).insert(Vacancy(externalID: "RV\(k)", hubCode: "R", opened: feb1, closed: feb1.adding(days: 3 + k)))
+            try RecruitmentRepository(db).upsert(Vacancy(externalID: "RV\(k)", hubCode: "R", opened: feb1, closed: feb1.adding(days: 3 + k)))
             var a = Application(externalID: "RA\(k)", vacancyID: "RV\(k)", source: "job_board", applied: feb1.adding(days: k))
             a.offered = feb1.adding(days: k + 2)
             a.accepted = feb1.adding(days: k + 3)
@@ -30,27 +30,29 @@ enum RecruitmentFixture {
             a.checksCleared = feb1.adding(days: k + 23)
             if k == 9 { a.withdrawn = feb1.adding(days: k + 30) } else { a.started = feb1.adding(days: k + 28) }
             // £100 advertising when each post opened; £50 of staff time for each hire who started.
-            try WorkforceRepository(db).insert(RecruitmentCost(hubCode: "R", vacancyID: "RV\(k)", incurred: feb1, external: true, pence: 10_000))
+            try RecruitmentRepository(db).upsert(
+                RecruitmentCost(hubCode: "R", vacancyID: "RV\(k)", incurred: feb1, external: true, pence: 10_000), id: "RC\(k)-ad")
             if let started = a.started {
-                try WorkforceRepository(db).insert(RecruitmentCost(hubCode: "R", vacancyID: "RV\(k)", incurred: started, external: false, pence: 5_000))
+                try RecruitmentRepository(db).upsert(
+                    RecruitmentCost(hubCode: "R", vacancyID: "RV\(k)", incurred: started, external: false, pence: 5_000), id: "RC\(k)-staff")
             }
-            try WorkforceRepository(db).insert(a)
+            try RecruitmentRepository(db).upsert(a)
         }
         var declined = Application(externalID: "RD", vacancyID: "RV0", source: "referral", applied: feb1)
         declined.offered = LocalDate(iso: "2026-02-10")!
         declined.declined = LocalDate(iso: "2026-02-12")!
-        try WorkforceRepository(db).insert(declined)
+        try RecruitmentRepository(db).upsert(declined)
         var pending = Application(externalID: "RP", vacancyID: "RV0", source: "referral", applied: feb1)
         pending.offered = LocalDate(iso: "2026-02-11")!
-        try WorkforceRepository(db).insert(pending)
+        try RecruitmentRepository(db).upsert(pending)
         let start = LocalDate(iso: "2025-06-01")!
         for k in 0..<12 {
             let id = "RC\(k)"
-            try CarerRepository(db).insert(Carer(
+            try CarerRepository(db).upsertWithSkills(Carer(
                 externalID: id, hubCode: "R", givenName: "R", familyName: "\(k)", gender: .female, home: place, contract: .permanent,
                 zeroHours: false, contractedMinutesPerWeek: 0, maxMinutesPerWeek: 2400, hourlyRatePence: 1300, startDate: start))
             let end: LocalDate? = k < 4 ? start.adding(days: 61) : (k == 4 ? start.adding(days: 106) : nil)
-            try WorkforceRepository(db).insert(EmploymentSpell(
+            try WorkforceRepository(db).upsert(EmploymentSpell(
                 carerID: id, hubCode: "R", contract: .permanent, zeroHours: false, contractedMinutes: 0, start: start, end: end,
                 leaving: end.map { _ in LeavingEvent(reason: "personal", voluntary: true) }))
         }

@@ -46,7 +46,7 @@ enum WorkforceFixture {
             } else {
                 n += 1
                 id = "W\(n)"
-                try CarerRepository(db).insert(Carer(
+                try CarerRepository(db).upsertWithSkills(Carer(
                     externalID: id, hubCode: hub, givenName: "W", familyName: "\(n)", gender: .female, home: place,
                     contract: .permanent, zeroHours: false, contractedMinutesPerWeek: 0, maxMinutesPerWeek: 2400,
                     hourlyRatePence: 1300, startDate: LocalDate(iso: start)!))

@@ -52,7 +52,7 @@ struct ErrorTests {
         let test = try TestDatabase()
         let db = try test.connect()
         try HubRepository(db).insert(Hub(code: "H", name: "Hub", location: place))
-        try CarerRepository(db).insert(Fixtures.carer("C1", hub: "H"))
+        try CarerRepository(db).upsertWithSkills(Fixtures.carer("C1", hub: "H"))
         let monday = LocalDate(year: 2026, month: 11, day: 23)!
         try ShiftRepository(db).insert(LocalShift(carerID: "C1", date: monday, start: LocalTime(hour: 7, minute: 0)!, minutes: 420))
         let error = #expect(throws: StoreError.self) {

@@ -11,7 +11,7 @@ struct RepositoryTests {
         let test = try TestDatabase()
         let db = try test.connect()
         try HubRepository(db).insert(Hub(code: "H", name: "Hub", location: Fixtures.place))
-        try CarerRepository(db).insert(Fixtures.carer("C1", hub: "H"))
+        try CarerRepository(db).upsertWithSkills(Fixtures.carer("C1", hub: "H"))
         let spring = LocalDate(year: 2026, month: 3, day: 29)!  // clocks go forward at 01:00 GMT
         let autumn = LocalDate(year: 2026, month: 10, day: 25)!  // clocks go back at 02:00 BST
         try ShiftRepository(db).insert(LocalShift(carerID: "C1", date: spring, start: LocalTime(hour: 0, minute: 30)!, minutes: 180))
@@ -31,7 +31,7 @@ struct RepositoryTests {
         let test = try TestDatabase()
         let db = try test.connect()
         try HubRepository(db).insert(Hub(code: "H", name: "Hub", location: Fixtures.place))
-        try CarerRepository(db).insert(Fixtures.carer("C1", hub: "H"))
+        try CarerRepository(db).upsertWithSkills(Fixtures.carer("C1", hub: "H"))
         let day = LocalDate(year: 2026, month: 10, day: 24)!
         try ShiftRepository(db).insert(LocalAbsence(carerID: "C1", kind: .sickness, firstDay: day, lastDay: day.adding(days: 1)))
         let row = try db.query("SELECT starts_at, ends_at FROM absences").rows[0]
@@ -43,13 +43,13 @@ struct RepositoryTests {
     @Test func unknownReferencesAreNamed() throws {
         let test = try TestDatabase()
         let db = try test.connect()
-        let error = #expect(throws: ReferenceError.self) { try CarerRepository(db).insert(Fixtures.carer("C1", hub: "NOPE")) }
+        let error = #expect(throws: ReferenceError.self) { try CarerRepository(db).upsertWithSkills(Fixtures.carer("C1", hub: "NOPE")) }
         #expect(error?.description == "carer C1: unknown hub NOPE")
         try HubRepository(db).insert(Hub(code: "H", name: "Hub", location: Fixtures.place))
         let client = Client(
             externalID: "P1", hubCode: "H", givenName: "Ann", familyName: "Smith", postcode: "ST16 1AA",
             location: Fixtures.place, funding: .council, preferredCarers: ["C404"])
-        #expect(throws: ReferenceError.self) { try ClientRepository(db).insert(client) }
+        #expect(throws: ReferenceError.self) { try ClientRepository(db).upsert(client) }
         #expect(try db.query("SELECT count(*) AS n FROM clients").rows[0].decode("n", as: Int.self) == 0)
     }
 
@@ -61,14 +61,14 @@ struct RepositoryTests {
         try HubRepository(db).insert(Hub(code: "B", name: "B", location: Fixtures.place))
         var carer = Fixtures.carer("C1", hub: "A")
         carer.lendableTo = ["B"]
-        try CarerRepository(db).insert(carer)
-        try ClientRepository(db).insert(Client(
+        try CarerRepository(db).upsertWithSkills(carer)
+        try ClientRepository(db).upsert(Client(
             externalID: "P1", hubCode: "A", givenName: "Ann", familyName: "Smith", postcode: "ST16 1AA",
             location: Fixtures.place, funding: .council, preferredCarers: ["C1"]))
         let template = VisitTemplate(
             weekday: .tuesday, windowStart: LocalTime(hour: 7, minute: 30)!, windowEnd: LocalTime(hour: 8, minute: 30)!,
             durationMinutes: 45, skills: [.hoist, .medication], carersNeeded: 2, priority: .high)
-        try ClientRepository(db).insert(CarePackage(externalID: "K1", clientID: "P1", validFrom: LocalDate(year: 2026, month: 1, day: 1)!, visits: [template]))
+        try PackageRepository(db).upsert(CarePackage(externalID: "K1", clientID: "P1", validFrom: LocalDate(year: 2026, month: 1, day: 1)!, visits: [template]))
         let row = try db.query("""
             SELECT (SELECT count(*) FROM carer_skills) AS skills, (SELECT count(*) FROM carer_lendable_hubs) AS lend,
                    (SELECT relation FROM client_carer_relations) AS relation, pv.skills::text[] AS needed, pv.carers_needed

@@ -21,28 +21,28 @@ public enum ProblemDecoder {
     /// Reads a file and decodes it.
     public static func load(path: String) throws -> Problem {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ProblemError(file: path, issues: [ProblemIssue(path: "$", problem: "cannot read the file")])
+            throw ProblemError(file: path, issues: [FieldIssue(path: "$", problem: "cannot read the file")])
         }
         return try decode(data, file: path)
     }
 
     /// Turns a JSON decoding failure into a located issue.
-    static func issue(for error: DecodingError) -> ProblemIssue {
+    static func issue(for error: DecodingError) -> FieldIssue {
         switch error {
         case .typeMismatch(let type, let context):
-            return ProblemIssue(path: path(context.codingPath), problem: "expected \(describe(type))")
+            return FieldIssue(path: path(context.codingPath), problem: "expected \(describe(type))")
         case .valueNotFound(let type, let context):
-            return ProblemIssue(path: path(context.codingPath), problem: "expected \(describe(type)), found null")
+            return FieldIssue(path: path(context.codingPath), problem: "expected \(describe(type)), found null")
         case .keyNotFound(let key, let context):
-            return ProblemIssue(path: path(context.codingPath + [key]), problem: "missing")
+            return FieldIssue(path: path(context.codingPath + [key]), problem: "missing")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
                 let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                return ProblemIssue(path: "$", problem: "not valid JSON" + (detail.map { " (\($0))" } ?? ""))
+                return FieldIssue(path: "$", problem: "not valid JSON" + (detail.map { " (\($0))" } ?? ""))
             }
-            return ProblemIssue(path: path(context.codingPath), problem: "invalid value")
+            return FieldIssue(path: path(context.codingPath), problem: "invalid value")
         @unknown default:
-            return ProblemIssue(path: "$", problem: "not a carehub problem document")
+            return FieldIssue(path: "$", problem: "not a carehub problem document")
         }
     }
 

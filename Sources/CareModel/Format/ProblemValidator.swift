@@ -2,10 +2,10 @@ import Foundation
 
 /// Semantic checks of a decoded document, building the `Problem` as it goes.
 struct Validator {
-    var issues: [ProblemIssue] = []
+    var issues: [FieldIssue] = []
 
     mutating func fail(_ path: String, _ problem: String) {
-        issues.append(ProblemIssue(path: path, problem: problem))
+        issues.append(FieldIssue(path: path, problem: problem))
     }
 
     /// A present value, or an issue saying it is missing.

@@ -1,3 +1,4 @@
+import CareModel
 import CSV
 import Foundation
 
@@ -22,10 +23,10 @@ struct CSVFile {
     /// Reads `path`; `name` is what errors call the file.
     init(path: String, name: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImportError(file: name, issues: [ImportIssue(line: 0, column: nil, problem: "cannot read the file")])
+            throw ImportError(file: name, issues: [FieldIssue(line: 0, field: nil, problem: "cannot read the file")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ImportError(file: name, issues: [ImportIssue(line: 0, column: nil, problem: "not UTF-8 text")])
+            throw ImportError(file: name, issues: [FieldIssue(line: 0, field: nil, problem: "not UTF-8 text")])
         }
         try self.init(text: text, name: name)
     }
@@ -38,7 +39,7 @@ struct CSVFile {
         do {
             reader = try CSVReader(string: body, hasHeaderRow: true)
         } catch {
-            throw ImportError(file: name, issues: [ImportIssue(line: 1, column: nil, problem: "no header row")])
+            throw ImportError(file: name, issues: [FieldIssue(line: 1, field: nil, problem: "no header row")])
         }
         header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var records: [Record] = []
@@ -53,30 +54,21 @@ struct CSVFile {
             line += spans
         }
         if let error = reader.error {
-            throw ImportError(file: name, issues: [ImportIssue(line: line, column: nil, problem: "unreadable CSV (\(error))")])
+            throw ImportError(file: name, issues: [FieldIssue(line: line, field: nil, problem: "unreadable CSV (\(error))")])
         }
         self.records = records
     }
 
     /// Issues for required columns the header lacks.
-    func missingColumns(_ required: [String]) -> [ImportIssue] {
-        required.filter { !header.contains($0) }.map { ImportIssue(line: 1, column: $0, problem: "missing column") }
+    func missingColumns(_ required: [String]) -> [FieldIssue] {
+        required.filter { !header.contains($0) }.map { FieldIssue(line: 1, field: $0, problem: "missing column") }
     }
-}
-
-/// One problem in one row: `LINE: column: problem`. Names the column, never the value.
-public struct ImportIssue: Sendable, Equatable, CustomStringConvertible {
-    public let line: Int
-    public let column: String?
-    public let problem: String
-
-    public var description: String { "\(line): \(column.map { "\($0): " } ?? "")\(problem)" }
 }
 
 /// A file that cannot be imported; nothing was written.
 public struct ImportError: Error, Sendable, CustomStringConvertible {
     public let file: String
-    public let issues: [ImportIssue]
+    public let issues: [FieldIssue]
 
     /// `FILE:LINE: column: problem`, one line per issue (at most 100, then a count).
     public var description: String {

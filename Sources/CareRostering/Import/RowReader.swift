@@ -4,12 +4,12 @@ import Foundation
 /// Reads typed fields from one CSV record, collecting an issue per bad field.
 struct RowReader {
     let record: CSVFile.Record
-    var issues: [ImportIssue] = []
+    var issues: [FieldIssue] = []
 
     init(_ record: CSVFile.Record) { self.record = record }
 
     mutating func fail(_ column: String, _ problem: String) {
-        issues.append(ImportIssue(line: record.line, column: column, problem: problem))
+        issues.append(FieldIssue(line: record.line, field: column, problem: problem))
     }
 
     /// A required text field (nil, with an issue, when blank).

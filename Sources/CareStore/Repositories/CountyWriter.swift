@@ -1,6 +1,7 @@
 import CareModel
 
-/// Writes a whole set of hubs, people, packages and rotas in one transaction: all or nothing.
+/// Writes a whole set of hubs, people, packages and rotas in one transaction, all or nothing,
+/// through the same upserts as `carehub import`.
 public struct CountyWriter {
     let db: Connection
 
@@ -18,17 +19,28 @@ public struct CountyWriter {
     ) throws -> Counts {
         try db.transaction { db in
             var counts = Counts()
-            for hub in hubs { try HubRepository(db).insert(hub); counts.hubs += 1 }
-            for carer in carers { try CarerRepository(db).insert(carer); counts.carers += 1 }
-            for client in clients { try ClientRepository(db).insert(client); counts.clients += 1 }
+            for hub in hubs { try HubRepository(db).upsert(hub); counts.hubs += 1 }
+            for carer in carers { try CarerRepository(db).upsertWithSkills(carer); counts.carers += 1 }
+            for client in clients { try ClientRepository(db).upsert(client); counts.clients += 1 }
             for package in packages {
-                try ClientRepository(db).insert(package)
+                try PackageRepository(db).upsert(package)
                 counts.packages += 1
                 counts.visitTemplates += package.visits.count
             }
-            for shift in shifts { try ShiftRepository(db).insert(shift); counts.shifts += 1 }
-            for absence in absences { try ShiftRepository(db).insert(absence); counts.absences += 1 }
+            // A carer's shifts are replaced a day at a time, as the shifts file replaces them.
+            let days = Dictionary(grouping: shifts) { DayKey(carer: $0.carerID, date: $0.date) }
+            for (day, dayShifts) in days.sorted(by: { ($0.key.carer, $0.key.date) < ($1.key.carer, $1.key.date) }) {
+                try ShiftRepository(db).replaceShifts(carer: day.carer, date: day.date, shifts: dayShifts)
+                counts.shifts += dayShifts.count
+            }
+            for absence in absences { try ShiftRepository(db).upsertAbsence(absence, reason: nil); counts.absences += 1 }
             return counts
         }
+    }
+
+    /// One carer's day of shifts.
+    private struct DayKey: Hashable {
+        let carer: String
+        let date: LocalDate
     }
 }

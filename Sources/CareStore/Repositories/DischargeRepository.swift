@@ -1,20 +1,35 @@
 import CareModel
 
-/// Writes hospital discharges.
+/// Writes hospital discharges: the one write path for import and seeding.
 public struct DischargeRepository {
     let db: Connection
 
+    /// A repository over a connection (and whatever transaction it is in).
     public init(_ db: Connection) { self.db = db }
 
-    public func insert(_ d: HospitalDischarge) throws {
-        let added = try db.execute("""
+    /// Inserts or updates a discharge by external id; the hub must exist.
+    @discardableResult
+    public func upsert(_ d: HospitalDischarge) throws -> UpsertOutcome {
+        if let missing = try ExternalIDRepository(db).firstMissing([d.hubCode], in: .hubs) {
+            throw ReferenceError(writing: "discharge \(d.externalID)", missingKind: "hub", missingID: missing)
+        }
+        return try db.query("""
             INSERT INTO hospital_discharges (external_id, hub_id, client_id, age_at_discharge, discharge_ready_date, discharge_date, pathway,
                                              reablement_start, council_funded, status_at_91)
             SELECT \(d.externalID), h.id, (SELECT id FROM clients WHERE external_id = \(d.clientID)), \(d.ageAtDischarge),
                    \(d.dischargeReady)::date, \(d.discharged)::date, \(d.pathway), \(d.reablementStart)::date, \(d.councilFunded),
                    \(d.statusAt91?.rawValue)
             FROM hubs h WHERE h.code = \(d.hubCode)
-            """)
-        if added == 0 { throw ReferenceError(writing: "discharge \(d.externalID)", missingKind: "hub", missingID: d.hubCode) }
+            ON CONFLICT (external_id) DO UPDATE SET hub_id = EXCLUDED.hub_id, client_id = EXCLUDED.client_id,
+                age_at_discharge = EXCLUDED.age_at_discharge, discharge_ready_date = EXCLUDED.discharge_ready_date,
+                discharge_date = EXCLUDED.discharge_date, pathway = EXCLUDED.pathway, reablement_start = EXCLUDED.reablement_start,
+                council_funded = EXCLUDED.council_funded, status_at_91 = EXCLUDED.status_at_91
+            WHERE (hospital_discharges.hub_id, hospital_discharges.client_id, hospital_discharges.age_at_discharge,
+                   hospital_discharges.discharge_ready_date, hospital_discharges.discharge_date, hospital_discharges.pathway,
+                   hospital_discharges.reablement_start, hospital_discharges.council_funded, hospital_discharges.status_at_91)
+                  IS DISTINCT FROM (EXCLUDED.hub_id, EXCLUDED.client_id, EXCLUDED.age_at_discharge, EXCLUDED.discharge_ready_date,
+                   EXCLUDED.discharge_date, EXCLUDED.pathway, EXCLUDED.reablement_start, EXCLUDED.council_funded, EXCLUDED.status_at_91)
+            RETURNING (xmax = 0) AS inserted
+            """).upsertOutcome()
     }
 }

@@ -7,7 +7,22 @@ public struct HubRepository {
     /// A repository over a connection (and whatever transaction it is in).
     public init(_ db: Connection) { self.db = db }
 
-    /// Inserts a hub and returns its id.
+    /// Inserts or updates a hub by code: how import and seeding write `hubs`.
+    @discardableResult
+    public func upsert(_ h: Hub) throws -> UpsertOutcome {
+        try db.query("""
+            INSERT INTO hubs (code, name, latitude, longitude, timezone)
+            VALUES (\(h.code), \(h.name), \(h.location.latitude), \(h.location.longitude), \(h.timeZone))
+            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
+                timezone = EXCLUDED.timezone
+            WHERE (hubs.name, hubs.latitude, hubs.longitude, hubs.timezone)
+                  IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.latitude, EXCLUDED.longitude, EXCLUDED.timezone)
+            RETURNING (xmax = 0) AS inserted
+            """).upsertOutcome()
+    }
+
+    /// Inserts a new hub and returns its id; a code already stored is a unique violation
+    /// (tests of constraints and transactions rely on that).
     @discardableResult
     public func insert(_ hub: Hub) throws -> Int {
         try db.query("""

@@ -40,6 +40,23 @@ public struct MarketRepository {
             """).rows.map { (try $0.decode("id"), try $0.decode("duration_minutes")) }
     }
 
+    /// Records what happened at one visit (the outcomes file). Never new: the visit must exist.
+    @discardableResult
+    public func record(_ o: VisitOutcome) throws -> UpsertOutcome {
+        let (status, by) = o.status.columns
+        guard try db.query("SELECT 1 FROM visits WHERE id = \(o.visitID)").rows.count == 1 else {
+            throw ReferenceError(writing: "outcome", missingKind: "visit", missingID: String(o.visitID))
+        }
+        let changed = try db.execute("""
+            UPDATE visits SET status = \(status), cancelled_by = \(by), actual_start = \(o.actualStart)::timestamptz,
+                   actual_minutes = \(o.actualMinutes), outcome_recorded_at = now(), updated_at = now()
+            WHERE id = \(o.visitID)
+              AND (status, cancelled_by, actual_start, actual_minutes)
+                  IS DISTINCT FROM (\(status)::text, \(by)::text, \(o.actualStart)::timestamptz, \(o.actualMinutes)::integer)
+            """)
+        return changed > 0 ? .updated : .unchanged
+    }
+
     /// Records many outcomes in one statement (arrays bound as parameters). Returns how many
     /// visits changed.
     @discardableResult
@@ -53,5 +70,17 @@ public struct MarketRepository {
                         \(outcomes.map(\.actualMinutes))::int[]) AS o(id, status, by, start, minutes)
             WHERE v.id = o.id
             """)
+    }
+}
+
+extension VisitOutcome.Status {
+    /// The visit's `status` and `cancelled_by` columns for this outcome.
+    var columns: (status: String, cancelledBy: String?) {
+        switch self {
+        case .delivered: return ("delivered", nil)
+        case .missed: return ("missed", nil)
+        case .cancelledProvider: return ("cancelled", "provider")
+        case .cancelledPerson: return ("cancelled", "person")
+        }
     }
 }

@@ -1,35 +1,52 @@
 import CareModel
 
-/// Writes employment spells, leaving events and vacancies.
+/// Writes employment spells with their leaving events, and reads the workforce for sample history.
 public struct WorkforceRepository {
     let db: Connection
 
     public init(_ db: Connection) { self.db = db }
 
-    /// Inserts a spell (and its leaving event); the carer and hub must exist.
-    public func insert(_ s: EmploymentSpell) throws {
-        guard let row = try db.query("""
-            INSERT INTO employment_spells (carer_id, hub_id, contract_type, zero_hours, contracted_minutes, start_date, end_date,
-                                           started_by_internal_move)
-            SELECT c.id, h.id, \(s.contract), \(s.zeroHours), \(s.contractedMinutes), \(s.start)::date, \(s.end)::date, \(s.startedByInternalMove)
-            FROM carers c, hubs h WHERE c.external_id = \(s.carerID) AND h.code = \(s.hubCode)
-            RETURNING id
-            """).rows.first
-        else { throw ReferenceError(writing: "employment spell", missingKind: "carer or hub", missingID: "\(s.carerID)/\(s.hubCode)") }
+    /// Inserts or updates an employment spell keyed by carer and start date, with its leaving event.
+    @discardableResult
+    public func upsert(_ s: EmploymentSpell) throws -> UpsertOutcome {
+        var outcome = try db.query("""
+            WITH existing AS (
+                SELECT e.id FROM employment_spells e JOIN carers c ON c.id = e.carer_id
+                WHERE c.external_id = \(s.carerID) AND e.start_date = \(s.start)::date
+            ), updated AS (
+                UPDATE employment_spells e SET hub_id = h.id, contract_type = \(s.contract), zero_hours = \(s.zeroHours),
+                       contracted_minutes = \(s.contractedMinutes), end_date = \(s.end)::date, started_by_internal_move = \(s.startedByInternalMove)
+                FROM hubs h WHERE e.id IN (SELECT id FROM existing) AND h.code = \(s.hubCode)
+                  AND (e.hub_id, e.contract_type, e.zero_hours, e.contracted_minutes, e.end_date, e.started_by_internal_move)
+                      IS DISTINCT FROM (h.id, \(s.contract)::text, \(s.zeroHours)::boolean, \(s.contractedMinutes)::int, \(s.end)::date, \(s.startedByInternalMove)::boolean)
+                RETURNING false AS inserted
+            ), inserted AS (
+                INSERT INTO employment_spells (carer_id, hub_id, contract_type, zero_hours, contracted_minutes, start_date, end_date, started_by_internal_move)
+                SELECT c.id, h.id, \(s.contract), \(s.zeroHours), \(s.contractedMinutes), \(s.start)::date, \(s.end)::date, \(s.startedByInternalMove)
+                FROM carers c, hubs h WHERE c.external_id = \(s.carerID) AND h.code = \(s.hubCode) AND NOT EXISTS (SELECT 1 FROM existing)
+                RETURNING true AS inserted
+            )
+            SELECT inserted FROM updated UNION ALL SELECT inserted FROM inserted
+            """).upsertOutcome()
+        let leavingChanged: Int
         if let e = s.leaving {
-            try db.execute("""
+            leavingChanged = try db.execute("""
                 INSERT INTO leaving_events (spell_id, reason_code, destination_code, voluntary, internal_move)
-                VALUES (\(try row.decode("id", as: Int.self)), \(e.reason), \(e.destination), \(e.voluntary), \(e.internalMove))
+                SELECT e.id, \(e.reason), \(e.destination), \(e.voluntary), \(e.internalMove)
+                FROM employment_spells e JOIN carers c ON c.id = e.carer_id WHERE c.external_id = \(s.carerID) AND e.start_date = \(s.start)::date
+                ON CONFLICT (spell_id) DO UPDATE SET reason_code = EXCLUDED.reason_code, destination_code = EXCLUDED.destination_code,
+                    voluntary = EXCLUDED.voluntary, internal_move = EXCLUDED.internal_move
+                WHERE (leaving_events.reason_code, leaving_events.destination_code, leaving_events.voluntary, leaving_events.internal_move)
+                      IS DISTINCT FROM (EXCLUDED.reason_code, EXCLUDED.destination_code, EXCLUDED.voluntary, EXCLUDED.internal_move)
+                """)
+        } else {
+            leavingChanged = try db.execute("""
+                DELETE FROM leaving_events le USING employment_spells e, carers c
+                WHERE le.spell_id = e.id AND c.id = e.carer_id AND c.external_id = \(s.carerID) AND e.start_date = \(s.start)::date
                 """)
         }
-    }
-
-    public func insert(_ v: Vacancy) throws {
-        let added = try db.execute("""
-            INSERT INTO vacancies (external_id, hub_id, opened_on, closed_on, close_reason)
-            SELECT \(v.externalID), h.id, \(v.opened)::date, \(v.closed)::date, \(v.closeReason) FROM hubs h WHERE h.code = \(v.hubCode)
-            """)
-        if added == 0 { throw ReferenceError(writing: "vacancy \(v.externalID)", missingKind: "hub", missingID: v.hubCode) }
+        if outcome == .unchanged && leavingChanged > 0 { outcome = .updated }
+        return outcome
     }
 
     /// Number of spells already stored (history is added once).
@@ -37,40 +54,22 @@ public struct WorkforceRepository {
         try db.query("SELECT count(*) AS n FROM employment_spells").rows[0].decode("n")
     }
 
-    /// Writes former carers, spells and vacancies in one transaction.
+    /// Writes former carers, spells, vacancies, sickness, applications and costs in one
+    /// transaction, through the upserts the importers use. Costs have no identifier of their
+    /// own in the sample history, so each is given `COST-<hub>-<n>`.
     public func writeHistory(
         formerCarers: [Carer], spells: [EmploymentSpell], vacancies: [Vacancy], sickness: [LocalAbsence], applications: [Application],
         costs: [RecruitmentCost] = []
     ) throws {
         try db.transaction { db in
-            for c in formerCarers { try CarerRepository(db).insert(c) }
-            for s in spells { try WorkforceRepository(db).insert(s) }
-            for v in vacancies { try WorkforceRepository(db).insert(v) }
-            for a in sickness { try ShiftRepository(db).insert(a) }
-            for a in applications { try WorkforceRepository(db).insert(a) }
-            for c in costs { try WorkforceRepository(db).insert(c) }
+            for c in formerCarers { try CarerRepository(db).upsertWithSkills(c) }
+            for s in spells { try WorkforceRepository(db).upsert(s) }
+            let recruitment = RecruitmentRepository(db)
+            for v in vacancies { try recruitment.upsert(v) }
+            for a in sickness { try ShiftRepository(db).upsertAbsence(a, reason: nil) }
+            for a in applications { try recruitment.upsert(a) }
+            for (n, c) in costs.enumerated() { try recruitment.upsert(c, id: "COST-\(c.hubCode)-\(n + 1)") }
         }
-    }
-
-    public func insert(_ c: RecruitmentCost) throws {
-        let added = try db.execute("""
-            INSERT INTO recruitment_costs (hub_id, vacancy_id, incurred_on, cost_type, amount_pence)
-            SELECT h.id, (SELECT id FROM vacancies WHERE external_id = \(c.vacancyID)), \(c.incurred)::date,
-                   \(c.external ? "external" : "internal"), \(c.pence)
-            FROM hubs h WHERE h.code = \(c.hubCode)
-            """)
-        if added == 0 { throw ReferenceError(writing: "recruitment cost", missingKind: "hub", missingID: c.hubCode) }
-    }
-
-    public func insert(_ a: Application) throws {
-        let added = try db.execute("""
-            INSERT INTO applications (external_id, vacancy_id, source, applied_on, interviewed_on, offered_on, accepted_on, declined_on,
-                                      checks_cleared_on, withdrawn_on, started_on)
-            SELECT \(a.externalID), v.id, \(a.source), \(a.applied)::date, \(a.interviewed)::date, \(a.offered)::date, \(a.accepted)::date,
-                   \(a.declined)::date, \(a.checksCleared)::date, \(a.withdrawn)::date, \(a.started)::date
-            FROM vacancies v WHERE v.external_id = \(a.vacancyID)
-            """)
-        if added == 0 { throw ReferenceError(writing: "application \(a.externalID)", missingKind: "vacancy", missingID: a.vacancyID) }
     }
 
     /// Current carers as stored, by hub, for generating their history.

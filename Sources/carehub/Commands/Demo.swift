@@ -42,7 +42,7 @@ struct Demo: ParsableCommand {
         var weeks = 2
 
         func validate() throws {
-            if let issue = spec.validationIssues().first { throw ValidationError("--\(issue.field): \(issue.problem)") }
+            if let issue = spec.validationIssues().first { throw ValidationError("--\(issue)") }
         }
 
         var spec: SampleCountySpec {
@@ -89,7 +89,7 @@ struct Demo: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let spec = SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: week, weeks: 1)
-                if let issue = spec.validationIssues().first { throw CommandFailure("--\(issue.field): \(issue.problem)") }
+                if let issue = spec.validationIssues().first { throw CommandFailure("--\(issue)") }
                 let c = SampleCountyGenerator.generate(spec)
                 let texts = try ImportFiles.texts(hubs: c.hubs, carers: c.carers, clients: c.clients, packages: c.packages,
                                                   shifts: c.shifts, absences: c.absences)
@@ -142,7 +142,7 @@ func addHistory(_ db: Connection, until: LocalDate, seed: UInt64) throws -> Stri
         vacancies += h.vacancies.count
         sick += h.sickness.count
         let discharges = DischargeFactory.discharges(hub: hub, until: until, seed: seed)
-        try db.transaction { db in for d in discharges { try DischargeRepository(db).insert(d) } }
+        try db.transaction { db in for d in discharges { try DischargeRepository(db).upsert(d) } }
         dischargeCount += discharges.count
         applications += h.applications.count
     }
@@ -161,14 +161,14 @@ func addMarket(_ db: Connection, until: LocalDate, seed: UInt64) throws -> Strin
     let weeks = (0..<13).map { ISOWeek(containing: lastSunday.adding(days: -7 * $0)) }.reversed()
     return try db.transaction { db in
         var commissions = 0, waiting = 0, ended = 0
-        let writer = ImportWriter(db)
+        let packages = PackageRepository(db)
         for (hub, rows) in byHub.sorted(by: { $0.key < $1.key }) {
             let infos = rows.map {
                 MarketFactory.PackageInfo(packageID: $0.packageID, clientID: $0.clientID, validFrom: $0.validFrom, funding: $0.funding,
                                           homeFirst: $0.homeFirst, weeklyHours: $0.weeklyHours)
             }
             for c in MarketFactory.commissions(hub: hub, packages: infos, until: until, seed: seed) {
-                _ = try writer.upsert(c)
+                try packages.upsert(c)
                 commissions += 1
                 if c.startedOn == nil && c.endedOn == nil && c.commissionedHours != nil { waiting += 1 }
                 if c.endReason != nil { ended += 1 }

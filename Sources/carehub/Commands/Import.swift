@@ -15,7 +15,8 @@ struct Import: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "hubs, carers, skills, shifts, absences, clients, packages, spells, vacancies, applications, costs, discharges, commissions or outcomes.") var kind: ImportKind
+    // The kinds (listed by help, checked on parsing) are ImportKind.allCases: the importers' registry.
+    @Argument(help: "What the file holds.") var kind: ImportKind
     @Argument(help: "The CSV file.") var file: String
     @Flag(help: "Validate and report new/updated/unchanged counts without writing.") var dryRun = false
 

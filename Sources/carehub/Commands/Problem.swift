@@ -50,7 +50,7 @@ struct ProblemCommand: ParsableCommand {
 
         func validate() throws {
             let spec = SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: week, weeks: 1)
-            if let issue = spec.validationIssues().first { throw ValidationError("--\(issue.field): \(issue.problem)") }
+            if let issue = spec.validationIssues().first { throw ValidationError("--\(issue)") }
         }
 
         func run() throws {
