@@ -13,8 +13,8 @@ struct RebalanceRepositoryTests {
         let test = try TestDatabase()
         let db = try test.connect()
         try HubRepository(db).insert(Hub(code: "H", name: "Hub", location: Fixtures.place))
-        try CarerRepository(db).insert(Fixtures.carer("C1", hub: "H"))
-        try ClientRepository(db).insert(Client(
+        try CarerRepository(db).upsertWithSkills(Fixtures.carer("C1", hub: "H"))
+        _ = try ClientRepository(db).upsert(Client(
             externalID: "P1", hubCode: "H", givenName: "Ann", familyName: "Smith", postcode: "ST16 1AA", location: Fixtures.place,
             funding: .council))
         let visits = try [("08:00", "09:00"), ("12:00", "13:00"), ("17:00", "18:00")].map { window in

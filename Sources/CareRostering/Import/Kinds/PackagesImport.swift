@@ -45,7 +45,7 @@ enum PackagesImport: ImportParser {
         let start = r.time("window_start"), end = r.time("window_end")
         let minutes = r.int("duration_minutes", in: 1...1440)
         let skills = r.skills("skills")
-        let carers = r.int("carers", in: 1...3, default: 1)
+        let carers = r.int("carers", in: Problem.Visit.carerCounts, default: 1)
         let priority = r.choice("priority", Priority.self, default: .normal)
         if let clientID, !known.clients.contains(clientID) { r.fail("client", "unknown client \(clientID)") }
         if let start, let end, end < start { r.fail("window_end", "before window_start") }
