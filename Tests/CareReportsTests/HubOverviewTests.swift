@@ -70,9 +70,9 @@ struct HubOverviewTests {
         let test = try TestDatabase()
         let db = try test.connect()
         try OverviewFixture.build(db)
-        let overview = try HubOverview.load(db, week: OverviewFixture.week)
-        let line = try #require(overview.lines.first)
-        #expect(overview.lines.count == 1)
+        let lines = try WeeklyReportRepository(db).capacity(week: OverviewFixture.week)
+        let line = try #require(lines.first)
+        #expect(lines.count == 1)
         #expect(line.carers == 2)
         #expect(line.zeroHoursCarers == 1)
         #expect(line.contractedMinutes == 1800)
@@ -91,8 +91,8 @@ struct HubOverviewTests {
         let test = try TestDatabase()
         let db = try test.connect()
         try OverviewFixture.build(db)
-        let coverage = try SkillCoverage.load(db, week: OverviewFixture.week)
-        let got = coverage.lines.map { "\($0.skill) \($0.calls) \($0.carers) \($0.expiredHolders)" }
+        let lines = try WeeklyReportRepository(db).skills(week: OverviewFixture.week)
+        let got = lines.map { "\($0.skill) \($0.calls) \($0.carers) \($0.expiredHolders)" }
         #expect(got == ["hoist 1 1 0", "medication 1 0 1", "reablement 4 1 0"])
     }
 
@@ -101,7 +101,7 @@ struct HubOverviewTests {
         let test = try TestDatabase()
         let db = try test.connect()
         try OverviewFixture.build(db)
-        #expect(try HubOverview.load(db, week: OverviewFixture.week, hubCode: "NOPE").lines.isEmpty)
+        #expect(try WeeklyReportRepository(db).capacity(week: OverviewFixture.week, hubCode: "NOPE").isEmpty)
     }
 
     /// The text table aligns columns and right-aligns numbers.

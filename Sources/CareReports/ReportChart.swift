@@ -1,0 +1,22 @@
+/// What an HTML report page draws above its tables.
+public enum ReportChart: Sendable, Equatable {
+    /// One line per value of `series` (a column index) of the `value` column over the `x`
+    /// column, with the national anchor of metric `anchorMetric` as a dashed reference line.
+    case lines(x: Int, series: Int, value: Int, anchorMetric: String?)
+    /// Horizontal bars, one group per label (a single bar, or paired bars such as leavers and
+    /// stayers), under a heading.
+    case bars(heading: String, groups: [BarGroup])
+
+    /// One label's bars.
+    public struct BarGroup: Sendable, Equatable {
+        public var label: String
+        /// Each bar's series name and value (nil draws no bar and prints `suppressed`).
+        public var bars: [(series: String, value: Double?)]
+
+        public init(label: String, bars: [(series: String, value: Double?)]) { (self.label, self.bars) = (label, bars) }
+
+        public static func == (a: BarGroup, b: BarGroup) -> Bool {
+            a.label == b.label && a.bars.map(\.series) == b.bars.map(\.series) && a.bars.map(\.value) == b.bars.map(\.value)
+        }
+    }
+}
