@@ -61,10 +61,12 @@ public enum FigureReport: String, CaseIterable, Sendable {
             return [c("contracted", "contract h"), c("contact_ratio", "contact", 3), c("supply", "supply h"), c("demand", "demand h"),
                     c("ratio", "ratio", 2), c("gap", "gap h")]
         case .packageSize: return [c("people", "people", 0), c("mean_hours", "mean h/wk"), c("median_hours", "median h/wk")]
-        case .spendByFunder: return [c("delivered_hours", "delivered h"), c("priced_hours", "priced h"), c("spend", "spend £", 2), c("share", "% of spend")]
+        case .spendByFunder:
+            return [c("delivered_hours", "delivered h"), c("priced_hours", "priced h"), c("spend", "spend £", 2), c("share", "% of spend")]
         case .pathwayMix:
             return [c("discharges", "discharges", 0), c("pathway_0", "P0 %"), c("pathway_1", "P1 %"), c("pathway_2", "P2 %"), c("pathway_3", "P3 %")]
-        case .sicknessSpread: return [c("people", "people", 0), c("mean_days", "mean days"), c("median_days", "median days"), c("none_percent", "% none")]
+        case .sicknessSpread:
+            return [c("people", "people", 0), c("mean_days", "mean days"), c("median_days", "median days"), c("none_percent", "% none")]
         }
     }
 

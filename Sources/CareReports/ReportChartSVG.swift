@@ -51,21 +51,25 @@ public enum ReportChartSVG {
         for k in 0...4 {
             let v = yMax * Double(k) / 4
             svg += "<line x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(v)))\" y2=\"\(n(y(v)))\" stroke=\"#ddd\"/>"
-            svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y(v) + 4))\" text-anchor=\"end\" font-size=\"11\">\(ReportNumber.plain((v * 10).rounded() / 10))\(esc(unit))</text>"
+            let label = ReportNumber.plain((v * 10).rounded() / 10) + esc(unit)
+            svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y(v) + 4))\" text-anchor=\"end\" font-size=\"11\">\(label)</text>"
         }
         let labelWidth = Double(periods.map(\.count).max() ?? 0) * labelCharWidth
         let every = labelStep(count: periods.count, labelWidth: labelWidth, plotWidth: plotWidth)
         for (i, p) in periods.enumerated() where i % every == 0 {
-            svg += "<text class=\"x-label\" x=\"\(n(x(i)))\" y=\"\(n(height - bottom + 16))\" text-anchor=\"middle\" font-size=\"10\">\(esc(p))</text>"
+            svg += "<text class=\"x-label\" x=\"\(n(x(i)))\" y=\"\(n(height - bottom + 16))\" text-anchor=\"middle\" font-size=\"10\">"
+            svg += "\(esc(p))</text>"
         }
         if let anchor {
-            svg += "<line class=\"anchor\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(anchor.value)))\" y2=\"\(n(y(anchor.value)))\" "
+            let level = n(y(anchor.value))
+            svg += "<line class=\"anchor\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(level)\" y2=\"\(level)\" "
             svg += "stroke=\"#000\" stroke-dasharray=\"4 4\"/>"
             svg += "<text x=\"\(n(width - right + 4))\" y=\"\(n(y(anchor.value) + 4))\" font-size=\"11\">England \(n(anchor.value))\(esc(unit))</text>"
         }
         let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
         for (k, hub) in ReportHTMLRenderer.seriesOrder(points.map(\.series)).enumerated() {
-            let line = points.filter { $0.series == hub }.sorted { $0.x < $1.x }.compactMap { p in index[p.x].map { "\(n(x($0))),\(n(y(p.value)))" } }
+            let line = points.filter { $0.series == hub }.sorted { $0.x < $1.x }
+                .compactMap { p in index[p.x].map { "\(n(x($0))),\(n(y(p.value)))" } }
             let colour = colours[k % colours.count], dash = dashes[k % dashes.count]
             svg += "<polyline class=\"series\" data-hub=\"\(esc(hub))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\""
             svg += dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""

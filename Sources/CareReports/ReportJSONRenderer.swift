@@ -22,12 +22,15 @@ public enum ReportJSONRenderer {
         let footnotes: [String]
 
         init(_ r: ReportTable) {
-            (report, title, definition, footnotes, suppresses_small_groups) = (r.name, r.title, r.definition, r.footnotes, r.suppressesSmallGroups)
+            (report, title, definition) = (r.name, r.title, r.definition)
+            (footnotes, suppresses_small_groups) = (r.footnotes, r.suppressesSmallGroups)
             columns = r.columns.map { Column(name: $0.key, heading: $0.heading, kind: $0.kind.rawValue, unit: $0.unit) }
             rows = r.rows.map { row in
                 Dictionary(uniqueKeysWithValues: zip(r.columns, row).map { column, cell in (column.key, Value(cell, column.kind)) })
             }
-            anchors = r.anchors.map { Anchor(metric: $0.metric, scope: $0.scope, value: $0.value, unit: $0.unit, period: $0.period, source: $0.source) }
+            anchors = r.anchors.map {
+                Anchor(metric: $0.metric, scope: $0.scope, value: $0.value, unit: $0.unit, period: $0.period, source: $0.source)
+            }
         }
     }
 

@@ -95,7 +95,8 @@ struct ReportRendererTests {
 /// Collects the x position of each x-axis label in an SVG.
 final class LabelCollector: NSObject, XMLParserDelegate {
     var xs: [Double] = []
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
         if name == "text", attributes["class"] == "x-label", let x = attributes["x"].flatMap(Double.init) { xs.append(x) }
     }
 }

@@ -42,7 +42,8 @@ public struct LeaversRow: Sendable, Equatable {
 
     /// Memberwise, for building values in tests and callers outside the store.
     public init(periodEnd: LocalDate, hub: String, code: String, leavers: Int, allLeavers: Int, voluntary: Int, share: Double?) {
-        (self.periodEnd, self.hub, self.code, self.leavers, self.allLeavers, self.voluntary, self.share) = (periodEnd, hub, code, leavers, allLeavers, voluntary, share)
+        (self.periodEnd, self.hub, self.code) = (periodEnd, hub, code)
+        (self.leavers, self.allLeavers, self.voluntary, self.share) = (leavers, allLeavers, voluntary, share)
     }
 }
 

@@ -11,22 +11,22 @@ struct Report: ParsableCommand {
             carehub report capacity|skills [--week W] [--hub H] [--format F] [--out FILE]
             carehub report NAME --from DATE --to DATE [--hub H] [--by week|month|quarter] [--format F] [--out FILE]
             """,
-        discussion: "Reports:\n" + ReportName.listing)
+        discussion: "Reports: \(ReportChoice.reports)")
 
     @Argument(help: "A report's name, or `list` to define every report.", transform: ReportChoice.parse)
-    var name: ReportChoice
+    var report: ReportChoice
     @OptionGroup var options: ReportOptions
 
     func validate() throws {
-        if case .report(let report) = name { try options.validate(for: report) }
+        if case .report(let name) = report { try options.validate(for: name) }
     }
 
     func run() throws {
-        switch name {
+        switch report {
         case .list:
             print(ReportName.listing, terminator: "")
-        case .report(let report):
-            try reportingFailures { try options.write(try options.load(report)) }
+        case .report(let name):
+            try reportingFailures { try options.write(try options.load(name)) }
         }
     }
 }
@@ -36,14 +36,16 @@ enum ReportChoice {
     case list
     case report(ReportName)
 
-    /// Every word the argument accepts, in `report list` order.
-    static var names: [String] { ["list"] + ReportName.allCases.map(\.rawValue) }
+    /// Every word the argument accepts, in `report list` order, and where they are defined.
+    static var reports: String {
+        (["list"] + ReportName.allCases.map(\.rawValue)).joined(separator: ", ") + " (`carehub report list` defines each)"
+    }
 
     /// The choice named `argument`, or a usage error listing every report.
     static func parse(_ argument: String) throws -> ReportChoice {
         if argument == "list" { return .list }
         guard let report = ReportName(rawValue: argument) else {
-            throw ValidationError("unknown report '\(argument)'; reports: \(names.joined(separator: ", ")) (`carehub report list` defines each)")
+            throw ValidationError("unknown report '\(argument)'; reports: \(reports)")
         }
         return .report(report)
     }

@@ -9,6 +9,7 @@ extension ReportOptions {
         let db = try database.connect()
         try checkHub(db, required: report.isWeekly)
         let week = self.week ?? .next()
+        // `validate(for:)` has checked that a period report has both days; a weekly one uses none.
         let (from, to) = (LocalDate(iso: self.from ?? "") ?? week.monday, LocalDate(iso: self.to ?? "") ?? week.monday)
         let scope = PeriodReportRepository.Scope(from: from, to: to, grain: by ?? .month, hub: hub)
         let periods = PeriodReportRepository(db), weekly = WeeklyReportRepository(db)
