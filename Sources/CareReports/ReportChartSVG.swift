@@ -51,7 +51,7 @@ public enum ReportChartSVG {
         for k in 0...4 {
             let v = yMax * Double(k) / 4
             svg += "<line x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(v)))\" y2=\"\(n(y(v)))\" stroke=\"#ddd\"/>"
-            let label = ReportNumber.plain((v * 10).rounded() / 10) + esc(unit)
+            let label = ReportNumber.tenths(v) + esc(unit)
             svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y(v) + 4))\" text-anchor=\"end\" font-size=\"11\">\(label)</text>"
         }
         let labelWidth = Double(periods.map(\.count).max() ?? 0) * labelCharWidth
@@ -94,7 +94,7 @@ public enum ReportChartSVG {
                 let top = y + k * barHeight
                 svg += "<rect class=\"bar\" data-series=\"\(esc(bar.series))\" x=\"\(labelRight)\" y=\"\(top + 2)\" width=\"\(w)\" "
                 svg += "height=\"\(barHeight - 3)\" fill=\"\(colours[k % colours.count])\"/>"
-                let shown = bar.value.map { ReportNumber.plain(($0 * 10).rounded() / 10) } ?? "suppressed"
+                let shown = bar.value.map { ReportNumber.tenths($0) } ?? "suppressed"
                 let label = group.bars.count > 1 ? "\(bar.series) \(shown)" : shown
                 svg += "<text x=\"\(labelRight + w + 6)\" y=\"\(top + 13)\" font-size=\"11\">\(esc(label))</text>"
             }

@@ -9,8 +9,8 @@ public enum ReportHTMLRenderer {
         var body = "<h1>\(esc(report.title))</h1><p>\(esc(report.definition))</p>"
         if let chart = report.chart { body += ReportChartSVG.render(chart, report) }
         if let pivot = report.pivot {
-            for (i, column) in report.columns.enumerated() where column.kind.isNumeric && i != pivot.down && i != pivot.across {
-                body += "<h2>\(esc(column.heading))</h2>" + pivotTable(report, pivot, value: i)
+            for i in pivotedColumns(report, pivot) {
+                body += "<h2>\(esc(report.columns[i].heading))</h2>" + pivotTable(report, pivot, value: i)
             }
         } else {
             body += longTable(report)
@@ -21,6 +21,13 @@ public enum ReportHTMLRenderer {
             body += "\(esc(a.source))</p>"
         }
         return PrintableSheets.page(report.title, body)
+    }
+
+    /// The numeric columns to pivot, the charted one first.
+    static func pivotedColumns(_ report: ReportTable, _ pivot: ReportPivot) -> [Int] {
+        let numeric = report.columns.indices.filter { report.columns[$0].kind.isNumeric && $0 != pivot.down && $0 != pivot.across }
+        guard case .lines(_, _, let charted, _) = report.chart else { return numeric }
+        return numeric.filter { $0 == charted } + numeric.filter { $0 != charted }
     }
 
     /// Every row and column as given.

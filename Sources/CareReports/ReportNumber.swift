@@ -20,6 +20,9 @@ public enum ReportNumber {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
 
+    /// To one decimal at most, for chart labels (`25` → `25`, `7.25` → `7.3`).
+    public static func tenths(_ x: Double) -> String { plain((x * 10).rounded() / 10) }
+
     /// A cell as people read it: the column's decimals, `suppressed` or `-`.
     public static func display(_ cell: ReportCell, _ column: ReportColumn) -> String {
         switch cell {

@@ -69,6 +69,7 @@ struct ReportRendererTests {
     @Test func htmlPivot() throws {
         let page = try ReportFormat.html.render(ReportSamples.table(.rate(.turnover)))
         let rates = try #require(page.components(separatedBy: "<h2>rate %</h2>").last)
+        #expect(page.components(separatedBy: "<h2>").dropFirst().map { $0.prefix { $0 != "<" } } == ["rate %", "leavers", "in post"])
         let header = "<table class=\"pivot\"><tr><th>period end</th><th>CANN</th><th>STAF</th><th>ALL</th></tr>"
         #expect(rates.hasPrefix(header))
         #expect(rates.contains("<tr><th>2026-01-31</th><td>21.5</td><td>suppressed</td><td>21.5</td></tr>"))

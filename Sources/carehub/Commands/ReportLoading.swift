@@ -43,7 +43,7 @@ extension ReportOptions {
     /// Fails when --hub names no hub, or (for weekly reports) when there are no hubs at all.
     private func checkHub(_ db: Connection, required: Bool) throws {
         let hubs = try HubRepository(db).all().map(\.hub.code)
-        if let hub, !hubs.contains(hub) { throw CommandFailure(noHubsMessage(hub) + "; hubs are \(hubs.joined(separator: ", "))") }
+        if let hub, !hubs.contains(hub) { throw CommandFailure("no hub with code \(hub); hubs are \(hubs.joined(separator: ", "))") }
         if required && hubs.isEmpty { throw CommandFailure(noHubsMessage(nil)) }
     }
 }
