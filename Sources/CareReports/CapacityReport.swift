@@ -1,5 +1,4 @@
 import CareModel
-import CareStore
 
 /// `capacity`: staff, shift time and commissioned care per hub for one ISO week. The first
 /// thing a hub manager checks before generating a roster: is there enough staff time at all?

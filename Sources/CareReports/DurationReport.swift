@@ -1,5 +1,4 @@
 import CareModel
-import CareStore
 
 /// Recruitment durations per period (the calendar month or quarter ending on each period
 /// end) and hub: how many, and the median and 90th percentile of the days taken, suppressed

@@ -1,5 +1,4 @@
 import CareModel
-import CareStore
 
 /// The market, Better Care Fund and spread reports that give several figures per period and hub
 /// rather than one rate: each is a SQL function in `sql/0015_market.sql` returning `period_end`,

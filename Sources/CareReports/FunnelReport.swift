@@ -1,5 +1,4 @@
 import CareModel
-import CareStore
 
 /// The recruitment funnel by application cohort (the month applied): how many applications
 /// reached each stage, and overall conversion (started ÷ applied). Cohorts appear once 90 days

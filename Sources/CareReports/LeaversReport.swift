@@ -1,5 +1,4 @@
 import CareModel
-import CareStore
 
 /// Leavers in the 12 months to each period end, broken down by reason or by destination
 /// (internal moves excluded), with each code's share of leavers and how many left voluntarily.
@@ -17,7 +16,7 @@ public enum LeaversReport: String, CaseIterable, Sendable {
     }
 
     /// What the codes are, as `PeriodReportRepository.leavers` groups them.
-    public var field: PeriodReportRepository.LeaverField { self == .byReason ? .reason : .destination }
+    public var field: LeaverField { self == .byReason ? .reason : .destination }
 
     /// The report as one value: the long table, and bars per code for the latest period's `ALL` row.
     public func table(_ rows: [LeaversRow], from: LocalDate, to: LocalDate) -> ReportTable {

@@ -1,5 +1,4 @@
 import CareModel
-import CareStore
 
 /// The workforce reports that are a rate over time: each one is a SQL function in
 /// `sql/0004_workforce.sql` returning numerator, denominator and rate per period end and hub

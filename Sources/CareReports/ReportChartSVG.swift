@@ -1,4 +1,4 @@
-import CareStore
+import CareModel
 
 /// The inline SVG charts of report pages: lines over time (one per hub, the national figure
 /// dashed) and horizontal bars. Series are told apart by colour and, for greyscale printing,

@@ -1,4 +1,4 @@
-import CareStore
+import CareModel
 
 /// A report as one self-contained HTML page (no scripts, no external files; prints on A4): the
 /// title and definition, the chart, then a pivot table per figure (periods down, hubs across)

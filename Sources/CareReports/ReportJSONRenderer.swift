@@ -1,4 +1,4 @@
-import CareStore
+import CareModel
 import Foundation
 
 /// A report as JSON, encoded by `JSONEncoder` (never assembled by hand, so every string is

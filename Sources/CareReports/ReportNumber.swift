@@ -1,4 +1,4 @@
-import CareStore
+import CareModel
 
 /// The one number formatter for reports: fixed decimals for people to read (text and HTML),
 /// the plain value for machines (CSV). Hand-written rather than `String(format:)` so it needs

@@ -1,5 +1,4 @@
 import CareModel
-import CareStore
 
 /// Every report as one value: what it is, its typed columns and rows (the long form: one row per
 /// period and hub), the national figures drawn beside it, and the notes shown under it. The

@@ -1,4 +1,4 @@
-import CareStore
+import CareModel
 
 /// A report as a terminal table: the title and definition, the table (numbers right-aligned,
 /// at most 100 columns for every report carehub has), footnotes and national figures.

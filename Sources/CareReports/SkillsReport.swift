@@ -1,5 +1,4 @@
 import CareModel
-import CareStore
 
 /// `skills`: for each skill the week's calls need, how many calls need it and how many carers
 /// hold it (valid on the week's Monday; lapsed qualifications counted apart). Shows skill gaps

@@ -55,9 +55,6 @@ public struct PeriodReportRepository {
         }
     }
 
-    /// What a leavers breakdown groups by.
-    public enum LeaverField: String, Sendable { case reason, destination }
-
     /// Application cohorts by month applied, counted at each stage; conversion suppressed under
     /// 10 applications. The grain does not apply: cohorts are always months.
     public func funnel(_ scope: Scope) throws -> [FunnelRow] {

@@ -1,5 +1,3 @@
-import CareModel
-
 /// One period end and hub of a rate report: numerator, denominator and their rate.
 public struct RateRow: Sendable, Equatable {
     public let periodEnd: LocalDate
@@ -28,6 +26,9 @@ public struct DurationRow: Sendable, Equatable {
         (self.periodEnd, self.hub, self.count, self.median, self.p90) = (periodEnd, hub, count, median, p90)
     }
 }
+
+/// What a leavers breakdown groups by: the leaving reason or the destination code.
+public enum LeaverField: String, Sendable { case reason, destination }
 
 /// One leaving reason (or destination) code for one period end and hub.
 public struct LeaversRow: Sendable, Equatable {
