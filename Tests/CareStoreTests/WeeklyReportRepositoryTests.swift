@@ -1,5 +1,4 @@
 import CareModel
-import CareReports
 import CareStore
 import CareTestSupport
 import Testing
@@ -62,8 +61,8 @@ enum OverviewFixture {
     }
 }
 
-@Suite("Hub overview and skill coverage")
-struct HubOverviewTests {
+@Suite("Weekly report repository: capacity and skill coverage")
+struct WeeklyReportRepositoryTests {
     /// Capacity and demand match the hand-worked figures, including an absence, a shift that
     /// runs past the week's end, a leaver and packages that start or end mid-week.
     @Test func capacityMatchesHandWorkedFigures() throws {
@@ -102,15 +101,5 @@ struct HubOverviewTests {
         let db = try test.connect()
         try OverviewFixture.build(db)
         #expect(try WeeklyReportRepository(db).capacity(week: OverviewFixture.week, hubCode: "NOPE").isEmpty)
-    }
-
-    /// The text table aligns columns and right-aligns numbers.
-    @Test func textTableAligns() {
-        var table = TextTable(headers: ["hub", "n"], rightAligned: [1])
-        table.add(["LONGNAME", "5"])
-        table.add(["A", "123"])
-        #expect(table.render() == "hub         n\n--------  ---\nLONGNAME    5\nA         123\n")
-        #expect(hours(90) == "1.5")
-        #expect(percent(0.213) == "21%")
     }
 }
