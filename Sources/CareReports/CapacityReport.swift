@@ -29,7 +29,8 @@ public enum CapacityReport {
             },
             suppressesSmallGroups: false, footnotes: notes,
             chart: .bars(heading: "Available against care hours", groups: lines.map { l in
-                .init(label: l.hubCode, bars: [("available h", Double(l.availableMinutes) / 60), ("care h", Double(l.demandMinutes) / 60)])
+                .init(label: l.hubCode, bars: [.init("available h", Double(l.availableMinutes) / 60),
+                                               .init("care h", Double(l.demandMinutes) / 60)])
             }))
     }
 }

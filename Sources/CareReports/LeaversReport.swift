@@ -24,7 +24,7 @@ public enum LeaversReport: String, CaseIterable, Sendable {
         if let last = rows.map(\.periodEnd).max() {
             let latest = rows.filter { $0.periodEnd == last && $0.hub == "ALL" }
             chart = .bars(heading: "All hubs, 12 months to \(last)",
-                          groups: latest.map { .init(label: $0.code, bars: [("leavers", Double($0.leavers))]) })
+                          groups: latest.map { .init(label: $0.code, bars: [.init("leavers", Double($0.leavers))]) })
         }
         return ReportTable(
             name: rawValue, title: "\(rawValue): \(from) to \(to)", definition: definition,

@@ -10,13 +10,16 @@ public enum ReportChart: Sendable, Equatable {
     /// One label's bars.
     public struct BarGroup: Sendable, Equatable {
         public var label: String
-        /// Each bar's series name and value (nil draws no bar and prints `suppressed`).
-        public var bars: [(series: String, value: Double?)]
+        public var bars: [Bar]
 
-        public init(label: String, bars: [(series: String, value: Double?)]) { (self.label, self.bars) = (label, bars) }
+        public init(label: String, bars: [Bar]) { (self.label, self.bars) = (label, bars) }
+    }
 
-        public static func == (a: BarGroup, b: BarGroup) -> Bool {
-            a.label == b.label && a.bars.map(\.series) == b.bars.map(\.series) && a.bars.map(\.value) == b.bars.map(\.value)
-        }
+    /// One bar: its series name and value (nil draws no bar and prints `suppressed`).
+    public struct Bar: Sendable, Equatable {
+        public var series: String
+        public var value: Double?
+
+        public init(_ series: String, _ value: Double?) { (self.series, self.value) = (series, value) }
     }
 }

@@ -34,9 +34,6 @@ public struct ReportTable: Sendable, Equatable {
         (self.anchors, self.suppressesSmallGroups, self.footnotes, self.chart, self.pivot) =
             (anchors, suppressesSmallGroups, footnotes, chart, pivot)
     }
-
-    /// The index of the column with this key, if any.
-    public func column(_ key: String) -> Int? { columns.firstIndex { $0.key == key } }
 }
 
 /// One column of a report.

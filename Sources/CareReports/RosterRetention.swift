@@ -145,7 +145,7 @@ public enum RosterRetention {
         }
         let chart = rows.last.map { all in
             ReportChart.bars(heading: "All hubs", groups: measureNames.enumerated().map { i, name in
-                .init(label: name, bars: [("leavers", all.leaverMeans[i]), ("stayers", all.stayerMeans[i])])
+                .init(label: name, bars: [.init("leavers", all.leaverMeans[i]), .init("stayers", all.stayerMeans[i])])
             })
         }
         return ReportTable(

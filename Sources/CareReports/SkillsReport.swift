@@ -18,7 +18,7 @@ public enum SkillsReport {
             },
             suppressesSmallGroups: false,
             chart: .bars(heading: "Calls needing each skill against carers holding it", groups: lines.map { l in
-                .init(label: "\(l.hubCode) \(l.skill)", bars: [("calls", Double(l.calls)), ("carers", Double(l.carers))])
+                .init(label: "\(l.hubCode) \(l.skill)", bars: [.init("calls", Double(l.calls)), .init("carers", Double(l.carers))])
             }))
     }
 }

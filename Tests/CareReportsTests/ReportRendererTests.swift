@@ -76,6 +76,20 @@ struct ReportRendererTests {
         #expect(page.components(separatedBy: "<table class=\"pivot\">").count - 1 == 3)  // numerator, denominator, rate
     }
 
+    /// A figure report shows the newest national figure of each metric it notes, and charts its own.
+    @Test func figureAnchorsNewestPerMetric() throws {
+        func anchor(_ metric: String, _ period: String, _ value: Double) -> NationalAnchor {
+            NationalAnchor(metric: metric, scope: "england", value: value, unit: "pounds", period: period, source: "HCA")
+        }
+        let anchors = [anchor("hca_min_price_hour", "2024/25", 30.32), anchor("hca_min_price_hour", "2025/26", 32.14),
+                       anchor("la_avg_fee_hour", "2025/26", 24.10), anchor("package_size", "2025/26", 9)]
+        let rows = [FigureRow(periodEnd: ReportSamples.to, hub: "ALL", values: [72, 25.49, 32.14, 6.65, 100, 9.7])]
+        let table = FigureReport.rateVsMinPrice.table(rows, anchors: anchors, from: ReportSamples.from, to: ReportSamples.to)
+        #expect(table.anchors.map(\.value) == [32.14, 24.10])
+        let page = try ReportFormat.html.render(table)
+        #expect(page.contains("England 32.1 £") && !page.contains("England 30.3"))
+    }
+
     /// Twelve monthly labels on a 720-pixel chart are thinned so that none overlaps the next.
     @Test func axisLabelsDoNotOverlap() throws {
         let ends = (1...12).map { LocalDate(iso: "2026-\($0 < 10 ? "0" : "")\($0)-01")!.adding(days: 27) }
