@@ -23,30 +23,22 @@ public enum ReportName: Hashable, Sendable, CaseIterable {
     }
 
     /// The name as typed, e.g. `turnover`.
-    public var rawValue: String {
-        switch self {
-        case .capacity: return CapacityReport.name
-        case .skills: return SkillsReport.name
-        case .rate(let r): return r.rawValue
-        case .leavers(let r): return r.rawValue
-        case .duration(let r): return r.rawValue
-        case .funnel: return FunnelReport.name
-        case .figure(let r): return r.rawValue
-        case .rosterRetention: return RosterRetention.name
-        }
-    }
+    public var rawValue: String { entry.name }
 
     /// One line for `report list`.
-    public var definition: String {
+    public var definition: String { entry.definition }
+
+    /// Each report's name and definition, from the type that builds it.
+    private var entry: (name: String, definition: String) {
         switch self {
-        case .capacity: return CapacityReport.definition
-        case .skills: return SkillsReport.definition
-        case .rate(let r): return r.definition
-        case .leavers(let r): return r.definition
-        case .duration(let r): return r.definition
-        case .funnel: return FunnelReport.definition
-        case .figure(let r): return r.definition
-        case .rosterRetention: return RosterRetention.definition
+        case .capacity: return (CapacityReport.name, CapacityReport.definition)
+        case .skills: return (SkillsReport.name, SkillsReport.definition)
+        case .rate(let r): return (r.rawValue, r.definition)
+        case .leavers(let r): return (r.rawValue, r.definition)
+        case .duration(let r): return (r.rawValue, r.definition)
+        case .funnel: return (FunnelReport.name, FunnelReport.definition)
+        case .figure(let r): return (r.rawValue, r.definition)
+        case .rosterRetention: return (RosterRetention.name, RosterRetention.definition)
         }
     }
 
