@@ -64,7 +64,8 @@ public enum ReportChartSVG {
             let level = n(y(anchor.value))
             svg += "<line class=\"anchor\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(level)\" y2=\"\(level)\" "
             svg += "stroke=\"#000\" stroke-dasharray=\"4 4\"/>"
-            svg += "<text x=\"\(n(width - right + 4))\" y=\"\(n(y(anchor.value) + 4))\" font-size=\"11\">England \(n(anchor.value))\(esc(unit))</text>"
+            svg += "<text x=\"\(n(width - right + 4))\" y=\"\(n(y(anchor.value) + 4))\" font-size=\"11\">"
+            svg += "England \(n(anchor.value))\(esc(unit))</text>"
         }
         let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
         for (k, hub) in ReportHTMLRenderer.seriesOrder(points.map(\.series)).enumerated() {
