@@ -38,9 +38,10 @@ let package = Package(
         .target(name: "CareSolver", dependencies: ["CareModel"], swiftSettings: settings),
         // The only module that imports CLibPQ.
         .target(name: "CareStore", dependencies: ["CLibPQ", "CareModel"], swiftSettings: settings),
+        // Reports as values and their renderers, roster hand-outs: CareModel only, no database.
         .target(
             name: "CareReports",
-            dependencies: ["CareStore", "CareModel", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["CareModel", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: settings
         ),
         // Hub managers' workflows over the store and the engine: generate, publish (and later rebalance).

@@ -1,5 +1,4 @@
 import CareModel
-import CareStore
 
 /// Recruitment durations per period (the calendar month or quarter ending on each period
 /// end) and hub: how many, and the median and 90th percentile of the days taken, suppressed
@@ -12,7 +11,8 @@ public enum DurationReport: String, CaseIterable, Sendable {
     case lengthOfService = "length-of-service"
     case dischargeDelay = "discharge-delay"
 
-    var function: String {
+    /// The backing SQL function, read by `PeriodReportRepository.durations`.
+    public var function: String {
         switch self {
         case .timeToFill: return "report_time_to_fill"
         case .timeToHire: return "report_time_to_hire"
@@ -34,23 +34,16 @@ public enum DurationReport: String, CaseIterable, Sendable {
         }
     }
 
-    /// One period and hub.
-    public struct Row: Sendable, Equatable {
-        public let periodEnd: LocalDate
-        public let hub: String
-        public let count: Int
-        public let median: Double?
-        public let p90: Double?
-    }
-
-    public func run(_ db: Connection, from: LocalDate, to: LocalDate, by: RateReport.Grain, hub: String?) throws -> [Row] {
-        // The function name is one of a fixed set; values are parameters.
-        let query = SQLQuery(
-            unsafeSQL: "SELECT period_end, hub, count, median::float8 AS median, p90::float8 AS p90 FROM \(function)($1::date, $2::date, $3, $4)",
-            binds: [from.sqlText, to.sqlText, by.rawValue, hub])
-        return try db.query(query).rows.map {
-            Row(periodEnd: try $0.decode("period_end"), hub: try $0.decode("hub"), count: try $0.decode("count"),
-                median: try $0.decode("median", as: Double?.self), p90: try $0.decode("p90", as: Double?.self))
-        }
+    /// The report as one value, titled with the days it covers.
+    public func table(_ rows: [DurationRow], from: LocalDate, to: LocalDate) -> ReportTable {
+        ReportTable(
+            name: rawValue, title: "\(rawValue): \(from) to \(to)", definition: definition,
+            columns: [ReportColumn("period_end", "period end", .date), ReportColumn("hub", "hub", .text), ReportColumn("count", "count", .int),
+                      ReportColumn("median_days", "median days", .days), ReportColumn("p90_days", "90th pct days", .days)],
+            rows: rows.map { r in
+                [.text(r.periodEnd.description), .text(r.hub), .number(Double(r.count)), .suppressible(r.median), .suppressible(r.p90)]
+            },
+            suppressesSmallGroups: true, footnotes: ["Medians of fewer than 10 are suppressed."],
+            chart: .lines(x: 0, series: 1, value: 3, anchorMetric: nil), pivot: ReportPivot(down: 0, across: 1))
     }
 }

@@ -1,9 +1,8 @@
 import CareModel
-import CareStore
 
 /// The workforce reports that are a rate over time: each one is a SQL function in
 /// `sql/0004_workforce.sql` returning numerator, denominator and rate per period end and hub
-/// (plus an `ALL` row), with groups under 10 suppressed.
+/// (plus an `ALL` row), with groups under 10 suppressed. Read by `PeriodReportRepository.rates`.
 public enum RateReport: String, CaseIterable, Sendable {
     case turnover
     case turnoverCIPD = "turnover-cipd"
@@ -26,7 +25,7 @@ public enum RateReport: String, CaseIterable, Sendable {
 
     /// The backing SQL function. A closed set of names fixed at compile time, so naming it in
     /// the statement text is safe; every value is still a parameter.
-    var function: String {
+    public var function: String {
         switch self {
         case .turnover: return "report_turnover_sfc"
         case .turnoverCIPD: return "report_turnover_cipd"
@@ -129,45 +128,27 @@ public enum RateReport: String, CaseIterable, Sendable {
         }
     }
 
-    /// One period and hub of a report.
-    public struct Row: Sendable, Equatable {
-        public let periodEnd: LocalDate
-        public let hub: String
-        public let numerator: Double
-        public let denominator: Double
-        /// Percent, or nil when suppressed (denominator under 10).
-        public let rate: Double?
+    /// The report as one value, titled with the days it covers.
+    public func table(_ rows: [RateRow], anchors: [NationalAnchor], from: LocalDate, to: LocalDate) -> ReportTable {
+        let figure: ReportColumnKind = isHours ? .hours : .int
+        let numerator: ReportColumnKind = self == .sickness ? .days : self == .costPerHire ? .pounds : figure
+        let rate = self == .costPerHire ? ReportColumn("rate", rateHeading, .pounds)
+            : isPercentage ? ReportColumn("rate", rateHeading, .percent) : ReportColumn("rate", rateHeading, .decimal, decimals: 2)
+        let columns = [
+            ReportColumn("period_end", "period end", .date), ReportColumn("hub", self == .turnoverByContract ? "group" : "hub", .text),
+            ReportColumn("numerator", self.columns.0, numerator), ReportColumn("denominator", self.columns.1, figure), rate,
+        ]
+        let suppresses = !isHours && (isPercentage || self == .sickness)
+        var notes: [String] = []
+        if isHours { notes.append("Hours are care hours: each carer's time on a double-up counts.") }
+        if suppresses { notes.append("Groups under 10 are suppressed, as Skills for Care does.") }
+        return ReportTable(
+            name: rawValue, title: "\(rawValue): \(from) to \(to)", definition: definition, columns: columns,
+            rows: rows.map { r in
+                [.text(r.periodEnd.description), .text(r.hub), .number(r.numerator), .number(r.denominator),
+                 r.rate.map(ReportCell.number) ?? (r.denominator == 0 ? .missing : .suppressed)]
+            },
+            anchors: anchors.filter { $0.metric == anchorMetric }, suppressesSmallGroups: suppresses, footnotes: notes,
+            chart: .lines(x: 0, series: 1, value: 4, anchorMetric: anchorMetric), pivot: ReportPivot(down: 0, across: 1))
     }
-
-    /// A national figure to compare with.
-    public struct Anchor: Sendable, Equatable {
-        public let scope: String
-        public let value: Double
-        public let unit: String
-        public let period: String
-        public let source: String
-    }
-
-    /// The report's rows for period ends from `from` to `to`, by month or quarter, one hub or all.
-    public func run(_ db: Connection, from: LocalDate, to: LocalDate, by: Grain, hub: String?) throws -> [Row] {
-        let query = SQLQuery(
-            unsafeSQL: "SELECT period_end, hub, numerator::float8 AS n, denominator::float8 AS d, rate::float8 AS rate FROM \(function)($1::date, $2::date, $3, $4)",
-            binds: [from.sqlText, to.sqlText, by.rawValue, hub])
-        return try db.query(query).rows.map { row in
-            Row(periodEnd: try row.decode("period_end"), hub: try row.decode("hub"), numerator: try row.decode("n"),
-                denominator: try row.decode("d"), rate: try row.decode("rate", as: Double?.self))
-        }
-    }
-
-    /// National anchors for this report, by scope.
-    public func anchors(_ db: Connection) throws -> [Anchor] {
-        guard let metric = anchorMetric else { return [] }
-        return try db.query("SELECT scope, value::float8 AS value, unit, period, source FROM anchors WHERE metric = \(metric) ORDER BY scope").rows.map {
-            Anchor(scope: try $0.decode("scope"), value: try $0.decode("value"), unit: try $0.decode("unit"),
-                   period: try $0.decode("period"), source: try $0.decode("source"))
-        }
-    }
-
-    /// Period length: ISO weeks (Monday to Sunday), calendar months or quarters.
-    public enum Grain: String, CaseIterable, Sendable { case week, month, quarter }
 }

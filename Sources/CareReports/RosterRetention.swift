@@ -91,8 +91,8 @@ public enum RosterRetention {
         "hours a week off contract", "rostered hours a week",
     ]
 
-    /// Leavers against stayers: per measure, each group's mean (nil when the group has under 10
-    /// carers, or no carer has the measure).
+    /// Leavers against stayers: per measure, each group's mean (nil when the group has under
+    /// `SmallGroups.minimum` carers, or no carer has the measure).
     public struct Comparison: Sendable, Equatable {
         public let hub: String
         public let leavers: Int
@@ -100,6 +100,11 @@ public enum RosterRetention {
         /// Per measure, in `measureNames` order.
         public let leaverMeans: [Double?]
         public let stayerMeans: [Double?]
+    
+        /// Memberwise, for building values in tests and callers outside the store.
+        public init(hub: String, leavers: Int, stayers: Int, leaverMeans: [Double?], stayerMeans: [Double?]) {
+            (self.hub, self.leavers, self.stayers, self.leaverMeans, self.stayerMeans) = (hub, leavers, stayers, leaverMeans, stayerMeans)
+        }
     }
 
     /// Compares carers in `leavers` with the rest, per hub and for all (`ALL`).
@@ -111,7 +116,7 @@ public enum RosterRetention {
             ]
             return columns.map { f in
                 let values = group.compactMap(f)
-                return group.count >= 10 && !values.isEmpty ? values.reduce(0, +) / Double(values.count) : nil
+                return group.count >= SmallGroups.minimum && !values.isEmpty ? values.reduce(0, +) / Double(values.count) : nil
             }
         }
         func row(_ hub: String, _ group: [CarerMeasures]) -> Comparison {
@@ -122,50 +127,43 @@ public enum RosterRetention {
         return hubs.map { hub in row(hub, measures.filter { $0.hub == hub }) } + [row("ALL", measures)]
     }
 
-    /// A figure to one decimal, or `suppressed`.
-    static func fmt(_ x: Double?) -> String {
-        guard let x else { return "suppressed" }
-        return FigureReport.format(x, decimals: 1)
-    }
+    public static let name = "roster-retention"
+    public static let definition = "leavers vs stayers: broken days, unpaid gaps, travel, evenings, contract"
 
-    /// The comparison as a terminal table: one block per hub, a line per measure.
-    public static func table(_ rows: [Comparison]) -> String {
-        var t = TextTable(headers: ["hub", "measure", "leavers", "stayers", "difference"], rightAligned: [2, 3, 4])
+    /// The comparison as one value: a row per hub and measure, and paired bars (leavers,
+    /// stayers) per measure for all hubs. `weeks` published hub-weeks were measured; leavers
+    /// are carers whose employment ended from `from` to `leaversUntil`.
+    public static func table(_ rows: [Comparison], weeks: Int, from: LocalDate, to: LocalDate, leaversUntil: LocalDate) -> ReportTable {
+        var out: [[ReportCell]] = []
         for r in rows {
-            t.add([r.hub, "carers", "\(r.leavers)", "\(r.stayers)", ""])
             for (i, name) in measureNames.enumerated() {
                 let a = r.leaverMeans[i], b = r.stayerMeans[i]
-                let diff = a.flatMap { a in b.map { b in (a - b >= 0 ? "+" : "") + FigureReport.format(a - b, decimals: 1) } } ?? ""
-                t.add(["", name, fmt(a), fmt(b), diff])
+                let difference = a.flatMap { a in b.map { a - $0 } }
+                out.append([.text(r.hub), .text(name), .number(Double(r.leavers)), .number(Double(r.stayers)),
+                            .suppressible(a), .suppressible(b), .value(difference)])
             }
         }
-        return t.render()
+        let chart = rows.last.map { all in
+            ReportChart.bars(heading: "All hubs", groups: measureNames.enumerated().map { i, name in
+                .init(label: name, bars: [.init("leavers", all.leaverMeans[i]), .init("stayers", all.stayerMeans[i])])
+            })
+        }
+        return ReportTable(
+            name: Self.name, title: "roster-retention: \(from) to \(to), \(weeks) published hub-weeks",
+            definition: "means per carer of rostered weeks; leavers: employment ends \(from) to \(leaversUntil)",
+            columns: [
+                ReportColumn("hub", "hub", .text), ReportColumn("measure", "measure", .text), ReportColumn("leaver_carers", "leavers n", .int),
+                ReportColumn("stayer_carers", "stayers n", .int), ReportColumn("leavers", "leavers", .decimal),
+                ReportColumn("stayers", "stayers", .decimal), ReportColumn("difference", "difference", .decimal),
+            ],
+            rows: out, suppressesSmallGroups: true,
+            footnotes: ["Means per carer; groups under \(SmallGroups.minimum) carers are suppressed."], chart: chart)
     }
+}
 
-    /// One self-contained HTML page: paired bars (leavers, stayers) per measure for all hubs,
-    /// then the table.
-    public static func page(_ rows: [Comparison], from: String, to: String) -> String {
-        let esc = PrintableSheets.esc
-        let title = "roster-retention: \(from) to \(to)"
-        var body = "<h1>\(esc(title))</h1><p>Rostered weeks of carers who left within 91 days of the period's end, against those who stayed.</p>"
-        if let all = rows.last {
-            let (w, barH, gap, left) = (720.0, 12.0, 10.0, 220.0)
-            let h = Double(measureNames.count) * (2 * barH + gap) + 24
-            var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\">"
-            for (i, name) in measureNames.enumerated() {
-                let top = Double(i) * (2 * barH + gap)
-                let biggest = max(all.leaverMeans[i] ?? 0, all.stayerMeans[i] ?? 0, 0.001)
-                svg += "<text x=\"0\" y=\"\(top + barH + 4)\" font-size=\"11\">\(esc(name))</text>"
-                for (k, (value, colour, label)) in [(all.leaverMeans[i], "#d62728", "leavers"), (all.stayerMeans[i], "#1f77b4", "stayers")].enumerated() {
-                    let y = top + Double(k) * barH
-                    let width = (value ?? 0) / biggest * (w - left - 120)
-                    svg += "<rect class=\"series\" data-group=\"\(label)\" x=\"\(left)\" y=\"\(y)\" width=\"\(width)\" height=\"\(barH - 2)\" fill=\"\(colour)\"/>"
-                    svg += "<text x=\"\(left + width + 4)\" y=\"\(y + barH - 3)\" font-size=\"10\">\(label) \(esc(fmt(value)))</text>"
-                }
-            }
-            body += svg + "</svg>"
-        }
-        body += "<pre>\(esc(table(rows)))</pre><p class=\"muted\">Groups under 10 carers are suppressed.</p>"
-        return PrintableSheets.page(title, body)
-    }
+/// The smallest group whose figures carehub shows. The SQL reports suppress smaller groups
+/// with `carehub_suppressed` (sql/0004); roster-retention measures the published roster files in
+/// Swift, so its comparison applies the same threshold here, the one place outside SQL.
+public enum SmallGroups {
+    public static let minimum = 10
 }

@@ -49,11 +49,10 @@ extension String {
 
 /// Formats minutes as hours with one decimal (`1234` → `20.6`).
 public func hours(_ minutes: Int) -> String {
-    let tenths = (minutes * 10 + 30) / 60
-    return "\(tenths / 10).\(tenths % 10)"
+    ReportNumber.fixed(Double(minutes) / 60, 1)
 }
 
 /// Formats a ratio as a whole percentage (`0.213` → `21%`).
 public func percent(_ ratio: Double) -> String {
-    "\(Int((ratio * 100).rounded()))%"
+    ReportNumber.fixed(ratio * 100, 0) + "%"
 }

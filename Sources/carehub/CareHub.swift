@@ -31,17 +31,6 @@ struct CareHub: ParsableCommand {
             handler.logLevel = level
             return handler
         }
-        rejectUnknownReport(Array(CommandLine.arguments.dropFirst()))
         main(nil)
-    }
-
-    /// `carehub report NAME …` with an unknown NAME: list the reports instead of the parser's
-    /// generic "unknown option" (which would name the first option, not the report).
-    private static func rejectUnknownReport(_ arguments: [String]) {
-        guard arguments.count >= 2, arguments[0] == "report", !arguments[1].hasPrefix("-") else { return }
-        let names = Report.configuration.subcommands.compactMap { $0.configuration.commandName ?? String(describing: $0).lowercased() }
-        guard !names.contains(arguments[1]), arguments[1] != "help" else { return }
-        FileHandle.standardError.write(Data("carehub: unknown report '\(arguments[1])'; reports: \(names.joined(separator: ", ")) (`carehub report list` defines each)\n".utf8))
-        Foundation.exit(64)
     }
 }

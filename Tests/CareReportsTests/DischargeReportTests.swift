@@ -36,12 +36,12 @@ struct DischargeReportTests {
         let db = try test.connect()
         try DischargeFixture.build(db)
         let from = LocalDate(iso: "2025-10-01")!
-        let q = try #require(try RateReport.reablement91.run(db, from: from, to: LocalDate(iso: "2026-06-30")!, by: .quarter, hub: "B")
+        let q = try #require(try RateReport.reablement91.read(db, from: from, to: LocalDate(iso: "2026-06-30")!, by: .quarter, hub: "B")
             .first { $0.hub == "B" && $0.periodEnd.description == "2025-12-31" })
         #expect(q.numerator == 7 && q.denominator == 10 && q.rate == 70)
-        let early = try RateReport.reablement91.run(db, from: from, to: LocalDate(iso: "2026-01-05")!, by: .quarter, hub: "B")
+        let early = try RateReport.reablement91.read(db, from: from, to: LocalDate(iso: "2026-01-05")!, by: .quarter, hub: "B")
         #expect(!early.contains { $0.hub == "B" })
-        let delay = try #require(try DurationReport.dischargeDelay.run(db, from: from, to: LocalDate(iso: "2025-12-31")!, by: .quarter, hub: "B")
+        let delay = try #require(try DurationReport.dischargeDelay.read(db, from: from, to: LocalDate(iso: "2025-12-31")!, by: .quarter, hub: "B")
             .first { $0.hub == "B" })
         #expect(delay.count == 10 && delay.median == 4.5 && delay.p90 == 8.1)
     }

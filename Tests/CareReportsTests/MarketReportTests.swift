@@ -132,7 +132,7 @@ struct MarketReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try MarketFixture.build(db)
-        let rows = try report.run(db, from: march.from, to: march.to, by: .month, hub: nil)
+        let rows = try report.read(db, from: march.from, to: march.to, by: .month, hub: nil)
         return try #require(rows.first { $0.hub == group && $0.periodEnd == march.to }).values
     }
 
@@ -141,9 +141,9 @@ struct MarketReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try MarketFixture.build(db)
-        let delivered = try #require(try RateReport.deliveredHours.run(db, from: march.from, to: march.to, by: .month, hub: "M").first { $0.hub == "M" })
+        let delivered = try #require(try RateReport.deliveredHours.read(db, from: march.from, to: march.to, by: .month, hub: "M").first { $0.hub == "M" })
         #expect(delivered.numerator == 1.8 && delivered.denominator == 354.9 && delivered.rate == 0.5)
-        let undelivered = try #require(try RateReport.undeliveredHours.run(db, from: march.from, to: march.to, by: .month, hub: "M").first { $0.hub == "M" })
+        let undelivered = try #require(try RateReport.undeliveredHours.read(db, from: march.from, to: march.to, by: .month, hub: "M").first { $0.hub == "M" })
         #expect(undelivered.numerator == 2.5 && undelivered.denominator == 6 && undelivered.rate == 41.7)
     }
 
@@ -182,8 +182,8 @@ struct MarketReportTests {
         let db = try test.connect()
         try MarketFixture.build(db)
         let report = FigureReport.rateVsMinPrice
-        let rows = try report.run(db, from: march.from, to: march.to, by: .month, hub: nil)
-        let page = report.page(rows, anchors: try report.anchors(db), from: "2026-03-01", to: "2026-03-31")
+        let rows = try report.read(db, from: march.from, to: march.to, by: .month, hub: nil)
+        let page = ReportHTMLRenderer.render(report.table(rows, anchors: try report.anchors(db), from: march.from, to: march.to))
         #expect(page.components(separatedBy: "class=\"series\"").count - 1 == 2)  // M and ALL
         #expect(page.contains("England 32.1"))
     }

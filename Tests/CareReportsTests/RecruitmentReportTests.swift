@@ -68,9 +68,9 @@ struct RecruitmentReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try RecruitmentFixture.build(db)
-        let fill = try #require(try DurationReport.timeToFill.run(db, from: Self.from, to: Self.to, by: .month, hub: "R").first { $0.hub == "R" })
+        let fill = try #require(try DurationReport.timeToFill.read(db, from: Self.from, to: Self.to, by: .month, hub: "R").first { $0.hub == "R" })
         #expect(fill.periodEnd.description == "2026-02-28" && fill.count == 10 && fill.median == 7.5 && fill.p90 == 11.1)
-        let hire = try #require(try DurationReport.timeToHire.run(db, from: Self.from, to: Self.to, by: .month, hub: "R").first { $0.hub == "R" })
+        let hire = try #require(try DurationReport.timeToHire.read(db, from: Self.from, to: Self.to, by: .month, hub: "R").first { $0.hub == "R" })
         #expect(hire.count == 10 && hire.median == 3 && hire.p90 == 3)
     }
 
@@ -81,11 +81,11 @@ struct RecruitmentReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try RecruitmentFixture.build(db)
-        let lag = try DurationReport.checkLag.run(db, from: Self.from, to: Self.to, by: .quarter, hub: "R").first { $0.hub == "R" }
+        let lag = try DurationReport.checkLag.read(db, from: Self.from, to: Self.to, by: .quarter, hub: "R").first { $0.hub == "R" }
         #expect(lag?.count == 10 && lag?.median == 20 && lag?.p90 == 20)
-        let start = try DurationReport.timeToStart.run(db, from: Self.from, to: Self.to, by: .quarter, hub: "R").first { $0.hub == "R" }
+        let start = try DurationReport.timeToStart.read(db, from: Self.from, to: Self.to, by: .quarter, hub: "R").first { $0.hub == "R" }
         #expect(start?.count == 9 && start?.median == nil)
-        let lost = try RateReport.lostAfterAcceptance.run(db, from: Self.from, to: Self.to, by: .month, hub: "R")
+        let lost = try RateReport.lostAfterAcceptance.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
             .first { $0.hub == "R" && $0.periodEnd.description == "2026-02-28" }
         #expect(lost?.numerator == 1 && lost?.denominator == 10 && lost?.rate == 10)
     }
@@ -95,19 +95,19 @@ struct RecruitmentReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try RecruitmentFixture.build(db)
-        let offers = try #require(try RateReport.offerAcceptance.run(db, from: Self.from, to: Self.to, by: .month, hub: "R")
+        let offers = try #require(try RateReport.offerAcceptance.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
             .first { $0.hub == "R" && $0.periodEnd.description == "2026-02-28" })
         #expect(offers.numerator == 10 && offers.denominator == 11 && offers.rate == 90.9)
-        let kept = try #require(try RateReport.retention91.run(db, from: Self.from, to: Self.to, by: .month, hub: "R")
+        let kept = try #require(try RateReport.retention91.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
             .first { $0.hub == "R" && $0.periodEnd.description == "2026-03-31" })
         #expect(kept.numerator == 8 && kept.denominator == 12 && kept.rate == 66.7)
         // At 182 days (cohort window 2024-09-30 … 2025-09-30) the one who left after 106 days no
         // longer counts as staying: 7 / 12 = 58.3%. At 365 days the cohort (starts up to
         // 2025-03-31) does not include them yet: a cohort not yet matured has no row.
-        let half = try #require(try RateReport.retention182.run(db, from: Self.from, to: Self.to, by: .month, hub: "R")
+        let half = try #require(try RateReport.retention182.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
             .first { $0.hub == "R" && $0.periodEnd.description == "2026-03-31" })
         #expect(half.numerator == 7 && half.denominator == 12 && half.rate == 58.3)
-        let year = try RateReport.retention365.run(db, from: Self.from, to: Self.to, by: .month, hub: "R")
+        let year = try RateReport.retention365.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
         #expect(!year.contains { $0.hub == "R" })
     }
 
@@ -118,13 +118,13 @@ struct RecruitmentReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try RecruitmentFixture.build(db)
-        let rows = try FunnelReport.run(db, from: Self.from, to: LocalDate(iso: "2026-06-30")!, hub: "R")
+        let rows = try FunnelReport.read(db, from: Self.from, to: LocalDate(iso: "2026-06-30")!, hub: "R")
         let feb = try #require(rows.first { $0.hub == "R" })
         #expect(feb.cohort.description == "2026-02-01")
         #expect(feb.counts == [12, 0, 12, 10, 10, 9])
         #expect(feb.overall == 75)
-        #expect(try FunnelReport.run(db, from: Self.from, to: LocalDate(iso: "2026-04-30")!, hub: "R").isEmpty)
-        let page = FunnelReport.page(rows, from: "2026-02-01", to: "2026-06-30")
+        #expect(try FunnelReport.read(db, from: Self.from, to: LocalDate(iso: "2026-04-30")!, hub: "R").isEmpty)
+        let page = ReportHTMLRenderer.render(FunnelReport.table(rows, from: Self.from, to: LocalDate(iso: "2026-06-30")!))
         #expect(page.components(separatedBy: "class=\"bar\"").count - 1 == FunnelReport.stages.count)
     }
 
@@ -135,10 +135,10 @@ struct RecruitmentReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try RecruitmentFixture.build(db)
-        let months = try RateReport.costPerHire.run(db, from: Self.from, to: Self.to, by: .month, hub: "R").filter { $0.hub == "R" }
+        let months = try RateReport.costPerHire.read(db, from: Self.from, to: Self.to, by: .month, hub: "R").filter { $0.hub == "R" }
         #expect(months.map(\.numerator) == [1000, 450] && months.map(\.denominator) == [0, 9])
         #expect(months[0].rate == nil && months[1].rate == 50)
-        let quarter = try RateReport.costPerHire.run(db, from: Self.from, to: Self.to, by: .quarter, hub: "R").first { $0.hub == "R" }
+        let quarter = try RateReport.costPerHire.read(db, from: Self.from, to: Self.to, by: .quarter, hub: "R").first { $0.hub == "R" }
         #expect(quarter?.numerator == 1450 && quarter?.denominator == 9 && quarter?.rate == 161.11)
     }
 }

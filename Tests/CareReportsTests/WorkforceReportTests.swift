@@ -90,12 +90,12 @@ enum WorkforceFixture {
 
 @Suite("Workforce reports")
 struct WorkforceReportTests {
-    private func row(_ report: RateReport, hub: String) throws -> RateReport.Row {
+    private func row(_ report: RateReport, hub: String) throws -> RateRow {
         let test = try TestDatabase()
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try WorkforceFixture.build(db)
-        let rows = try report.run(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: nil)
+        let rows = try report.read(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: nil)
         return try #require(rows.first { $0.hub == hub && $0.periodEnd == LocalDate(iso: "2026-03-31")! })
     }
 
@@ -127,11 +127,11 @@ struct WorkforceReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try WorkforceFixture.build(db)
-        let rows = try LeaversReport.byReason.run(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
+        let rows = try LeaversReport.byReason.read(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
             .filter { $0.hub == "H" }
         #expect(rows.map { "\($0.code) \($0.leavers) \($0.voluntary)" }.sorted() == ["dismissed 1 0", "pay 1 1", "personal 1 1"])
         #expect(rows.allSatisfy { $0.allLeavers == 3 && $0.share == nil })
-        let destinations = try LeaversReport.byDestination.run(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
+        let destinations = try LeaversReport.byDestination.read(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
         #expect(Set(destinations.filter { $0.hub == "H" }.map(\.code)) == ["nhs", "retail", "not_working"])
     }
 
@@ -143,7 +143,7 @@ struct WorkforceReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try WorkforceFixture.build(db)
-        let r = try DurationReport.lengthOfService.run(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
+        let r = try DurationReport.lengthOfService.read(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
             .first { $0.hub == "H" }
         #expect(r?.count == 14 && r?.median == 820 && r?.p90 == 820)
     }
@@ -155,7 +155,7 @@ struct WorkforceReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try WorkforceFixture.build(db)
-        let rows = try RateReport.turnoverByContract.run(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
+        let rows = try RateReport.turnoverByContract.read(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
         let zero = try #require(rows.first { $0.hub == "H zero-hours" })
         let other = try #require(rows.first { $0.hub == "H contracted" })
         #expect(zero.numerator == 0 && zero.denominator == 3 && zero.rate == nil)
@@ -176,7 +176,7 @@ struct WorkforceReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try WorkforceFixture.build(db)
-        let rows = try RateReport.turnover.run(db, from: LocalDate(iso: "2025-04-01")!, to: LocalDate(iso: "2026-02-15")!, by: .quarter, hub: "H")
+        let rows = try RateReport.turnover.read(db, from: LocalDate(iso: "2025-04-01")!, to: LocalDate(iso: "2026-02-15")!, by: .quarter, hub: "H")
         #expect(rows.filter { $0.hub == "H" }.map(\.periodEnd.description) == ["2025-06-30", "2025-09-30", "2025-12-31", "2026-02-15"])
         let anchors = try RateReport.turnover.anchors(db)
         #expect(anchors.contains { $0.scope == "england_all" && $0.value == 23.1 && $0.period == "2024/25" })
@@ -192,8 +192,10 @@ struct RateReportHTMLTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try WorkforceFixture.build(db)
-        let rows = try RateReport.turnover.run(db, from: LocalDate(iso: "2025-10-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: nil)
-        let page = RateReportHTML.page(.turnover, rows: rows, anchors: try RateReport.turnover.anchors(db), from: "2025-10-01", to: "2026-03-31")
+        let rows = try RateReport.turnover.read(db, from: LocalDate(iso: "2025-10-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: nil)
+        let table = RateReport.turnover.table(rows, anchors: try RateReport.turnover.anchors(db), from: LocalDate(iso: "2025-10-01")!,
+                                              to: LocalDate(iso: "2026-03-31")!)
+        let page = ReportHTMLRenderer.render(table)
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
         let start = try #require(page.range(of: "<svg")), end = try #require(page.range(of: "</svg>"))
         let svg = String(page[start.lowerBound..<end.upperBound])
@@ -227,7 +229,7 @@ struct SicknessSpreadTests {
         let db = try test.connect()
         try WorkforceFixture.build(db)
         let day = LocalDate(iso: "2026-03-31")!
-        let row = try #require(try FigureReport.sicknessSpread.run(db, from: day, to: day, by: .month, hub: "H").first { $0.hub == "H" })
+        let row = try #require(try FigureReport.sicknessSpread.read(db, from: day, to: day, by: .month, hub: "H").first { $0.hub == "H" })
         #expect(row.values == [14, 0.4, 0, 78.6])
     }
 }

@@ -286,6 +286,8 @@ struct MarketImportTests {
 enum FigureReportProbe {
     static func waiting(_ db: Connection, on day: String) throws -> Double? {
         let d = LocalDate(iso: day)!
-        return try FigureReport.waiting.run(db, from: d, to: d, by: .month, hub: nil).first { $0.hub == "ALL" }?.values[0]
+        let report = FigureReport.waiting
+        let rows = try PeriodReportRepository(db).figures(report.function, columns: report.columns.map(\.name), .init(from: d, to: d))
+        return rows.first { $0.hub == "ALL" }?.values[0]
     }
 }

@@ -108,7 +108,7 @@ struct ReportCLITests {
         let order = try CLIRunner.run(["report", "turnover", "--from", "2026-04-01", "--to", "2026-03-01"] + db)
         #expect(order.status == 64 && order.stderr.contains("--from 2026-04-01 is after --to 2026-03-01"))
         let hub = try CLIRunner.run(["report", "turnover", "--from", "2026-01-01", "--to", "2026-03-01", "--hub", "NOPE"] + db)
-        #expect(hub.status == 1 && hub.stderr.contains("no hub NOPE"))
+        #expect(hub.status == 1 && hub.stderr.contains("no hub with code NOPE"))
         let name = try CLIRunner.run(["report", "happiness", "--from", "2026-01-01", "--to", "2026-03-01"] + db)
         #expect(name.status == 64 && name.stderr.contains("unknown report 'happiness'; reports: list, capacity, skills, turnover"))
         let list = try CLIRunner.run(["report", "list"])
@@ -120,6 +120,7 @@ struct ReportCLITests {
         let none = try CLIRunner.run(["report", "roster-retention", "--from", "2026-01-01", "--to", "2026-03-01"] + db)
         #expect(none.status == 1 && none.stderr.contains("no published roster"))
         let week = try CLIRunner.run(["report", "waiting", "--from", "2026-01-01", "--to", "2026-01-31", "--by", "week", "--format", "json"] + db)
-        #expect(week.status == 0 && week.stdout.hasPrefix("{\"rows\":["))
+        let document = try JSONSerialization.jsonObject(with: Data(week.stdout.utf8)) as? [String: Any]
+        #expect(week.status == 0 && document?["rows"] is [Any])
     }
 }

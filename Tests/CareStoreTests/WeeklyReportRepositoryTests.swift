@@ -1,5 +1,4 @@
 import CareModel
-import CareReports
 import CareStore
 import CareTestSupport
 import Testing
@@ -63,17 +62,17 @@ enum OverviewFixture {
     }
 }
 
-@Suite("Hub overview and skill coverage")
-struct HubOverviewTests {
+@Suite("Weekly report repository: capacity and skill coverage")
+struct WeeklyReportRepositoryTests {
     /// Capacity and demand match the hand-worked figures, including an absence, a shift that
     /// runs past the week's end, a leaver and packages that start or end mid-week.
     @Test func capacityMatchesHandWorkedFigures() throws {
         let test = try TestDatabase()
         let db = try test.connect()
         try OverviewFixture.build(db)
-        let overview = try HubOverview.load(db, week: OverviewFixture.week)
-        let line = try #require(overview.lines.first)
-        #expect(overview.lines.count == 1)
+        let lines = try WeeklyReportRepository(db).capacity(week: OverviewFixture.week)
+        let line = try #require(lines.first)
+        #expect(lines.count == 1)
         #expect(line.carers == 2)
         #expect(line.zeroHoursCarers == 1)
         #expect(line.contractedMinutes == 1800)
@@ -92,8 +91,8 @@ struct HubOverviewTests {
         let test = try TestDatabase()
         let db = try test.connect()
         try OverviewFixture.build(db)
-        let coverage = try SkillCoverage.load(db, week: OverviewFixture.week)
-        let got = coverage.lines.map { "\($0.skill) \($0.calls) \($0.carers) \($0.expiredHolders)" }
+        let lines = try WeeklyReportRepository(db).skills(week: OverviewFixture.week)
+        let got = lines.map { "\($0.skill) \($0.calls) \($0.carers) \($0.expiredHolders)" }
         #expect(got == ["hoist 1 1 0", "medication 1 0 1", "reablement 4 1 0"])
     }
 
@@ -102,16 +101,6 @@ struct HubOverviewTests {
         let test = try TestDatabase()
         let db = try test.connect()
         try OverviewFixture.build(db)
-        #expect(try HubOverview.load(db, week: OverviewFixture.week, hubCode: "NOPE").lines.isEmpty)
-    }
-
-    /// The text table aligns columns and right-aligns numbers.
-    @Test func textTableAligns() {
-        var table = TextTable(headers: ["hub", "n"], rightAligned: [1])
-        table.add(["LONGNAME", "5"])
-        table.add(["A", "123"])
-        #expect(table.render() == "hub         n\n--------  ---\nLONGNAME    5\nA         123\n")
-        #expect(hours(90) == "1.5")
-        #expect(percent(0.213) == "21%")
+        #expect(try WeeklyReportRepository(db).capacity(week: OverviewFixture.week, hubCode: "NOPE").isEmpty)
     }
 }

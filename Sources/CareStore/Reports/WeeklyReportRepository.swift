@@ -1,41 +1,14 @@
 import CareModel
-import CareStore
 
-/// Capacity against demand for each hub in one ISO week: who is employed and on shift, and
-/// how much care the valid packages commission. The first thing a hub manager checks before
-/// generating a roster: is there enough staff time at all?
-public struct HubOverview: Sendable, Equatable {
-    /// One hub's figures for the week.
-    public struct Line: Sendable, Equatable {
-        public let hubCode: String
-        public let hubName: String
-        /// Carers employed on at least one day of the week.
-        public let carers: Int
-        public let zeroHoursCarers: Int
-        public let contractedMinutes: Int
-        /// Shift minutes in the week, less time lost to absences.
-        public let availableMinutes: Int
-        public let absentCarers: Int
-        /// Clients with a package valid on at least one day of the week.
-        public let clients: Int
-        public let homeFirstClients: Int
-        /// Calls the packages commission this week, and how many need two or more carers.
-        public let calls: Int
-        public let doubleUpCalls: Int
-        /// Carer-minutes of care commissioned (a double-up counts each carer).
-        public let demandMinutes: Int
+/// Reads the weekly reports: capacity against demand, and skills needed against held, per hub
+/// for one ISO week (Monday to Sunday in each hub's time zone).
+public struct WeeklyReportRepository {
+    let db: Connection
 
-        /// Zero-hours carers as a share of carers (0 when there are none).
-        public var zeroHoursShare: Double { carers == 0 ? 0 : Double(zeroHoursCarers) / Double(carers) }
-        /// Available shift time over commissioned care time; below about 1.25 travel will not fit.
-        public var capacityRatio: Double? { demandMinutes == 0 ? nil : Double(availableMinutes) / Double(demandMinutes) }
-    }
+    public init(_ db: Connection) { self.db = db }
 
-    public let week: ISOWeek
-    public let lines: [Line]
-
-    /// Computes the overview from the database, for every hub or one.
-    public static func load(_ db: Connection, week: ISOWeek, hubCode: String? = nil) throws -> HubOverview {
+    /// Each hub's staff, shift time and commissioned care for `week`, for every hub or one.
+    public func capacity(week: ISOWeek, hubCode: String? = nil) throws -> [HubCapacityLine] {
         let monday = week.monday
         let sunday = monday.adding(days: 6)
         let result = try db.query("""
@@ -84,14 +57,54 @@ public struct HubOverview: Sendable, Equatable {
                    (SELECT coalesce(sum(duration_minutes * carers_needed), 0) FROM calls WHERE calls.hub_id = wk.hub_id) AS demand
             FROM wk ORDER BY wk.code
             """)
-        let lines = try result.rows.map { row in
-            Line(
+        return try result.rows.map { row in
+            HubCapacityLine(
                 hubCode: try row.decode("code"), hubName: try row.decode("name"), carers: try row.decode("carers"),
                 zeroHoursCarers: try row.decode("zero_hours"), contractedMinutes: try row.decode("contracted"),
                 availableMinutes: try row.decode("available"), absentCarers: try row.decode("absent"),
                 clients: try row.decode("clients"), homeFirstClients: try row.decode("home_first"),
                 calls: try row.decode("calls"), doubleUpCalls: try row.decode("double_ups"), demandMinutes: try row.decode("demand"))
         }
-        return HubOverview(week: week, lines: lines)
+    }
+
+    /// For each skill the week's calls need: calls needing it and carers holding it on the
+    /// week's Monday (lapsed qualifications counted apart), for every hub or one.
+    public func skills(week: ISOWeek, hubCode: String? = nil) throws -> [SkillCoverageLine] {
+        let monday = week.monday
+        let sunday = monday.adding(days: 6)
+        let result = try db.query("""
+            WITH days AS (
+                SELECT d::date AS day, extract(isodow FROM d)::int AS dow
+                FROM generate_series(\(monday)::date, \(sunday)::date, interval '1 day') d
+            ), needed AS (
+                SELECT cl.hub_id, unnest(pv.skills)::text AS skill
+                FROM package_visits pv
+                JOIN care_packages p ON p.id = pv.package_id
+                JOIN clients cl ON cl.id = p.client_id
+                JOIN days ON days.dow = pv.weekday
+                WHERE p.valid_from <= days.day AND (p.valid_to IS NULL OR p.valid_to >= days.day)
+            ), holders AS (
+                SELECT c.hub_id, s.skill::text AS skill,
+                       count(*) FILTER (WHERE s.qualified_on <= \(monday)::date
+                                          AND (s.expires_on IS NULL OR s.expires_on > \(monday)::date)) AS valid,
+                       count(*) FILTER (WHERE s.expires_on <= \(monday)::date) AS expired
+                FROM carer_skills s JOIN carers c ON c.id = s.carer_id
+                WHERE c.start_date <= \(sunday)::date AND (c.end_date IS NULL OR c.end_date >= \(monday)::date)
+                GROUP BY c.hub_id, s.skill
+            )
+            SELECT h.code, n.skill, count(*) AS calls,
+                   coalesce(max(ho.valid), 0) AS carers, coalesce(max(ho.expired), 0) AS expired
+            FROM needed n
+            JOIN hubs h ON h.id = n.hub_id
+            LEFT JOIN holders ho ON ho.hub_id = n.hub_id AND ho.skill = n.skill
+            WHERE \(hubCode)::text IS NULL OR h.code = \(hubCode)
+            GROUP BY h.code, n.skill
+            ORDER BY h.code, n.skill
+            """)
+        return try result.rows.map { row in
+            SkillCoverageLine(
+                hubCode: try row.decode("code"), skill: try row.decode("skill"), calls: try row.decode("calls"),
+                carers: try row.decode("carers"), expiredHolders: try row.decode("expired"))
+        }
     }
 }
