@@ -1,7 +1,7 @@
-/// A report as CSV (RFC 4180, through `RosterCSV.write`): the long form, one header row of
+/// A report as CSV (RFC 4180, through `CSVText.write`): the long form, one header row of
 /// column keys, numbers in full, suppressed and unknown figures empty.
 public enum ReportCSVRenderer {
     public static func render(_ report: ReportTable) throws -> String {
-        try RosterCSV.write([report.columns.map(\.key)] + report.rows.map { $0.map { $0.text ?? "" } })
+        try CSVText.write([report.columns.map(\.key)] + report.rows.map { $0.map { $0.text ?? "" } })
     }
 }

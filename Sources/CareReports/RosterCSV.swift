@@ -1,6 +1,4 @@
-import CSV
 import CareModel
-import Foundation
 
 /// A roster as CSV (RFC 4180, CRLF line ends): one row per visit and carer, for spreadsheets.
 public enum RosterCSV {
@@ -18,16 +16,6 @@ public enum RosterCSV {
                              a.carers.filter { $0 != c }.joined(separator: " "), v.priority.rawValue])
             }
         }
-        return try write(rows)
-    }
-
-    /// Rows as CSV text, through CSV.swift's writer (which quotes what needs quoting).
-    public static func write(_ rows: [[String]]) throws -> String {
-        let csv = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        for row in rows { try csv.write(row: row) }
-        csv.stream.close()
-        let data = csv.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        // CSVWriter puts the line break before each row after the first; end with one too.
-        return String(decoding: data, as: UTF8.self) + (rows.isEmpty ? "" : "\r\n")
+        return try CSVText.write(rows)
     }
 }

@@ -12,7 +12,7 @@ public enum ImportFiles {
         func money(_ pence: Int) -> String { "\(pence / 100).\(pence % 100 < 10 ? "0" : "")\(pence % 100)" }
         func hoursText(_ minutes: Int) -> String { minutes % 60 == 0 ? "\(minutes / 60)" : "\(Double(minutes) / 60)" }
         func coordinate(_ x: Double) -> String { String(format: "%.5f", x) }
-        let csv = RosterCSV.write
+        let csv = CSVText.write
         var out: [ImportKind: String] = [:]
         out[.hubs] = try csv([["code", "name", "lat", "lon", "timezone"]] + hubs.map {
             [$0.code, $0.name, coordinate($0.location.latitude), coordinate($0.location.longitude), $0.timeZone]
@@ -57,7 +57,7 @@ public enum ImportFiles {
 
     /// The workforce history as `spells`, `vacancies` and `applications` files.
     public static func historyTexts(spells: [EmploymentSpell], vacancies: [Vacancy], applications: [Application]) throws -> [ImportKind: String] {
-        let csv = RosterCSV.write
+        let csv = CSVText.write
         func d(_ x: LocalDate?) -> String { x?.description ?? "" }
         return [
             .spells: try csv([["carer", "hub", "contract_type", "zero_hours", "contracted_hours", "start_date", "end_date",

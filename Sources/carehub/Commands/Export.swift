@@ -59,10 +59,10 @@ extension RosterCommand {
                     var wage: [LocalDate: Int?] = [:]
                     for day in (0..<7).map({ handout.problem.weekStart.adding(days: $0) }) { wage[day] = try pay.livingWage(on: day) }
                     let lines = Payroll.lines(handout, rates: rates) { wage[$0] ?? nil }
-                    try write(try RosterCSV.write(Payroll.rows(lines)), "payroll-\(scope.hub)-\(scope.week).csv")
+                    try write(try CSVText.write(Payroll.rows(lines)), "payroll-\(scope.hub)-\(scope.week).csv")
                     // Changes made at under 48 hours' notice (rebalance), per carer, for payroll's short-notice payments.
                     let notice = try RebalanceRepository(db).shortNoticeChanges(hub: scope.hub, week: scope.week)
-                    try write(try RosterCSV.write([["carer", "short_notice_changes"]] + notice.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }),
+                    try write(try CSVText.write([["carer", "short_notice_changes"]] + notice.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }),
                               "short-notice-\(scope.hub)-\(scope.week).csv")
                     let below = lines.filter(\.belowLivingWage).count
                     if below > 0 { print("warning: \(below) carer-days are paid below the National Living Wage (see below_living_wage)") }
