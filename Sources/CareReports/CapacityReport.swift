@@ -5,8 +5,10 @@ import CareModel
 public enum CapacityReport {
     public static let name = "capacity"
     public static let definition = "per hub and week: staff, contracted and available hours vs care hours"
-    static let notes = ["Available = shift hours in the week less absences. Ratio = available / care hours;",
-                        "below about 1.25 the travel between calls will not fit."]
+    static let notes = [
+        "Available = shift hours in the week less absences. Ratio = available / care hours;",
+        "below about 1.25 the travel between calls will not fit.",
+    ]
 
     /// The report as one value, with bars of available against care hours per hub.
     public static func table(_ lines: [HubCapacityLine], week: ISOWeek) -> ReportTable {
@@ -23,14 +25,22 @@ public enum CapacityReport {
                 ReportColumn("ratio", "ratio", .decimal, decimals: 2),
             ],
             rows: lines.map { l in
-                [.text(l.hubCode), n(l.carers), .number(100 * l.zeroHoursShare), n(l.absentCarers), h(l.contractedMinutes),
-                 h(l.availableMinutes), n(l.clients), n(l.homeFirstClients), n(l.calls), n(l.doubleUpCalls), h(l.demandMinutes),
-                 .value(l.capacityRatio)]
+                [
+                    .text(l.hubCode), n(l.carers), .number(100 * l.zeroHoursShare), n(l.absentCarers), h(l.contractedMinutes),
+                    h(l.availableMinutes), n(l.clients), n(l.homeFirstClients), n(l.calls), n(l.doubleUpCalls), h(l.demandMinutes),
+                    .value(l.capacityRatio),
+                ]
             },
             suppressesSmallGroups: false, footnotes: notes,
-            chart: .bars(heading: "Available against care hours", groups: lines.map { l in
-                .init(label: l.hubCode, bars: [.init("available h", Double(l.availableMinutes) / 60),
-                                               .init("care h", Double(l.demandMinutes) / 60)])
-            }))
+            chart: .bars(
+                heading: "Available against care hours",
+                groups: lines.map { l in
+                    .init(
+                        label: l.hubCode,
+                        bars: [
+                            .init("available h", Double(l.availableMinutes) / 60),
+                            .init("care h", Double(l.demandMinutes) / 60),
+                        ])
+                }))
     }
 }

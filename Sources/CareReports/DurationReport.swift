@@ -38,8 +38,10 @@ public enum DurationReport: String, CaseIterable, Sendable {
     public func table(_ rows: [DurationRow], from: LocalDate, to: LocalDate) -> ReportTable {
         ReportTable(
             name: rawValue, title: "\(rawValue): \(from) to \(to)", definition: definition,
-            columns: [ReportColumn("period_end", "period end", .date), ReportColumn("hub", "hub", .text), ReportColumn("count", "count", .int),
-                      ReportColumn("median_days", "median days", .days), ReportColumn("p90_days", "90th pct days", .days)],
+            columns: [
+                ReportColumn("period_end", "period end", .date), ReportColumn("hub", "hub", .text), ReportColumn("count", "count", .int),
+                ReportColumn("median_days", "median days", .days), ReportColumn("p90_days", "90th pct days", .days),
+            ],
             rows: rows.map { r in
                 [.text(r.periodEnd.description), .text(r.hub), .number(Double(r.count)), .suppressible(r.median), .suppressible(r.p90)]
             },

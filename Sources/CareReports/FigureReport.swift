@@ -52,13 +52,18 @@ public enum FigureReport: String, CaseIterable, Sendable {
         func c(_ name: String, _ heading: String, _ decimals: Int = 1) -> Column { Column(name: name, heading: heading, decimals: decimals) }
         switch self {
         case .waiting: return [c("people", "people", 0), c("hours", "hours/wk"), c("median_days", "median days"), c("home_first", "Home First", 0)]
-        case .handbacks: return [c("packages", "packages", 0), c("people", "people", 0), c("hours", "hours/wk"), c("replaced_28d", "re-placed 28d %")]
+        case .handbacks:
+            return [c("packages", "packages", 0), c("people", "people", 0), c("hours", "hours/wk"), c("replaced_28d", "re-placed 28d %")]
         case .rateVsMinPrice:
-            return [c("hours", "hours/wk"), c("mean_rate", "mean £/h", 2), c("min_price", "min price £", 2), c("gap", "gap £", 2),
-                    c("below_min", "% below min"), c("below_cost", "% below cost")]
+            return [
+                c("hours", "hours/wk"), c("mean_rate", "mean £/h", 2), c("min_price", "min price £", 2), c("gap", "gap £", 2),
+                c("below_min", "% below min"), c("below_cost", "% below cost"),
+            ]
         case .capacityVsDemand:
-            return [c("contracted", "contract h"), c("contact_ratio", "contact", 3), c("supply", "supply h"), c("demand", "demand h"),
-                    c("ratio", "ratio", 2), c("gap", "gap h")]
+            return [
+                c("contracted", "contract h"), c("contact_ratio", "contact", 3), c("supply", "supply h"), c("demand", "demand h"),
+                c("ratio", "ratio", 2), c("gap", "gap h"),
+            ]
         case .packageSize: return [c("people", "people", 0), c("mean_hours", "mean h/wk"), c("median_hours", "median h/wk")]
         case .spendByFunder:
             return [c("delivered_hours", "delivered h"), c("priced_hours", "priced h"), c("spend", "spend £", 2), c("share", "% of spend")]

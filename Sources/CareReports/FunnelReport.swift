@@ -23,8 +23,9 @@ public enum FunnelReport {
                 + [ReportColumn("started_per_applied", "started %", .percent)],
             rows: rows.map { r in [.text(r.cohort.description), .text(r.hub)] + r.counts.map { .number(Double($0)) } + [.suppressible(r.overall)] },
             suppressesSmallGroups: true, footnotes: ["Conversion is suppressed for cohorts under 10 applications."],
-            chart: .bars(heading: "All cohorts, all hubs",
-                         groups: zip(stages, totals).map { .init(label: $0, bars: [.init("applications", Double($1))]) }))
+            chart: .bars(
+                heading: "All cohorts, all hubs",
+                groups: zip(stages, totals).map { .init(label: $0, bars: [.init("applications", Double($1))]) }))
     }
 }
 

@@ -60,7 +60,8 @@ public enum ICalendar {
 
     /// Folds a content line at 75 octets without splitting a UTF-8 sequence (RFC 5545 §3.1).
     static func fold(_ line: String) -> String {
-        var out = "", count = 0
+        var out = ""
+        var count = 0
         for scalar in line.unicodeScalars {
             let size = String(scalar).utf8.count
             if count + size > 75 {

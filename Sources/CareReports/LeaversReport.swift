@@ -23,8 +23,9 @@ public enum LeaversReport: String, CaseIterable, Sendable {
         var chart: ReportChart?
         if let last = rows.map(\.periodEnd).max() {
             let latest = rows.filter { $0.periodEnd == last && $0.hub == "ALL" }
-            chart = .bars(heading: "All hubs, 12 months to \(last)",
-                          groups: latest.map { .init(label: $0.code, bars: [.init("leavers", Double($0.leavers))]) })
+            chart = .bars(
+                heading: "All hubs, 12 months to \(last)",
+                groups: latest.map { .init(label: $0.code, bars: [.init("leavers", Double($0.leavers))]) })
         }
         return ReportTable(
             name: rawValue, title: "\(rawValue): \(from) to \(to)", definition: definition,
@@ -34,8 +35,10 @@ public enum LeaversReport: String, CaseIterable, Sendable {
                 ReportColumn("share_percent", "% of leavers", .percent), ReportColumn("voluntary", "voluntary", .int),
             ],
             rows: rows.map { r in
-                [.text(r.periodEnd.description), .text(r.hub), .text(r.code), .number(Double(r.leavers)), .number(Double(r.allLeavers)),
-                 .suppressible(r.share), .number(Double(r.voluntary))]
+                [
+                    .text(r.periodEnd.description), .text(r.hub), .text(r.code), .number(Double(r.leavers)), .number(Double(r.allLeavers)),
+                    .suppressible(r.share), .number(Double(r.voluntary)),
+                ]
             },
             suppressesSmallGroups: true, footnotes: ["Shares are suppressed where fewer than 10 left."], chart: chart)
     }

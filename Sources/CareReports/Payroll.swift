@@ -19,8 +19,10 @@ public enum Payroll {
         public let hourlyRatePence: Int
         public let livingWagePence: Int?
 
-        public init(carer: String, name: String, date: LocalDate, visits: Int, visitMinutes: Int, paidTravelMinutes: Int,
-                    waitingMinutes: Int, hourlyRatePence: Int, livingWagePence: Int?) {
+        public init(
+            carer: String, name: String, date: LocalDate, visits: Int, visitMinutes: Int, paidTravelMinutes: Int,
+            waitingMinutes: Int, hourlyRatePence: Int, livingWagePence: Int?
+        ) {
             self.carer = carer
             self.name = name
             self.date = date
@@ -52,12 +54,13 @@ public enum Payroll {
             for item in handout.items(for: carer) { byDay[handout.local(item.start).date, default: []].append(item) }
             for day in byDay.keys.sorted() {
                 let items = byDay[day] ?? []
-                out.append(Line(
-                    carer: carer, name: handout.carerNames[carer] ?? carer, date: day, visits: items.count,
-                    visitMinutes: items.reduce(0) { $0 + $1.visit.durationMinutes },
-                    paidTravelMinutes: items.filter(\.paidTravel).reduce(0) { $0 + $1.travel },
-                    waitingMinutes: items.filter { $0.waiting < 60 }.reduce(0) { $0 + $1.waiting },
-                    hourlyRatePence: rates[carer] ?? 0, livingWagePence: livingWage(day)))
+                out.append(
+                    Line(
+                        carer: carer, name: handout.carerNames[carer] ?? carer, date: day, visits: items.count,
+                        visitMinutes: items.reduce(0) { $0 + $1.visit.durationMinutes },
+                        paidTravelMinutes: items.filter(\.paidTravel).reduce(0) { $0 + $1.travel },
+                        waitingMinutes: items.filter { $0.waiting < 60 }.reduce(0) { $0 + $1.waiting },
+                        hourlyRatePence: rates[carer] ?? 0, livingWagePence: livingWage(day)))
             }
         }
         return out
@@ -66,12 +69,18 @@ public enum Payroll {
     /// The payroll CSV rows (header first).
     public static func rows(_ lines: [Line]) -> [[String]] {
         func money(_ p: Int) -> String { "\(p / 100).\(p % 100 < 10 ? "0" : "")\(p % 100)" }
-        return [["carer", "name", "date", "visits", "visit_minutes", "paid_travel_minutes", "paid_minutes", "waiting_minutes",
-                 "working_minutes", "hourly_rate", "pay", "effective_hourly_rate", "national_living_wage", "below_living_wage"]]
+        return [
+            [
+                "carer", "name", "date", "visits", "visit_minutes", "paid_travel_minutes", "paid_minutes", "waiting_minutes",
+                "working_minutes", "hourly_rate", "pay", "effective_hourly_rate", "national_living_wage", "below_living_wage",
+            ]
+        ]
             + lines.map { l in
-                [l.carer, l.name, l.date.description, "\(l.visits)", "\(l.visitMinutes)", "\(l.paidTravelMinutes)", "\(l.paidMinutes)",
-                 "\(l.waitingMinutes)", "\(l.workingMinutes)", money(l.hourlyRatePence), money(l.payPence), money(l.effectiveRatePence),
-                 l.livingWagePence.map(money) ?? "", l.belowLivingWage ? "yes" : "no"]
+                [
+                    l.carer, l.name, l.date.description, "\(l.visits)", "\(l.visitMinutes)", "\(l.paidTravelMinutes)", "\(l.paidMinutes)",
+                    "\(l.waitingMinutes)", "\(l.workingMinutes)", money(l.hourlyRatePence), money(l.payPence), money(l.effectiveRatePence),
+                    l.livingWagePence.map(money) ?? "", l.belowLivingWage ? "yes" : "no",
+                ]
             }
     }
 }

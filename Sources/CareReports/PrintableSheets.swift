@@ -20,7 +20,8 @@ public enum PrintableSheets {
         body += "<p class=\"muted\">\(esc(h.hub)) · week \(esc(h.week)) · roster version \(h.version)</p>"
         var day: LocalDate?
         for item in h.items(for: carer) {
-            let start = h.local(item.start), end = h.local(item.end)
+            let start = h.local(item.start)
+            let end = h.local(item.end)
             if start.date != day {
                 if day != nil { body += "</table>" }
                 day = start.date
@@ -41,14 +42,20 @@ public enum PrintableSheets {
         let days = (0..<7).map { h.problem.weekStart.adding(days: $0) }
         var body = "<h1>\(esc(h.hub)) · week \(esc(h.week))</h1><p class=\"muted\">Roster version \(h.version); "
         body += "\(h.roster.assignments.count) visits assigned, \(h.roster.unassigned.count) unassigned.</p>"
-        body += "<table class=\"grid\"><tr><th>Carer</th>" + days.map { "<th>\($0.weekday.shortName) \($0.civil.day)</th>" }.joined() + "<th>Hours</th></tr>"
+        body +=
+            "<table class=\"grid\"><tr><th>Carer</th>" + days.map { "<th>\($0.weekday.shortName) \($0.civil.day)</th>" }.joined()
+            + "<th>Hours</th></tr>"
         for carer in h.carers {
             let items = h.items(for: carer)
             var cells = ""
             for day in days {
                 let mine = items.filter { h.local($0.start).date == day }
-                if mine.isEmpty { cells += "<td></td>"; continue }
-                let first = h.local(mine[0].start).time, last = h.local(mine[mine.count - 1].end).time
+                if mine.isEmpty {
+                    cells += "<td></td>"
+                    continue
+                }
+                let first = h.local(mine[0].start).time
+                let last = h.local(mine[mine.count - 1].end).time
                 cells += "<td>\(mine.count) visits<br>\(first)–\(last)</td>"
             }
             let minutes = items.reduce(0) { $0 + $1.visit.durationMinutes }

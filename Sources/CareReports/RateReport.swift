@@ -123,7 +123,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .sickness: return "sickness_days_mean"
         case .undeliveredHours: return "undelivered_share"
         case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365, .lostAfterAcceptance, .costPerHire,
-             .reablement91, .deliveredHours:
+            .reablement91, .deliveredHours:
             return nil
         }
     }
@@ -132,7 +132,9 @@ public enum RateReport: String, CaseIterable, Sendable {
     public func table(_ rows: [RateRow], anchors: [NationalAnchor], from: LocalDate, to: LocalDate) -> ReportTable {
         let figure: ReportColumnKind = isHours ? .hours : .int
         let numerator: ReportColumnKind = self == .sickness ? .days : self == .costPerHire ? .pounds : figure
-        let rate = self == .costPerHire ? ReportColumn("rate", rateHeading, .pounds)
+        let rate =
+            self == .costPerHire
+            ? ReportColumn("rate", rateHeading, .pounds)
             : isPercentage ? ReportColumn("rate", rateHeading, .percent) : ReportColumn("rate", rateHeading, .decimal, decimals: 2)
         let columns = [
             ReportColumn("period_end", "period end", .date), ReportColumn("hub", self == .turnoverByContract ? "group" : "hub", .text),
@@ -145,8 +147,10 @@ public enum RateReport: String, CaseIterable, Sendable {
         return ReportTable(
             name: rawValue, title: "\(rawValue): \(from) to \(to)", definition: definition, columns: columns,
             rows: rows.map { r in
-                [.text(r.periodEnd.description), .text(r.hub), .number(r.numerator), .number(r.denominator),
-                 r.rate.map(ReportCell.number) ?? (r.denominator == 0 ? .missing : .suppressed)]
+                [
+                    .text(r.periodEnd.description), .text(r.hub), .number(r.numerator), .number(r.denominator),
+                    r.rate.map(ReportCell.number) ?? (r.denominator == 0 ? .missing : .suppressed),
+                ]
             },
             anchors: anchors.filter { $0.metric == anchorMetric }, suppressesSmallGroups: suppresses, footnotes: notes,
             chart: .lines(x: 0, series: 1, value: 4, anchorMetric: anchorMetric), pivot: ReportPivot(down: 0, across: 1))

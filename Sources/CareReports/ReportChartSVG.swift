@@ -71,7 +71,8 @@ public enum ReportChartSVG {
         for (k, hub) in ReportHTMLRenderer.seriesOrder(points.map(\.series)).enumerated() {
             let line = points.filter { $0.series == hub }.sorted { $0.x < $1.x }
                 .compactMap { p in index[p.x].map { "\(n(x($0))),\(n(y(p.value)))" } }
-            let colour = colours[k % colours.count], dash = dashes[k % dashes.count]
+            let colour = colours[k % colours.count]
+            let dash = dashes[k % dashes.count]
             svg += "<polyline class=\"series\" data-hub=\"\(esc(hub))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\""
             svg += dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
             svg += " points=\"\(line.joined(separator: " "))\"/>"
@@ -83,7 +84,9 @@ public enum ReportChartSVG {
     /// Horizontal bars scaled to the largest value; each bar labelled with its series and value.
     static func bars(_ groups: [ReportChart.BarGroup]) -> String {
         let esc = PrintableSheets.esc
-        let barHeight = 16, labelRight = 210, room = 360
+        let barHeight = 16
+        let labelRight = 210
+        let room = 360
         let perGroup = groups.map { max(1, $0.bars.count) * barHeight + 8 }
         let biggest = max(groups.flatMap { $0.bars.compactMap(\.value) }.max() ?? 0, 0.001)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"\(perGroup.reduce(10, +))\" role=\"img\">"

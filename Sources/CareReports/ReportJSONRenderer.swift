@@ -18,12 +18,17 @@ public enum ReportJSONRenderer {
         let columns: [Column]
         let rows: [[String: Value]]
         let anchors: [Anchor]
-        let suppresses_small_groups: Bool
+        let suppressesSmallGroups: Bool
         let footnotes: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case report, title, definition, columns, rows, anchors, footnotes
+            case suppressesSmallGroups = "suppresses_small_groups"
+        }
 
         init(_ r: ReportTable) {
             (report, title, definition) = (r.name, r.title, r.definition)
-            (footnotes, suppresses_small_groups) = (r.footnotes, r.suppressesSmallGroups)
+            (footnotes, suppressesSmallGroups) = (r.footnotes, r.suppressesSmallGroups)
             columns = r.columns.map { Column(name: $0.key, heading: $0.heading, kind: $0.kind.rawValue, unit: $0.unit) }
             rows = r.rows.map { row in
                 Dictionary(uniqueKeysWithValues: zip(r.columns, row).map { column, cell in (column.key, Value(cell, column.kind)) })
@@ -39,7 +44,10 @@ public enum ReportJSONRenderer {
 
     /// A cell: a string, an integer (for whole-number columns), a number or null.
     enum Value: Encodable {
-        case text(String), int(Int), number(Double), null
+        case text(String)
+        case int(Int)
+        case number(Double)
+        case null
 
         init(_ cell: ReportCell, _ kind: ReportColumnKind) {
             switch cell {

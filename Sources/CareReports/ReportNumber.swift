@@ -11,7 +11,8 @@ public enum ReportNumber {
         let n = Int((abs(x) * scale).rounded())
         let sign = x < 0 && n > 0 ? "-" : ""
         if decimals <= 0 { return sign + String(n) }
-        let whole = n / Int(scale), frac = String(n % Int(scale))
+        let whole = n / Int(scale)
+        let frac = String(n % Int(scale))
         return sign + "\(whole)." + String(repeating: "0", count: decimals - frac.count) + frac
     }
 

@@ -27,9 +27,11 @@ public struct ReportTable: Sendable, Equatable {
     /// `across` column's values across. CSV and JSON keep the long form.
     public var pivot: ReportPivot?
 
-    public init(name: String, title: String, definition: String, columns: [ReportColumn], rows: [[ReportCell]] = [],
-                anchors: [NationalAnchor] = [], suppressesSmallGroups: Bool, footnotes: [String] = [],
-                chart: ReportChart? = nil, pivot: ReportPivot? = nil) {
+    public init(
+        name: String, title: String, definition: String, columns: [ReportColumn], rows: [[ReportCell]] = [],
+        anchors: [NationalAnchor] = [], suppressesSmallGroups: Bool, footnotes: [String] = [],
+        chart: ReportChart? = nil, pivot: ReportPivot? = nil
+    ) {
         (self.name, self.title, self.definition, self.columns, self.rows) = (name, title, definition, columns, rows)
         (self.anchors, self.suppressesSmallGroups, self.footnotes, self.chart, self.pivot) =
             (anchors, suppressesSmallGroups, footnotes, chart, pivot)

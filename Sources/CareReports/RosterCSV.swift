@@ -12,8 +12,10 @@ public enum RosterCSV {
             let finish = t.adding(minutes: v.durationMinutes)
             let end = zone?.rfc3339(finish) ?? finish.description
             for c in a.carers {
-                rows.append([a.visit, v.client, c, a.start, end, String(v.durationMinutes),
-                             a.carers.filter { $0 != c }.joined(separator: " "), v.priority.rawValue])
+                rows.append([
+                    a.visit, v.client, c, a.start, end, String(v.durationMinutes),
+                    a.carers.filter { $0 != c }.joined(separator: " "), v.priority.rawValue,
+                ])
             }
         }
         return try CSVText.write(rows)

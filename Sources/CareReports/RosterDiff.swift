@@ -27,10 +27,12 @@ public struct RosterDiff: Sendable {
             for a in r.assignments { for c in a.carers { byCarer[c, default: [:]][a.visit] = a.start } }
             return byCarer
         }
-        let before = index(old), after = index(new)
+        let before = index(old)
+        let after = index(new)
         var out: [Change] = []
         for carer in Set(before.keys).union(after.keys).sorted() {
-            let b = before[carer] ?? [:], a = after[carer] ?? [:]
+            let b = before[carer] ?? [:]
+            let a = after[carer] ?? [:]
             for visit in Set(b.keys).union(a.keys).sorted() {
                 switch (b[visit], a[visit]) {
                 case (nil, let s?): out.append(Change(carer: carer, kind: .added, visit: visit, detail: s))
@@ -57,7 +59,9 @@ public struct RosterDiff: Sendable {
             out += "  \(kind)\(String(repeating: " ", count: max(1, 8 - kind.count)))\(c.visit)  \(c.detail)\n"
         }
         let counts = Change.Kind.allCasesCount(all)
-        return out + "\(counts[.added] ?? 0) added, \(counts[.dropped] ?? 0) dropped, \(counts[.moved] ?? 0) moved across \(Set(all.map(\.carer)).count) carers\n"
+        return out
+            + "\(counts[.added] ?? 0) added, \(counts[.dropped] ?? 0) dropped, \(counts[.moved] ?? 0) moved across "
+            + "\(Set(all.map(\.carer)).count) carers\n"
     }
 }
 

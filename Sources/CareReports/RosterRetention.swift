@@ -39,8 +39,9 @@ public enum RosterRetention {
         }
         var tallies: [String: Tally] = [:]
         for week in weeks {
-            let handout = Handout(hub: week.hub, week: "", version: 0, problem: week.problem, roster: week.roster,
-                                  carerNames: [:], clientFirstNames: [:], clientAreas: [:])
+            let handout = Handout(
+                hub: week.hub, week: "", version: 0, problem: week.problem, roster: week.roster,
+                carerNames: [:], clientFirstNames: [:], clientAreas: [:])
             let working = Set(week.roster.assignments.flatMap(\.carers))
             for carer in week.problem.carers where carer.hub == week.hub || working.contains(carer.id) {
                 let items = handout.items(for: carer.id)
@@ -51,7 +52,8 @@ public enum RosterRetention {
                 var paid = 0
                 var previous: (day: LocalDate, end: Instant)?
                 for item in items {
-                    let local = handout.local(item.start), day = local.date
+                    let local = handout.local(item.start)
+                    let day = local.date
                     let clock = LocalTime(iso: local.time)?.minutesSinceMidnight ?? 0
                     let minutes = item.visit.durationMinutes
                     let travel = item.paidTravel ? item.travel : 0
@@ -61,7 +63,10 @@ public enum RosterRetention {
                     if day.weekday.isWeekend || clock >= eveningStartMinutes { t.unsocial += minutes }
                     if let p = previous, p.day == day {
                         let idle = p.end.minutes(to: item.start) - travel
-                        if idle >= splitGapMinutes { t.blocks += 1; t.unpaid += idle }
+                        if idle >= splitGapMinutes {
+                            t.blocks += 1
+                            t.unpaid += idle
+                        }
                     } else {
                         t.days += 1
                         t.blocks += 1
@@ -100,7 +105,7 @@ public enum RosterRetention {
         /// Per measure, in `measureNames` order.
         public let leaverMeans: [Double?]
         public let stayerMeans: [Double?]
-    
+
         /// Memberwise, for building values in tests and callers outside the store.
         public init(hub: String, leavers: Int, stayers: Int, leaverMeans: [Double?], stayerMeans: [Double?]) {
             (self.hub, self.leavers, self.stayers, self.leaverMeans, self.stayerMeans) = (hub, leavers, stayers, leaverMeans, stayerMeans)
@@ -120,7 +125,8 @@ public enum RosterRetention {
             }
         }
         func row(_ hub: String, _ group: [CarerMeasures]) -> Comparison {
-            let left = group.filter { leavers.contains($0.carer) }, stayed = group.filter { !leavers.contains($0.carer) }
+            let left = group.filter { leavers.contains($0.carer) }
+            let stayed = group.filter { !leavers.contains($0.carer) }
             return Comparison(hub: hub, leavers: left.count, stayers: stayed.count, leaverMeans: means(left), stayerMeans: means(stayed))
         }
         let hubs = Set(measures.map(\.hub)).sorted()
@@ -137,16 +143,21 @@ public enum RosterRetention {
         var out: [[ReportCell]] = []
         for r in rows {
             for (i, name) in measureNames.enumerated() {
-                let a = r.leaverMeans[i], b = r.stayerMeans[i]
+                let a = r.leaverMeans[i]
+                let b = r.stayerMeans[i]
                 let difference = a.flatMap { a in b.map { a - $0 } }
-                out.append([.text(r.hub), .text(name), .number(Double(r.leavers)), .number(Double(r.stayers)),
-                            .suppressible(a), .suppressible(b), .value(difference)])
+                out.append([
+                    .text(r.hub), .text(name), .number(Double(r.leavers)), .number(Double(r.stayers)),
+                    .suppressible(a), .suppressible(b), .value(difference),
+                ])
             }
         }
         let chart = rows.last.map { all in
-            ReportChart.bars(heading: "All hubs", groups: measureNames.enumerated().map { i, name in
-                .init(label: name, bars: [.init("leavers", all.leaverMeans[i]), .init("stayers", all.stayerMeans[i])])
-            })
+            ReportChart.bars(
+                heading: "All hubs",
+                groups: measureNames.enumerated().map { i, name in
+                    .init(label: name, bars: [.init("leavers", all.leaverMeans[i]), .init("stayers", all.stayerMeans[i])])
+                })
         }
         return ReportTable(
             name: Self.name, title: "roster-retention: \(from) to \(to), \(weeks) published hub-weeks",

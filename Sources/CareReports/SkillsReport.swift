@@ -11,14 +11,18 @@ public enum SkillsReport {
     public static func table(_ lines: [SkillCoverageLine], week: ISOWeek) -> ReportTable {
         ReportTable(
             name: name, title: "Skills needed vs held, week \(week)", definition: definition,
-            columns: [ReportColumn("hub", "hub", .text), ReportColumn("skill", "skill", .text), ReportColumn("calls", "calls", .int),
-                      ReportColumn("carers", "carers", .int), ReportColumn("lapsed", "lapsed", .int)],
+            columns: [
+                ReportColumn("hub", "hub", .text), ReportColumn("skill", "skill", .text), ReportColumn("calls", "calls", .int),
+                ReportColumn("carers", "carers", .int), ReportColumn("lapsed", "lapsed", .int),
+            ],
             rows: lines.map { l in
                 [.text(l.hubCode), .text(l.skill), .number(Double(l.calls)), .number(Double(l.carers)), .number(Double(l.expiredHolders))]
             },
             suppressesSmallGroups: false,
-            chart: .bars(heading: "Calls needing each skill against carers holding it", groups: lines.map { l in
-                .init(label: "\(l.hubCode) \(l.skill)", bars: [.init("calls", Double(l.calls)), .init("carers", Double(l.carers))])
-            }))
+            chart: .bars(
+                heading: "Calls needing each skill against carers holding it",
+                groups: lines.map { l in
+                    .init(label: "\(l.hubCode) \(l.skill)", bars: [.init("calls", Double(l.calls)), .init("carers", Double(l.carers))])
+                }))
     }
 }

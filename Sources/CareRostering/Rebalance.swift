@@ -51,10 +51,13 @@ public enum Rebalance {
         guard !changes.isEmpty else {
             return WeekResult(week: week, version: nil, changes: [], repaired: 0, moved: 0, added: 0, dropped: 0, unassigned: plan.unassignedReasons)
         }
-        let version = options.dryRun ? nil : try store.publishRepair(
-            plan.roster, of: input.problem, changes: changes, hub: hub, hubID: hubID, week: week, seed: options.seed,
-            settings: ["rebalance": "true", "max_moves": String(options.maxMoves), "freeze_minutes": String(options.freezeMinutes)],
-            actor: options.actor)
+        let version =
+            options.dryRun
+            ? nil
+            : try store.publishRepair(
+                plan.roster, of: input.problem, changes: changes, hub: hub, hubID: hubID, week: week, seed: options.seed,
+                settings: ["rebalance": "true", "max_moves": String(options.maxMoves), "freeze_minutes": String(options.freezeMinutes)],
+                actor: options.actor)
         return WeekResult(
             week: week, version: version, changes: changes, repaired: plan.repaired, moved: plan.moved, added: plan.added, dropped: plan.dropped,
             unassigned: plan.unassignedReasons)

@@ -42,9 +42,10 @@ enum ClientFactory {
             // Reablement runs up to six weeks from discharge; long-term packages began years ago.
             let from = discharge.map { $0.adding(days: 1) } ?? monday.adding(days: -Int.random(in: 30...1500, using: &rng))
             let to = discharge.map { $0.adding(days: 42) }
-            packages.append(CarePackage(
-                externalID: "PKG-\(town.code)-\(pad4(n))", clientID: id, validFrom: from, validTo: to,
-                visits: PackageFactory.templates(kind: kind, needs: needs, rng: &rng)))
+            packages.append(
+                CarePackage(
+                    externalID: "PKG-\(town.code)-\(pad4(n))", clientID: id, validFrom: from, validTo: to,
+                    visits: PackageFactory.templates(kind: kind, needs: needs, rng: &rng)))
         }
         return (clients, packages)
     }

@@ -14,10 +14,12 @@ public enum DischargeFactory {
             let reablement = pathway == 1 || (pathway == 2 && rng.chance(0.5))
             var status: HospitalDischarge.Status?
             if discharged.adding(days: 91) <= until {
-                status = HospitalDischarge.Status.allCases[rng.weighted(reablement ? [0.8, 0.07, 0.05, 0.06, 0.02] : [0.85, 0.07, 0.03, 0.04, 0.01])]
+                status =
+                    HospitalDischarge.Status.allCases[rng.weighted(reablement ? [0.8, 0.07, 0.05, 0.06, 0.02] : [0.85, 0.07, 0.03, 0.04, 0.01])]
             }
             return HospitalDischarge(
-                externalID: "D-\(hub)-\(pad4(n))", hubCode: hub, ageAtDischarge: rng.chance(0.85) ? Int.random(in: 65...97, using: &rng) : Int.random(in: 30...64, using: &rng),
+                externalID: "D-\(hub)-\(pad4(n))", hubCode: hub,
+                ageAtDischarge: rng.chance(0.85) ? Int.random(in: 65...97, using: &rng) : Int.random(in: 30...64, using: &rng),
                 dischargeReady: discharged.adding(days: -delay), discharged: discharged, pathway: pathway,
                 reablementStart: reablement ? discharged.adding(days: Int.random(in: 0...2, using: &rng)) : nil,
                 councilFunded: rng.chance(0.85), statusAt91: status)

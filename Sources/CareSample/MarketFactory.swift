@@ -31,39 +31,44 @@ public enum MarketFactory {
         for byte in hub.utf8 { rng = SplitMix64(seed: rng.next() ^ UInt64(byte)) }
         var out: [PackageCommission] = []
         func rate(_ funder: FundingStream) -> Double {
-            let pence: ClosedRange<Int> = switch funder {
-            case .council: 2250...2790
-            case .bcfPooled: 2450...2950
-            case .icb: 2700...3250
-            case .selfFunded: 2900...3500
-            }
+            let pence: ClosedRange<Int> =
+                switch funder {
+                case .council: 2250...2790
+                case .bcfPooled: 2450...2950
+                case .icb: 2700...3250
+                case .selfFunded: 2900...3500
+                }
             return Double(Int.random(in: pence, using: &rng)) / 100
         }
         for p in packages {
             guard let start = p.validFrom else { continue }
             // Home First starts within days of the request; others wait up to five weeks.
             let requested = start.adding(days: -(p.homeFirst ? Int.random(in: 0...3, using: &rng) : Int.random(in: 2...35, using: &rng)))
-            out.append(PackageCommission(packageID: p.packageID, clientID: p.clientID, funder: p.funding, hourlyRate: rate(p.funding),
-                                         requestedOn: requested))
+            out.append(
+                PackageCommission(
+                    packageID: p.packageID, clientID: p.clientID, funder: p.funding, hourlyRate: rate(p.funding),
+                    requestedOn: requested))
             // About one in eight had an earlier package that ended: most handed back by a
             // provider that could not staff it, the rest after a hospital stay or a review.
             if rng.chance(0.125) {
                 let ended = start.adding(days: -Int.random(in: 1...45, using: &rng))
                 let began = ended.adding(days: -Int.random(in: 60...420, using: &rng))
                 let reasons: [PackageCommission.EndReason] = [.providerHandback, .hospital, .noLongerNeeded]
-                out.append(PackageCommission(
-                    packageID: p.packageID + "-EARLIER", clientID: p.clientID, funder: p.funding,
-                    commissionedHours: max(1, (p.weeklyHours * Double.random(in: 0.7...1.1, using: &rng) * 4).rounded() / 4),
-                    hourlyRate: rate(p.funding), requestedOn: began.adding(days: -Int.random(in: 3...30, using: &rng)), startedOn: began,
-                    endedOn: ended, endReason: reasons[rng.weighted([0.6, 0.25, 0.15])]))
+                out.append(
+                    PackageCommission(
+                        packageID: p.packageID + "-EARLIER", clientID: p.clientID, funder: p.funding,
+                        commissionedHours: max(1, (p.weeklyHours * Double.random(in: 0.7...1.1, using: &rng) * 4).rounded() / 4),
+                        hourlyRate: rate(p.funding), requestedOn: began.adding(days: -Int.random(in: 3...30, using: &rng)), startedOn: began,
+                        endedOn: ended, endReason: reasons[rng.weighted([0.6, 0.25, 0.15])]))
             }
             // About one in twenty is waiting for more care (an increase after a review or a
             // fall) that no provider has picked up yet.
             if rng.chance(0.05) {
-                out.append(PackageCommission(
-                    packageID: p.packageID + "-MORE", clientID: p.clientID, funder: p.funding == .selfFunded ? .selfFunded : .council,
-                    commissionedHours: Double(Int.random(in: 2...14, using: &rng)) / 2 + 1, hourlyRate: rate(.council),
-                    requestedOn: until.adding(days: -Int.random(in: 1...75, using: &rng))))
+                out.append(
+                    PackageCommission(
+                        packageID: p.packageID + "-MORE", clientID: p.clientID, funder: p.funding == .selfFunded ? .selfFunded : .council,
+                        commissionedHours: Double(Int.random(in: 2...14, using: &rng)) / 2 + 1, hourlyRate: rate(.council),
+                        requestedOn: until.adding(days: -Int.random(in: 1...75, using: &rng))))
             }
         }
         return out

@@ -39,8 +39,14 @@ struct PackageFactory {
             }
             if needs.dementia { skills.append(.dementia) }
             if needs.catheter && slot == .morning { skills.append(.catheter) }
-            if needs.peg && slot != .bed { skills.append(.peg); priority = .high }
-            if needs.endOfLife { skills.append(.endOfLife); priority = .high }
+            if needs.peg && slot != .bed {
+                skills.append(.peg)
+                priority = .high
+            }
+            if needs.endOfLife {
+                skills.append(.endOfLife)
+                priority = .high
+            }
             if kind == .doubleUp && (slot == .morning || slot == .bed) {
                 skills.append(.hoist)
                 carers = 2

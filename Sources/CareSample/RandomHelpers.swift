@@ -1,9 +1,9 @@
 import CareModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Small random helpers over `SplitMix64`, so generator code reads as the distribution it draws.

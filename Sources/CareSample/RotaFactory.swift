@@ -16,7 +16,8 @@ enum RotaFactory {
             let pattern = patterns[rng.weighted([0.3, 0.2, 0.4, 0.1])]
             let daily = pattern.reduce(0) { $0 + $1.minutes }
             // Enough days to cover the contract with room to spare; zero-hours staff offer 2–5.
-            let wanted = carer.zeroHours
+            let wanted =
+                carer.zeroHours
                 ? Int.random(in: 2...5, using: &rng)
                 : min(6, max(2, (carer.contractedMinutesPerWeek * 5 / 4 + daily - 1) / daily))
             var days = Array(0..<7)

@@ -6,7 +6,8 @@ import CareModel
 public enum SampleProblem {
     /// The week's problem for every hub of the county (or only `hubCodes`).
     public static func make(_ county: SampleCounty, week: ISOWeek, hubCodes: Set<String>? = nil) -> Problem {
-        let monday = week.monday, sunday = monday.adding(days: 6)
+        let monday = week.monday
+        let sunday = monday.adding(days: 6)
         let zoneName = county.hubs.first?.timeZone ?? "Europe/London"
         guard let zone = ZoneOffsets(identifier: zoneName) else { preconditionFailure("sample hubs use a known zone") }
         let inScope = { (hub: String) in hubCodes?.contains(hub) ?? true }
@@ -39,21 +40,23 @@ public enum SampleProblem {
                 for day in week.days where package.isValid(on: day) {
                     for t in package.visits where t.weekday == day.weekday {
                         any = true
-                        visits.append(Problem.Visit(
-                            id: "\(package.externalID)-\(day)-\(t.windowStart.description.replacingColon())",
-                            client: client.externalID,
-                            windowStart: zone.instant(date: day, minutes: t.windowStart.minutesSinceMidnight),
-                            windowEnd: zone.instant(date: day, minutes: t.windowEnd.minutesSinceMidnight),
-                            durationMinutes: t.durationMinutes, skills: t.skills.map(\.code), carers: t.carersNeeded,
-                            priority: t.priority, pinned: []))
+                        visits.append(
+                            Problem.Visit(
+                                id: "\(package.externalID)-\(day)-\(t.windowStart.description.replacingColon())",
+                                client: client.externalID,
+                                windowStart: zone.instant(date: day, minutes: t.windowStart.minutesSinceMidnight),
+                                windowEnd: zone.instant(date: day, minutes: t.windowEnd.minutesSinceMidnight),
+                                durationMinutes: t.durationMinutes, skills: t.skills.map(\.code), carers: t.carersNeeded,
+                                priority: t.priority, pinned: []))
                     }
                 }
             }
             if any {
-                clients.append(Problem.Client(
-                    id: client.externalID, hub: client.hubCode, location: client.location, genderPreference: client.genderPreference,
-                    excludedCarers: client.excludedCarers.filter(carerIDs.contains),
-                    preferredCarers: client.preferredCarers.filter(carerIDs.contains)))
+                clients.append(
+                    Problem.Client(
+                        id: client.externalID, hub: client.hubCode, location: client.location, genderPreference: client.genderPreference,
+                        excludedCarers: client.excludedCarers.filter(carerIDs.contains),
+                        preferredCarers: client.preferredCarers.filter(carerIDs.contains)))
             }
         }
         return Problem(

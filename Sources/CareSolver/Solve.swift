@@ -1,8 +1,9 @@
 import CareModel
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the search found: every visit assigned (with its shifts and start) or not, and the
@@ -73,7 +74,8 @@ public func solve(
     let recreate = Recreate()
     // Construction: hardest visits first (urgent, few possible shifts, several workers, tight).
     let order = instance.visits.indices.sorted { a, b in
-        let va = instance.visits[a], vb = instance.visits[b]
+        let va = instance.visits[a]
+        let vb = instance.visits[b]
         return (-va.unassignedPenalty, instance.candidateShifts[a].count, -va.workersNeeded, va.windowEnd - va.windowStart, a)
             < (-vb.unassignedPenalty, instance.candidateShifts[b].count, -vb.workersNeeded, vb.windowEnd - vb.windowStart, b)
     }
@@ -83,8 +85,10 @@ public func solve(
     var current = solution.cost
     var best = (cost: current, slots: solution.slots, start: solution.start)
     let legCost = Double(max(1, instance.weights.travel * solution.travelCost)) / Double(max(1, solution.assignedCount))
-    let t0 = max(1e-9, parameters.startTemperature * legCost), t1 = max(1e-9, parameters.endTemperature * legCost)
-    let strings = StringRemoval(), randoms = RandomRemoval()
+    let t0 = max(1e-9, parameters.startTemperature * legCost)
+    let t1 = max(1e-9, parameters.endTemperature * legCost)
+    let strings = StringRemoval()
+    let randoms = RandomRemoval()
     var iteration = 0
     var lastReport = 0.0
     while true {
@@ -92,9 +96,11 @@ public func solve(
         if parameters.stop.shouldStop(iteration: iteration, elapsed: now) || instance.visits.isEmpty { break }
         if let progress, now - lastReport >= 1 {
             lastReport = now
-            progress(SolveProgress(elapsed: now, iteration: iteration, bestCost: best.cost,
-                                   assigned: instance.visits.indices.filter { best.slots[SearchSolution.slot($0, 0)] >= 0 }.count,
-                                   visits: instance.visits.count))
+            progress(
+                SolveProgress(
+                    elapsed: now, iteration: iteration, bestCost: best.cost,
+                    assigned: instance.visits.indices.filter { best.slots[SearchSolution.slot($0, 0)] >= 0 }.count,
+                    visits: instance.visits.count))
         }
         iteration += 1
         let fraction = parameters.stop.progress(iteration: iteration, elapsed: now)

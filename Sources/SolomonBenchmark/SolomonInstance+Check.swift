@@ -6,7 +6,9 @@ extension SolomonInstance {
         var seen = Array(repeating: 0, count: nodes.count)
         var total = 0.0
         for route in routes where !route.isEmpty {
-            var load = 0, clock = Double(nodes[0].ready), at = 0
+            var load = 0
+            var clock = Double(nodes[0].ready)
+            var at = 0
             for visit in route {
                 let node = visit + 1
                 seen[node] += 1

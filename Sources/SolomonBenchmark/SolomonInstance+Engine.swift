@@ -4,7 +4,8 @@ extension SolomonInstance {
     /// The engine's instance: one worker and one shift per vehicle; visit `i` is customer `i + 1`.
     public func solverInstance() -> SolverInstance {
         let n = nodes.count
-        var time = Matrix(size: n, repeating: 0), cost = Matrix(size: n, repeating: 0)
+        var time = Matrix(size: n, repeating: 0)
+        var cost = Matrix(size: n, repeating: 0)
         for i in 0..<n {
             for j in 0..<n where i != j {
                 let d = distance(i, j) * Self.scale

@@ -34,8 +34,10 @@ public struct SolomonInstance: Sendable {
         for fields in lines[(customerHeader + 1)...] {
             let numbers = fields.compactMap { Double($0) }
             guard numbers.count == 7 else { return nil }
-            nodes.append(Node(x: numbers[1], y: numbers[2], demand: Int(numbers[3]), ready: Int(numbers[4]),
-                              due: Int(numbers[5]), service: Int(numbers[6])))
+            nodes.append(
+                Node(
+                    x: numbers[1], y: numbers[2], demand: Int(numbers[3]), ready: Int(numbers[4]),
+                    due: Int(numbers[5]), service: Int(numbers[6])))
         }
         guard nodes.count >= 2 else { return nil }
         self.name = String(name)
@@ -46,7 +48,8 @@ public struct SolomonInstance: Sendable {
 
     /// Euclidean distance between nodes `i` and `j`.
     public func distance(_ i: Int, _ j: Int) -> Double {
-        let dx = nodes[i].x - nodes[j].x, dy = nodes[i].y - nodes[j].y
+        let dx = nodes[i].x - nodes[j].x
+        let dy = nodes[i].y - nodes[j].y
         return (dx * dx + dy * dy).squareRoot()
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import CareModel
 import CareSolver
-import SolomonBenchmark
 import Foundation
+import SolomonBenchmark
 
 /// `carehub-bench solomon`: Solomon's VRPTW instances against the best known distances.
 struct SolomonBench: ParsableCommand {
@@ -15,7 +15,9 @@ struct SolomonBench: ParsableCommand {
     @Option(help: "Iteration limit per instance (instead of seconds).") var iterations: Int?
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Comma-separated instance names (default: all).") var instances: String?
-    @Option(help: "Start temperature, as a multiple of the mean travel cost per visit.") var startTemperature = SolveParameters(stop: .init(maxIterations: 1)).startTemperature
+    @Option(help: "Start temperature, as a multiple of the mean travel cost per visit.") var startTemperature = SolveParameters(
+        stop: .init(maxIterations: 1)
+    ).startTemperature
     @Option(help: "End temperature, likewise.") var endTemperature = SolveParameters(stop: .init(maxIterations: 1)).endTemperature
 
     func run() throws {

@@ -20,7 +20,8 @@ struct UKWeekBench: ParsableCommand {
         guard let isoWeek = ISOWeek(iso: week) else { throw ValidationError("--week: not an ISO week") }
         let clock = ContinuousClock()
         let t0 = clock.now
-        let county = SampleCountyGenerator.generate(SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: isoWeek, weeks: 1))
+        let county = SampleCountyGenerator.generate(
+            SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: isoWeek, weeks: 1))
         let problem = SampleProblem.make(county, week: isoWeek)
         let t1 = clock.now
         let compiled = ProblemCompiler.compile(problem)
@@ -34,10 +35,18 @@ struct UKWeekBench: ParsableCommand {
         func s(_ d: Duration) -> String { String(format: "%.2f", Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18) }
         let coverage = Double(m.assigned) / Double(max(1, m.visits)) * 100
         let travelShare = Double(m.travelMinutes) / Double(max(1, m.paidMinutes + m.travelMinutes)) * 100
-        print("| hubs | carers | visits | generate s | compile s | search s | iterations | roster+check s | peak MiB | coverage % | home_first % | travel min | travel share % | carers/client | valid |")
+        print(
+            "| hubs | carers | visits | generate s | compile s | search s | iterations | roster+check s | peak MiB | coverage % | "
+                + "home_first % | travel min | travel share % | carers/client | valid |"
+        )
         print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
         let hf = m.coverageByPriority["home_first"].map { Double($0.assigned) / Double(max(1, $0.visits)) * 100 } ?? 0
-        print("| \(hubs) | \(problem.carers.count) | \(m.visits) | \(s(t1 - t0)) | \(s(t2 - t1)) | \(s(t3 - t2)) | \(result.iterations) | \(s(t4 - t3)) | \(peakMiB()) | \(String(format: "%.1f", coverage)) | \(String(format: "%.1f", hf)) | \(m.travelMinutes) | \(String(format: "%.1f", travelShare)) | \(m.distinctCarersPerClient) | \(report.isValid ? "yes" : "NO: \(report.violations.first ?? "")") |")
+        print(
+            "| \(hubs) | \(problem.carers.count) | \(m.visits) | \(s(t1 - t0)) | \(s(t2 - t1)) | \(s(t3 - t2)) | \(result.iterations) | "
+                + "\(s(t4 - t3)) | \(peakMiB()) | \(String(format: "%.1f", coverage)) | \(String(format: "%.1f", hf)) | \(m.travelMinutes) "
+                + "| \(String(format: "%.1f", travelShare)) | \(m.distinctCarersPerClient) | "
+                + "\(report.isValid ? "yes" : "NO: \(report.violations.first ?? "")") |"
+        )
     }
 
     /// Peak resident memory of this process (Linux VmHWM), in MiB.

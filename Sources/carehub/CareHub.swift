@@ -19,7 +19,10 @@ struct CareHub: ParsableCommand {
             64 a usage error.
             """,
         version: "0.1.0",
-        subcommands: [Import.self, Clients.self, Visits.self, RosterCommand.self, RebalanceCommand.self, Solve.self, ProblemCommand.self, DB.self, Demo.self, Report.self]
+        subcommands: [
+            Import.self, Clients.self, Visits.self, RosterCommand.self, RebalanceCommand.self, Solve.self, ProblemCommand.self, DB.self, Demo.self,
+            Report.self,
+        ]
     )
 
     /// Sets up logging (stderr; level from CAREHUB_LOG_LEVEL, default `notice`), then parses

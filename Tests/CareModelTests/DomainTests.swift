@@ -28,9 +28,10 @@ struct DomainTests {
         let bad = VisitTemplate(
             weekday: .monday, windowStart: LocalTime(hour: 9, minute: 0)!, windowEnd: LocalTime(hour: 8, minute: 0)!,
             durationMinutes: 0, carersNeeded: 4)
-        #expect(bad.validationIssues().map(\.description) == [
-            "window_end: before window_start", "duration_minutes: must be positive", "carers: must be 1, 2 or 3",
-        ])
+        #expect(
+            bad.validationIssues().map(\.description) == [
+                "window_end: before window_start", "duration_minutes: must be positive", "carers: must be 1, 2 or 3",
+            ])
     }
 
     /// Package validity and weekly minutes (a double-up counts both carers).

@@ -52,16 +52,22 @@ struct ProblemDecoderTests {
         ("\"client\":\"P1\"", "\"client\":\"P9\"", "visits[0].client: unknown client P9"),
         ("\"preferred_carers\":[\"C1\"]", "\"preferred_carers\":[\"C7\"]", "clients[0].preferred_carers[0]: unknown carer C7"),
         ("\"end\":\"2026-11-23T14:00:00+00:00\"", "\"end\":\"2026-11-23T06:00:00+00:00\"", "carers[0].shifts[0].end: not after start"),
-        ("\"window_start\":\"2026-11-23T07:30:00+00:00\"", "\"window_start\":\"2026-11-23T07:30:00\"",
-         "visits[0].window_start: not an RFC 3339 timestamp with an offset (like 2026-11-23T07:30:00+00:00)"),
+        (
+            "\"window_start\":\"2026-11-23T07:30:00+00:00\"", "\"window_start\":\"2026-11-23T07:30:00\"",
+            "visits[0].window_start: not an RFC 3339 timestamp with an offset (like 2026-11-23T07:30:00+00:00)"
+        ),
         ("\"carers\":1,", "\"carers\":4,", "visits[0].carers: must be 1, 2 or 3"),
         ("\"hub\":\"H1\",\"lat\":52.80", "\"hub\":\"H2\",\"lat\":52.80", "carers[0].hub: unknown hub H2"),
-        ("\"format\":\"carehub.problem/1\"", "\"format\":\"carehub.problem/9\"",
-         "format: carehub.problem/9 is not supported; this carehub reads carehub.problem/1"),
+        (
+            "\"format\":\"carehub.problem/1\"", "\"format\":\"carehub.problem/9\"",
+            "format: carehub.problem/9 is not supported; this carehub reads carehub.problem/1"
+        ),
         ("\"timezone\":\"Europe/London\"", "\"timezone\":\"Europe/Atlantis\"", "timezone: unknown time zone Europe/Atlantis"),
         ("\"priority\":\"high\"", "\"priority\":\"urgent\"", "visits[0].priority: must be home_first, high or normal"),
-        ("\"skills\":[\"medication\"],\"carers\"", "\"skills\":[\"Medication!\"],\"carers\"",
-         "visits[0].skills[0]: not a skill code (lower-case letters, digits and _)"),
+        (
+            "\"skills\":[\"medication\"],\"carers\"", "\"skills\":[\"Medication!\"],\"carers\"",
+            "visits[0].skills[0]: not a skill code (lower-case letters, digits and _)"
+        ),
         ("\"duration_minutes\":30", "\"duration_minutes\":\"thirty\"", "visits[0].duration_minutes: expected a whole number"),
     ])
     func badInputIsLocated(_ change: (String, String, String)) {
@@ -73,13 +79,18 @@ struct ProblemDecoderTests {
     @Test func overlappingShiftsAreRefused() {
         let text = ProblemText.valid.replacingOccurrences(
             of: "\"shifts\":[{\"start\":\"2026-11-23T07:00:00+00:00\",\"end\":\"2026-11-23T14:00:00+00:00\"}]",
-            with: "\"shifts\":[{\"start\":\"2026-11-23T07:00:00+00:00\",\"end\":\"2026-11-23T14:00:00+00:00\"},{\"start\":\"2026-11-23T13:00:00+00:00\",\"end\":\"2026-11-23T16:00:00+00:00\"}]")
+            with:
+                "\"shifts\":[{\"start\":\"2026-11-23T07:00:00+00:00\",\"end\":\"2026-11-23T14:00:00+00:00\"},"
+                + "{\"start\":\"2026-11-23T13:00:00+00:00\",\"end\":\"2026-11-23T16:00:00+00:00\"}]"
+        )
         #expect(ProblemText.issues(text) == ["carers[0].shifts[1]: overlaps shifts[0]"])
     }
 
     /// Duplicate ids are refused at the second occurrence.
     @Test func duplicateIDsAreRefused() {
-        let visit = "{\"id\":\"V1\",\"client\":\"P1\",\"window_start\":\"2026-11-23T09:30:00+00:00\",\"window_end\":\"2026-11-23T10:30:00+00:00\",\"duration_minutes\":30}"
+        let visit =
+            "{\"id\":\"V1\",\"client\":\"P1\",\"window_start\":\"2026-11-23T09:30:00+00:00\",\"window_end\":\"2026-11-23T10:30:00+00:00\","
+            + "\"duration_minutes\":30}"
         let text = ProblemText.valid.replacingOccurrences(of: "\"priority\":\"high\"}]}", with: "\"priority\":\"high\"},\(visit)]}")
         #expect(ProblemText.issues(text) == ["visits[1].id: duplicate id V1"])
     }

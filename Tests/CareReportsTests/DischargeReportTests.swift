@@ -16,14 +16,16 @@ enum DischargeFixture {
         let day = LocalDate(iso: "2025-10-10")!
         let outcomes: [HospitalDischarge.Status] = [.home, .home, .home, .home, .home, .home, .home, .died, .careHome, .unknown]
         for (k, status) in outcomes.enumerated() {
-            try DischargeRepository(db).upsert(HospitalDischarge(
-                externalID: "D\(k)", hubCode: "B", ageAtDischarge: 70, dischargeReady: day.adding(days: -k), discharged: day, pathway: 1,
-                reablementStart: day.adding(days: 1), statusAt91: status))
+            try DischargeRepository(db).upsert(
+                HospitalDischarge(
+                    externalID: "D\(k)", hubCode: "B", ageAtDischarge: 70, dischargeReady: day.adding(days: -k), discharged: day, pathway: 1,
+                    reablementStart: day.adding(days: 1), statusAt91: status))
         }
         for (id, age, reablement, council) in [("Y", 60, true, true), ("N", 80, false, true), ("S", 80, true, false)] {
-            try DischargeRepository(db).upsert(HospitalDischarge(
-                externalID: id, hubCode: "B", ageAtDischarge: age, dischargeReady: nil, discharged: day, pathway: reablement ? 1 : 0,
-                reablementStart: reablement ? day : nil, councilFunded: council, statusAt91: .home))
+            try DischargeRepository(db).upsert(
+                HospitalDischarge(
+                    externalID: id, hubCode: "B", ageAtDischarge: age, dischargeReady: nil, discharged: day, pathway: reablement ? 1 : 0,
+                    reablementStart: reablement ? day : nil, councilFunded: council, statusAt91: .home))
         }
     }
 }
@@ -36,13 +38,15 @@ struct DischargeReportTests {
         let db = try test.connect()
         try DischargeFixture.build(db)
         let from = LocalDate(iso: "2025-10-01")!
-        let q = try #require(try RateReport.reablement91.read(db, from: from, to: LocalDate(iso: "2026-06-30")!, by: .quarter, hub: "B")
-            .first { $0.hub == "B" && $0.periodEnd.description == "2025-12-31" })
+        let q = try #require(
+            try RateReport.reablement91.read(db, from: from, to: LocalDate(iso: "2026-06-30")!, by: .quarter, hub: "B")
+                .first { $0.hub == "B" && $0.periodEnd.description == "2025-12-31" })
         #expect(q.numerator == 7 && q.denominator == 10 && q.rate == 70)
         let early = try RateReport.reablement91.read(db, from: from, to: LocalDate(iso: "2026-01-05")!, by: .quarter, hub: "B")
         #expect(!early.contains { $0.hub == "B" })
-        let delay = try #require(try DurationReport.dischargeDelay.read(db, from: from, to: LocalDate(iso: "2025-12-31")!, by: .quarter, hub: "B")
-            .first { $0.hub == "B" })
+        let delay = try #require(
+            try DurationReport.dischargeDelay.read(db, from: from, to: LocalDate(iso: "2025-12-31")!, by: .quarter, hub: "B")
+                .first { $0.hub == "B" })
         #expect(delay.count == 10 && delay.median == 4.5 && delay.p90 == 8.1)
     }
 }

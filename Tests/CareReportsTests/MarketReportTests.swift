@@ -1,8 +1,8 @@
 import CareModel
-import Foundation
 import CareReports
 import CareStore
 import CareTestSupport
+import Foundation
 import Testing
 
 /// Hub M in March 2026 (window 2026-03-01 … 2026-03-31, 31 days), every figure worked by hand.
@@ -42,14 +42,19 @@ enum MarketFixture {
         let place = GeoPoint(latitude: 52.8, longitude: -2.1)!
         try HubRepository(db).insert(Hub(code: "M", name: "M", location: place))
         for n in 1...12 {
-            _ = try ClientRepository(db).upsert(Client(
-                externalID: "M\(n)", hubCode: "M", givenName: "M", familyName: "\(n)", postcode: "ST1 1AA", location: place,
-                funding: n == 2 ? .selfFunded : .council, homeFirst: n == 7, dischargeDate: n == 7 ? LocalDate(iso: "2026-03-20")! : nil))
+            _ = try ClientRepository(db).upsert(
+                Client(
+                    externalID: "M\(n)", hubCode: "M", givenName: "M", familyName: "\(n)", postcode: "ST1 1AA", location: place,
+                    funding: n == 2 ? .selfFunded : .council, homeFirst: n == 7, dischargeDate: n == 7 ? LocalDate(iso: "2026-03-20")! : nil))
         }
-        func package(_ id: String, _ client: Int, _ from: String?, _ to: String? = nil, hours: Double?, funder: String?, rate: Double?,
-                     requested: String? = nil, reason: String? = nil) throws {
-            try db.execute("""
-                INSERT INTO care_packages (external_id, client_id, valid_from, valid_to, commissioned_hours, funder, hourly_rate, requested_on, end_reason)
+        func package(
+            _ id: String, _ client: Int, _ from: String?, _ to: String? = nil, hours: Double?, funder: String?, rate: Double?,
+            requested: String? = nil, reason: String? = nil
+        ) throws {
+            try db.execute(
+                """
+                INSERT INTO care_packages (external_id, client_id, valid_from, valid_to, commissioned_hours, funder, hourly_rate,
+                    requested_on, end_reason)
                 SELECT \(id), id, \(from)::date, \(to)::date, \(hours)::numeric, \(funder), \(rate)::numeric, \(requested)::date, \(reason)
                 FROM clients WHERE external_id = \("M\(client)")
                 """)
@@ -65,7 +70,8 @@ enum MarketFixture {
         try package("W1", 7, nil, hours: 10, funder: "council", rate: 25, requested: "2026-03-21")
         try package("W2", 8, "2026-04-10", hours: 4, funder: "council", rate: 25, requested: "2026-02-28")
         for (package, day, minutes, carers) in [("P4", 1, 30, 2), ("P4", 3, 60, 1), ("P1", 1, 60, 1), ("P1", 2, 30, 2)] {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO package_visits (package_id, weekday, window_start, window_end, duration_minutes, carers_needed)
                 SELECT id, \(day), '09:00', '10:00', \(minutes), \(carers) FROM care_packages WHERE external_id = \(package)
                 """)
@@ -79,7 +85,8 @@ enum MarketFixture {
             (1, "2026-04-01", 60, 1, "delivered", nil, nil, nil),
         ]
         for (client, day, minutes, carers, status, by, actual, call) in visits {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO visits (client_id, package_visit_id, local_date, window_start, window_end, duration_minutes, carers_needed, status,
                                     cancelled_by, actual_minutes)
                 SELECT c.id, (SELECT pv.id FROM package_visits pv JOIN care_packages p ON p.id = pv.package_id
@@ -91,20 +98,25 @@ enum MarketFixture {
         }
         // Carers K1 (20 h) and K2 (10 h), directly employed, and K1's published W14 roster.
         for (id, minutes) in [("K1", 1200), ("K2", 600)] {
-            try CarerRepository(db).upsertWithSkills(Carer(
-                externalID: id, hubCode: "M", givenName: "K", familyName: id, gender: .female, home: place, contract: .permanent,
-                zeroHours: false, contractedMinutesPerWeek: minutes, maxMinutesPerWeek: 2400, hourlyRatePence: 1300,
-                startDate: LocalDate(iso: "2025-01-01")!))
-            try db.execute("""
+            try CarerRepository(db).upsertWithSkills(
+                Carer(
+                    externalID: id, hubCode: "M", givenName: "K", familyName: id, gender: .female, home: place, contract: .permanent,
+                    zeroHours: false, contractedMinutesPerWeek: minutes, maxMinutesPerWeek: 2400, hourlyRatePence: 1300,
+                    startDate: LocalDate(iso: "2025-01-01")!))
+            try db.execute(
+                """
                 INSERT INTO employment_spells (carer_id, hub_id, contract_type, contracted_minutes, start_date)
                 SELECT c.id, c.hub_id, 'permanent', \(minutes), '2025-01-01' FROM carers c WHERE c.external_id = \(id)
                 """)
         }
-        let roster: Int = try db.query("""
+        let roster: Int = try db.query(
+            """
             INSERT INTO rosters (hub_id, iso_week, version, seed) SELECT id, '2026-W14', 1, 1 FROM hubs WHERE code = 'M' RETURNING id
-            """).rows[0].decode("id")
+            """
+        ).rows[0].decode("id")
         for (start, minutes) in [("09:00", 60), ("10:30", 30), ("14:00", 60)] {
-            try db.execute("""
+            try db.execute(
+                """
                 WITH v AS (
                     INSERT INTO visits (client_id, local_date, window_start, window_end, duration_minutes)
                     SELECT id, '2026-04-01', ('2026-04-01'::date + \(start)::time) AT TIME ZONE 'Europe/London',
@@ -116,9 +128,10 @@ enum MarketFixture {
         }
         try db.execute("UPDATE rosters SET status = 'published', published_at = now() WHERE id = \(roster)")
         for (k, pathway) in [0, 0, 0, 1, 1, 1, 1, 2, 2, 3].enumerated() {
-            try DischargeRepository(db).upsert(HospitalDischarge(
-                externalID: "HD\(k)", hubCode: "M", ageAtDischarge: 80, dischargeReady: nil, discharged: LocalDate(iso: "2026-03-1\(k)")!,
-                pathway: pathway, reablementStart: nil, statusAt91: nil))
+            try DischargeRepository(db).upsert(
+                HospitalDischarge(
+                    externalID: "HD\(k)", hubCode: "M", ageAtDischarge: 80, dischargeReady: nil, discharged: LocalDate(iso: "2026-03-1\(k)")!,
+                    pathway: pathway, reablementStart: nil, statusAt91: nil))
         }
     }
 }
@@ -141,9 +154,11 @@ struct MarketReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try MarketFixture.build(db)
-        let delivered = try #require(try RateReport.deliveredHours.read(db, from: march.from, to: march.to, by: .month, hub: "M").first { $0.hub == "M" })
+        let delivered = try #require(
+            try RateReport.deliveredHours.read(db, from: march.from, to: march.to, by: .month, hub: "M").first { $0.hub == "M" })
         #expect(delivered.numerator == 1.8 && delivered.denominator == 354.9 && delivered.rate == 0.5)
-        let undelivered = try #require(try RateReport.undeliveredHours.read(db, from: march.from, to: march.to, by: .month, hub: "M").first { $0.hub == "M" })
+        let undelivered = try #require(
+            try RateReport.undeliveredHours.read(db, from: march.from, to: march.to, by: .month, hub: "M").first { $0.hub == "M" })
         #expect(undelivered.numerator == 2.5 && undelivered.denominator == 6 && undelivered.rate == 41.7)
     }
 

@@ -1,8 +1,8 @@
-import Foundation
 import CareModel
 import CareReports
 import CareStore
 import CareTestSupport
+import Foundation
 import Testing
 
 /// Hub R, worked by hand:
@@ -48,13 +48,15 @@ enum RecruitmentFixture {
         let start = LocalDate(iso: "2025-06-01")!
         for k in 0..<12 {
             let id = "RC\(k)"
-            try CarerRepository(db).upsertWithSkills(Carer(
-                externalID: id, hubCode: "R", givenName: "R", familyName: "\(k)", gender: .female, home: place, contract: .permanent,
-                zeroHours: false, contractedMinutesPerWeek: 0, maxMinutesPerWeek: 2400, hourlyRatePence: 1300, startDate: start))
+            try CarerRepository(db).upsertWithSkills(
+                Carer(
+                    externalID: id, hubCode: "R", givenName: "R", familyName: "\(k)", gender: .female, home: place, contract: .permanent,
+                    zeroHours: false, contractedMinutesPerWeek: 0, maxMinutesPerWeek: 2400, hourlyRatePence: 1300, startDate: start))
             let end: LocalDate? = k < 4 ? start.adding(days: 61) : (k == 4 ? start.adding(days: 106) : nil)
-            try WorkforceRepository(db).upsert(EmploymentSpell(
-                carerID: id, hubCode: "R", contract: .permanent, zeroHours: false, contractedMinutes: 0, start: start, end: end,
-                leaving: end.map { _ in LeavingEvent(reason: "personal", voluntary: true) }))
+            try WorkforceRepository(db).upsert(
+                EmploymentSpell(
+                    carerID: id, hubCode: "R", contract: .permanent, zeroHours: false, contractedMinutes: 0, start: start, end: end,
+                    leaving: end.map { _ in LeavingEvent(reason: "personal", voluntary: true) }))
         }
     }
 }
@@ -95,17 +97,20 @@ struct RecruitmentReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try RecruitmentFixture.build(db)
-        let offers = try #require(try RateReport.offerAcceptance.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
-            .first { $0.hub == "R" && $0.periodEnd.description == "2026-02-28" })
+        let offers = try #require(
+            try RateReport.offerAcceptance.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
+                .first { $0.hub == "R" && $0.periodEnd.description == "2026-02-28" })
         #expect(offers.numerator == 10 && offers.denominator == 11 && offers.rate == 90.9)
-        let kept = try #require(try RateReport.retention91.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
-            .first { $0.hub == "R" && $0.periodEnd.description == "2026-03-31" })
+        let kept = try #require(
+            try RateReport.retention91.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
+                .first { $0.hub == "R" && $0.periodEnd.description == "2026-03-31" })
         #expect(kept.numerator == 8 && kept.denominator == 12 && kept.rate == 66.7)
         // At 182 days (cohort window 2024-09-30 … 2025-09-30) the one who left after 106 days no
         // longer counts as staying: 7 / 12 = 58.3%. At 365 days the cohort (starts up to
         // 2025-03-31) does not include them yet: a cohort not yet matured has no row.
-        let half = try #require(try RateReport.retention182.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
-            .first { $0.hub == "R" && $0.periodEnd.description == "2026-03-31" })
+        let half = try #require(
+            try RateReport.retention182.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
+                .first { $0.hub == "R" && $0.periodEnd.description == "2026-03-31" })
         #expect(half.numerator == 7 && half.denominator == 12 && half.rate == 58.3)
         let year = try RateReport.retention365.read(db, from: Self.from, to: Self.to, by: .month, hub: "R")
         #expect(!year.contains { $0.hub == "R" })

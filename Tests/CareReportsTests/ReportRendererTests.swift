@@ -1,11 +1,12 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import CareModel
 import CareReports
 import CareStore
+import Foundation
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("Report renderers")
 struct ReportRendererTests {
@@ -81,8 +82,10 @@ struct ReportRendererTests {
         func anchor(_ metric: String, _ period: String, _ value: Double) -> NationalAnchor {
             NationalAnchor(metric: metric, scope: "england", value: value, unit: "pounds", period: period, source: "HCA")
         }
-        let anchors = [anchor("hca_min_price_hour", "2024/25", 30.32), anchor("hca_min_price_hour", "2025/26", 32.14),
-                       anchor("la_avg_fee_hour", "2025/26", 24.10), anchor("package_size", "2025/26", 9)]
+        let anchors = [
+            anchor("hca_min_price_hour", "2024/25", 30.32), anchor("hca_min_price_hour", "2025/26", 32.14),
+            anchor("la_avg_fee_hour", "2025/26", 24.10), anchor("package_size", "2025/26", 9),
+        ]
         let rows = [FigureRow(periodEnd: ReportSamples.to, hub: "ALL", values: [72, 25.49, 32.14, 6.65, 100, 9.7])]
         let table = FigureReport.rateVsMinPrice.table(rows, anchors: anchors, from: ReportSamples.from, to: ReportSamples.to)
         #expect(table.anchors.map(\.value) == [32.14, 24.10])
@@ -95,7 +98,8 @@ struct ReportRendererTests {
         let ends = (1...12).map { LocalDate(iso: "2026-\($0 < 10 ? "0" : "")\($0)-01")!.adding(days: 27) }
         let rows = ends.map { RateRow(periodEnd: $0, hub: "STAF", numerator: 3, denominator: 14, rate: 21.4) }
         let page = try ReportFormat.html.render(RateReport.turnover.table(rows, anchors: [], from: ends[0], to: ends[11]))
-        let start = try #require(page.range(of: "<svg")), end = try #require(page.range(of: "</svg>"))
+        let start = try #require(page.range(of: "<svg"))
+        let end = try #require(page.range(of: "</svg>"))
         let labels = LabelCollector()
         let parser = XMLParser(data: Data(page[start.lowerBound..<end.upperBound].utf8))
         parser.delegate = labels
@@ -110,8 +114,10 @@ struct ReportRendererTests {
 /// Collects the x position of each x-axis label in an SVG.
 final class LabelCollector: NSObject, XMLParserDelegate {
     var xs: [Double] = []
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if name == "text", attributes["class"] == "x-label", let x = attributes["x"].flatMap(Double.init) { xs.append(x) }
     }
 }

@@ -21,18 +21,27 @@ struct RosterRetentionTests {
     }
 
     static func week() -> (Problem, Roster) {
-        var carers: [Problem.Carer] = [], visits: [Problem.Visit] = [], assignments: [Roster.Assignment] = []
+        var carers: [Problem.Carer] = []
+        var visits: [Problem.Visit] = []
+        var assignments: [Roster.Assignment] = []
         func visit(_ carer: String, _ n: Int, _ client: String, _ time: String, _ minutes: Int, day: Int = 0) {
             let id = "\(carer)-\(n)"
-            visits.append(Problem.Visit(id: id, client: client, windowStart: at(time, day: day), windowEnd: at(time, day: day),
-                                        durationMinutes: minutes, skills: [], carers: 1, priority: .normal, pinned: []))
+            visits.append(
+                Problem.Visit(
+                    id: id, client: client, windowStart: at(time, day: day), windowEnd: at(time, day: day),
+                    durationMinutes: minutes, skills: [], carers: 1, priority: .normal, pinned: []))
             assignments.append(Roster.Assignment(visit: id, carers: [carer], start: at(time, day: day).description))
         }
         for k in 0..<10 {
             for (id, contract) in [("L\(k)", 600), ("S\(k)", 60)] {
-                carers.append(Problem.Carer(
-                    id: id, name: id, hub: "H", location: p, skills: [], gender: .female, contractedMinutes: contract, maxMinutes: 2400,
-                    lendableTo: [], shifts: [Problem.Interval(start: at("07:00"), end: at("22:00")), Problem.Interval(start: at("07:00", day: 5), end: at("22:00", day: 5))]))
+                carers.append(
+                    Problem.Carer(
+                        id: id, name: id, hub: "H", location: p, skills: [], gender: .female, contractedMinutes: contract, maxMinutes: 2400,
+                        lendableTo: [],
+                        shifts: [
+                            Problem.Interval(start: at("07:00"), end: at("22:00")),
+                            Problem.Interval(start: at("07:00", day: 5), end: at("22:00", day: 5)),
+                        ]))
             }
             visit("L\(k)", 1, "P", "08:00", 60)
             visit("L\(k)", 2, "Q", "09:30", 30)
@@ -42,13 +51,18 @@ struct RosterRetentionTests {
         }
         let problem = Problem(
             weekStart: monday, timeZone: "Europe/London", travel: .standard, hubs: [Problem.Hub(id: "H", name: "H", location: p)],
-            carers: carers, clients: [Problem.Client(id: "P", hub: "H", location: p, genderPreference: nil, excludedCarers: [], preferredCarers: []), Problem.Client(id: "Q", hub: "H", location: q, genderPreference: nil, excludedCarers: [], preferredCarers: [])],
+            carers: carers,
+            clients: [
+                Problem.Client(id: "P", hub: "H", location: p, genderPreference: nil, excludedCarers: [], preferredCarers: []),
+                Problem.Client(id: "Q", hub: "H", location: q, genderPreference: nil, excludedCarers: [], preferredCarers: []),
+            ],
             visits: visits)
         let roster = Roster(
             assignments: assignments, unassigned: [],
             objective: .init(total: 0, unassigned: 0, travel: 0, continuity: 0, preference: 0, shortfall: 0),
-            metrics: .init(visits: visits.count, assigned: visits.count, unassignedVisits: 0, travelMinutes: 0, paidMinutes: 0,
-                           distinctCarersPerClient: 0, preferenceMisses: 0, shortfallMinutes: 0, coverageByPriority: [:]),
+            metrics: .init(
+                visits: visits.count, assigned: visits.count, unassignedVisits: 0, travelMinutes: 0, paidMinutes: 0,
+                distinctCarersPerClient: 0, preferenceMisses: 0, shortfallMinutes: 0, coverageByPriority: [:]),
             solver: .init(seed: 1, seconds: 0, iterations: 0))
         return (problem, roster)
     }

@@ -1,12 +1,13 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import CareModel
 import CareReports
 import CareStore
 import CareTestSupport
+import Foundation
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Hub H at period end 2026-03-31 (window 2025-04-01 … 2026-03-31). Every expected figure is
 /// worked out by hand below, not by the reports' SQL.
@@ -38,27 +39,35 @@ enum WorkforceFixture {
         try HubRepository(db).insert(Hub(code: "H", name: "H", location: place))
         try HubRepository(db).insert(Hub(code: "G", name: "G", location: place))
         var n = 0
-        func spell(_ hub: String, _ start: String, _ end: String? = nil, contract: String = "permanent", zero: Bool = false,
-                   carer: String? = nil, internalStart: Bool = false) throws -> Int {
+        func spell(
+            _ hub: String, _ start: String, _ end: String? = nil, contract: String = "permanent", zero: Bool = false,
+            carer: String? = nil, internalStart: Bool = false
+        ) throws -> Int {
             let id: String
             if let carer {
                 id = carer
             } else {
                 n += 1
                 id = "W\(n)"
-                try CarerRepository(db).upsertWithSkills(Carer(
-                    externalID: id, hubCode: hub, givenName: "W", familyName: "\(n)", gender: .female, home: place,
-                    contract: .permanent, zeroHours: false, contractedMinutesPerWeek: 0, maxMinutesPerWeek: 2400,
-                    hourlyRatePence: 1300, startDate: LocalDate(iso: start)!))
+                try CarerRepository(db).upsertWithSkills(
+                    Carer(
+                        externalID: id, hubCode: hub, givenName: "W", familyName: "\(n)", gender: .female, home: place,
+                        contract: .permanent, zeroHours: false, contractedMinutesPerWeek: 0, maxMinutesPerWeek: 2400,
+                        hourlyRatePence: 1300, startDate: LocalDate(iso: start)!))
             }
-            return try db.query("""
+            return try db.query(
+                """
                 INSERT INTO employment_spells (carer_id, hub_id, contract_type, zero_hours, start_date, end_date, started_by_internal_move)
                 SELECT c.id, h.id, \(contract), \(zero), \(start)::date, \(end)::date, \(internalStart)
                 FROM carers c, hubs h WHERE c.external_id = \(id) AND h.code = \(hub) RETURNING id
-                """).rows[0].decode("id")
+                """
+            ).rows[0].decode("id")
         }
-        func leave(_ spell: Int, internal moved: Bool = false, reason: String = "internal_move", destination: String? = nil, voluntary: Bool = true) throws {
-            try db.execute("""
+        func leave(_ spell: Int, internal moved: Bool = false, reason: String = "internal_move", destination: String? = nil, voluntary: Bool = true)
+            throws
+        {
+            try db.execute(
+                """
                 INSERT INTO leaving_events (spell_id, reason_code, destination_code, voluntary, internal_move)
                 VALUES (\(spell), \(reason), \(destination), \(voluntary), \(moved))
                 """)
@@ -75,15 +84,21 @@ enum WorkforceFixture {
         try leave(try spell("H", "2024-01-01", "2025-12-01", contract: "bank"), reason: "pay")  // F
         // Sickness: W1 three days; W2 four calendar days that payroll counts as 2 working days;
         // W3 five days of which one (2025-04-01) falls in the window; A and bank F not in post at the end.
-        for (carer, first, last) in [("W1", "2026-03-02", "2026-03-04"), ("W2", "2026-03-27", "2026-03-30"), ("W3", "2025-03-28", "2025-04-01"),
-                                     ("W13", "2025-12-01", "2025-12-05"), ("W18", "2025-10-01", "2025-10-02")] {
-            try ShiftRepository(db).insert(LocalAbsence(carerID: carer, kind: .sickness, firstDay: LocalDate(iso: first)!, lastDay: LocalDate(iso: last)!))
+        for (carer, first, last) in [
+            ("W1", "2026-03-02", "2026-03-04"), ("W2", "2026-03-27", "2026-03-30"), ("W3", "2025-03-28", "2025-04-01"),
+            ("W13", "2025-12-01", "2025-12-05"), ("W18", "2025-10-01", "2025-10-02"),
+        ] {
+            try ShiftRepository(db).insert(
+                LocalAbsence(carerID: carer, kind: .sickness, firstDay: LocalDate(iso: first)!, lastDay: LocalDate(iso: last)!))
         }
         try db.execute("UPDATE absences SET working_days_lost = 2 WHERE carer_id = (SELECT id FROM carers WHERE external_id = 'W2')")
         for _ in 0..<9 { _ = try spell("G", "2024-06-01") }
         let vacancies: [(String, String, String?)] = [("V1", "2026-01-10", nil), ("V2", "2025-06-01", "2026-03-31"), ("V3", "2026-03-31", nil)]
         for (id, opened, closed) in vacancies {
-            try db.execute("INSERT INTO vacancies (external_id, hub_id, opened_on, closed_on) SELECT \(id), id, \(opened)::date, \(closed)::date FROM hubs WHERE code = 'H'")
+            try db.execute(
+                "INSERT INTO vacancies (external_id, hub_id, opened_on, closed_on) SELECT \(id), id, \(opened)::date, \(closed)::date FROM "
+                    + "hubs WHERE code = 'H'"
+            )
         }
     }
 }
@@ -131,7 +146,8 @@ struct WorkforceReportTests {
             .filter { $0.hub == "H" }
         #expect(rows.map { "\($0.code) \($0.leavers) \($0.voluntary)" }.sorted() == ["dismissed 1 0", "pay 1 1", "personal 1 1"])
         #expect(rows.allSatisfy { $0.allLeavers == 3 && $0.share == nil })
-        let destinations = try LeaversReport.byDestination.read(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
+        let destinations = try LeaversReport.byDestination.read(
+            db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
         #expect(Set(destinations.filter { $0.hub == "H" }.map(\.code)) == ["nhs", "retail", "not_working"])
     }
 
@@ -143,8 +159,10 @@ struct WorkforceReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try WorkforceFixture.build(db)
-        let r = try DurationReport.lengthOfService.read(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
-            .first { $0.hub == "H" }
+        let r = try DurationReport.lengthOfService.read(
+            db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H"
+        )
+        .first { $0.hub == "H" }
         #expect(r?.count == 14 && r?.median == 820 && r?.p90 == 820)
     }
 
@@ -155,7 +173,8 @@ struct WorkforceReportTests {
         defer { withExtendedLifetime(test) {} }
         let db = try test.connect()
         try WorkforceFixture.build(db)
-        let rows = try RateReport.turnoverByContract.read(db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
+        let rows = try RateReport.turnoverByContract.read(
+            db, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: "H")
         let zero = try #require(rows.first { $0.hub == "H zero-hours" })
         let other = try #require(rows.first { $0.hub == "H contracted" })
         #expect(zero.numerator == 0 && zero.denominator == 3 && zero.rate == nil)
@@ -193,11 +212,13 @@ struct RateReportHTMLTests {
         let db = try test.connect()
         try WorkforceFixture.build(db)
         let rows = try RateReport.turnover.read(db, from: LocalDate(iso: "2025-10-01")!, to: LocalDate(iso: "2026-03-31")!, by: .month, hub: nil)
-        let table = RateReport.turnover.table(rows, anchors: try RateReport.turnover.anchors(db), from: LocalDate(iso: "2025-10-01")!,
-                                              to: LocalDate(iso: "2026-03-31")!)
+        let table = RateReport.turnover.table(
+            rows, anchors: try RateReport.turnover.anchors(db), from: LocalDate(iso: "2025-10-01")!,
+            to: LocalDate(iso: "2026-03-31")!)
         let page = ReportHTMLRenderer.render(table)
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
-        let start = try #require(page.range(of: "<svg")), end = try #require(page.range(of: "</svg>"))
+        let start = try #require(page.range(of: "<svg"))
+        let end = try #require(page.range(of: "</svg>"))
         let svg = String(page[start.lowerBound..<end.upperBound])
         let collector = SeriesCollector()
         let parser = XMLParser(data: Data(svg.utf8))
@@ -213,7 +234,8 @@ struct RateReportHTMLTests {
 final class SeriesCollector: NSObject, XMLParserDelegate {
     var series: [String] = []
     var anchorLines = 0
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
+    {
         if name == "polyline", attributes["class"] == "series", let hub = attributes["data-hub"] { series.append(hub) }
         if name == "line", attributes["class"] == "anchor" { anchorLines += 1 }
     }

@@ -86,11 +86,14 @@ struct ChangeExplainerTests {
     @Test func explainedChanges() {
         let added = VisitChange(visit: "2", kind: .added(W.assignment("2", ["A"], "10:00")), start: W.at("10:00"))
         let changes = Self.explainer(carers: ["B"]).explain([Self.reassigned, Self.dropped, added], now: W.at("06:00"))
-        #expect(changes == [
-            .init(visit: 1, action: .moved, before: ["A"], after: ["B"], start: W.at("09:00"), reason: "A left", noticeMinutes: 180),
-            .init(visit: 1, action: .dropped, before: ["A"], after: [], start: W.at("09:00"), reason: "A left; no carer free", noticeMinutes: 180),
-            .init(visit: 2, action: .added, before: [], after: ["A"], start: W.at("10:00"), reason: "new or previously unassigned visit",
-                  noticeMinutes: 240),
-        ])
+        #expect(
+            changes == [
+                .init(visit: 1, action: .moved, before: ["A"], after: ["B"], start: W.at("09:00"), reason: "A left", noticeMinutes: 180),
+                .init(
+                    visit: 1, action: .dropped, before: ["A"], after: [], start: W.at("09:00"), reason: "A left; no carer free", noticeMinutes: 180),
+                .init(
+                    visit: 2, action: .added, before: [], after: ["A"], start: W.at("10:00"), reason: "new or previously unassigned visit",
+                    noticeMinutes: 240),
+            ])
     }
 }

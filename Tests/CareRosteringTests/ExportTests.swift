@@ -53,8 +53,9 @@ struct ExportTests {
         #expect(lines.reduce(0) { $0 + $1.visitMinutes } == rostered)
         #expect(Set(lines.map(\.carer)) == Set(handout.carers))
         // A line paid 10 pounds an hour for 60 minutes' work is below a 12.71 wage.
-        let poor = Payroll.Line(carer: "C", name: "C", date: handout.problem.weekStart, visits: 1, visitMinutes: 60, paidTravelMinutes: 0,
-                                waitingMinutes: 0, hourlyRatePence: 1000, livingWagePence: 1271)
+        let poor = Payroll.Line(
+            carer: "C", name: "C", date: handout.problem.weekStart, visits: 1, visitMinutes: 60, paidTravelMinutes: 0,
+            waitingMinutes: 0, hourlyRatePence: 1000, livingWagePence: 1271)
         #expect(poor.belowLivingWage && poor.payPence == 1000)
         let rows = Payroll.rows(lines)
         #expect(rows.count == lines.count + 1 && rows.allSatisfy { $0.count == rows[0].count })
@@ -68,7 +69,9 @@ struct ExportTests {
         let sheet = PrintableSheets.carerSheet(handout, carer: carer)
         #expect(sheet.hasPrefix("<!DOCTYPE html>") && sheet.hasSuffix("</html>\n"))
         #expect(sheet.components(separatedBy: "<table").count == sheet.components(separatedBy: "</table>").count)
-        let families: [String] = try c.db.query("SELECT family_name FROM clients WHERE length(family_name) > 3").rows.map { try $0.decode("family_name") }
+        let families: [String] = try c.db.query("SELECT family_name FROM clients WHERE length(family_name) > 3").rows.map {
+            try $0.decode("family_name")
+        }
         #expect(!families.contains { sheet.contains(">\($0)<") })
         let grid = PrintableSheets.hubOverview(handout)
         #expect(handout.carers.allSatisfy { grid.contains(PrintableSheets.esc(handout.carerNames[$0] ?? $0)) })

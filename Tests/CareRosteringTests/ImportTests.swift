@@ -32,7 +32,9 @@ func importIssues(_ db: Connection, _ kind: ImportKind, _ text: String) -> [Stri
 @Suite("CSV imports")
 struct ImportTests {
     static let hubs = "code,name,lat,lon\r\nSTAF,Stafford,52.8064,-2.1171\r\n"
-    static let carerHeader = "external_id,hub,given_name,family_name,gender,home_lat,home_lon,contract_type,zero_hours,contracted_hours,max_hours,hourly_rate,start_date,end_date,lendable_to\n"
+    static let carerHeader =
+        "external_id,hub,given_name,family_name,gender,home_lat,home_lon,contract_type,zero_hours,contracted_hours,max_hours,hourly_rate,"
+        + "start_date,end_date,lendable_to\n"
 
     private func setUp() throws -> (TestDatabase, Connection) {
         let test = try TestDatabase()
@@ -46,40 +48,61 @@ struct ImportTests {
     @Test func carerErrorsAreLocated() throws {
         let (test, db) = try setUp()
         defer { withExtendedLifetime(test) {} }
-        let text = Self.carerHeader
+        let text =
+            Self.carerHeader
             + "C2,XXXX,Bob,Ray,male,52.8,-2.1,permanent,no,20,30,12.71,2024-01-08,,\n"
             + "C3,STAF,Cy,Ray,male,52.8,-2.1,permanent,no,40,30,12.71,2024-13-08,,\n"
             + "C4,STAF,Di,Ray,robot,95,-2.1,staff,no,20,30,12.71,2024-01-08,,NOPE\n"
             + "C5,STAF,Ed,Ray,male,52.8,-2.1,bank,yes,20,30,12.71,2024-01-08,2023-01-01,\n"
             + "C1,STAF,Ann,Lee,female,52.8,-2.1,permanent,no,20,30,12.71,2024-01-08,,\n"
             + "C1,STAF,Ann,Lee,female,52.8,-2.1,permanent,no,20,30,12.71,2024-01-08,,\n"
-        #expect(importIssues(db, .carers, text) == [
-            "2: hub: unknown hub XXXX",
-            "3: start_date: bad date (expected YYYY-MM-DD)",
-            "3: contracted_hours: more than max_hours",
-            "4: gender: must be one of female, male, other, unknown",
-            "4: home_lat: must be -90.0…90.0",
-            "4: contract_type: must be one of permanent, temporary, bank, agency",
-            "4: lendable_to: unknown hub NOPE",
-            "5: contracted_hours: must be 0 on a zero-hours contract",
-            "5: end_date: before start_date",
-            "7: duplicate external_id C1 (first on line 6)",
-        ])
+        #expect(
+            importIssues(db, .carers, text) == [
+                "2: hub: unknown hub XXXX",
+                "3: start_date: bad date (expected YYYY-MM-DD)",
+                "3: contracted_hours: more than max_hours",
+                "4: gender: must be one of female, male, other, unknown",
+                "4: home_lat: must be -90.0…90.0",
+                "4: contract_type: must be one of permanent, temporary, bank, agency",
+                "4: lendable_to: unknown hub NOPE",
+                "5: contracted_hours: must be 0 on a zero-hours contract",
+                "5: end_date: before start_date",
+                "7: duplicate external_id C1 (first on line 6)",
+            ])
         #expect(try db.query("SELECT count(*) AS n FROM carers").rows[0].decode("n", as: Int.self) == 1)
     }
 
     /// Errors in the other kinds name their line, column and problem.
     @Test(arguments: [
-        (ImportKind.skills, "carer,skill,qualified_on,expires_on\nC9,hoist,2024-01-01,\nC1,Hoist!,2024-01-01,\nC1,peg,2024-01-01,2023-01-01\n",
-         ["2: carer: unknown carer C9", "3: skill: unknown skill format Hoist! (lower-case letters, digits and _)", "4: expires_on: not after qualified_on"]),
-        (ImportKind.shifts, "carer,date,start,end\nC1,2026-11-23,07:00,12:00\nC1,2026-11-23,11:00,15:00\nC1,2026-11-24,25:00,10:00\n",
-         ["3: start: overlaps the shift starting 07:00", "4: start: bad time (expected HH:MM)"]),
-        (ImportKind.absences, "carer,kind,first_day,last_day\nC1,sickness,2026-11-25,2026-11-24\nC1,holiday,2026-11-25,2026-11-26\n",
-         ["2: last_day: before first_day", "3: kind: must be one of sickness, leave, training, other"]),
-        (ImportKind.clients, "external_id,hub,given_name,family_name,postcode,lat,lon,funding,home_first,preferred_carers\nP1,STAF,Al,Bo,ST16 1AA,52.8,-2.1,council,yes,C7\n",
-         ["2: preferred_carers: unknown carer C7", "2: discharge_date: required for a Home First client"]),
-        (ImportKind.packages, "package,client,valid_from,weekday,window_start,window_end,duration_minutes\nK1,P9,2026-01-01,Funday,09:00,08:00,0\n",
-         ["2: weekday: expected 1–7 or Mon…Sun", "2: duration_minutes: must be 1…1440", "2: client: unknown client P9", "2: window_end: before window_start"]),
+        (
+            ImportKind.skills, "carer,skill,qualified_on,expires_on\nC9,hoist,2024-01-01,\nC1,Hoist!,2024-01-01,\nC1,peg,2024-01-01,2023-01-01\n",
+            [
+                "2: carer: unknown carer C9", "3: skill: unknown skill format Hoist! (lower-case letters, digits and _)",
+                "4: expires_on: not after qualified_on",
+            ]
+        ),
+        (
+            ImportKind.shifts, "carer,date,start,end\nC1,2026-11-23,07:00,12:00\nC1,2026-11-23,11:00,15:00\nC1,2026-11-24,25:00,10:00\n",
+            ["3: start: overlaps the shift starting 07:00", "4: start: bad time (expected HH:MM)"]
+        ),
+        (
+            ImportKind.absences, "carer,kind,first_day,last_day\nC1,sickness,2026-11-25,2026-11-24\nC1,holiday,2026-11-25,2026-11-26\n",
+            ["2: last_day: before first_day", "3: kind: must be one of sickness, leave, training, other"]
+        ),
+        (
+            ImportKind.clients,
+            "external_id,hub,given_name,family_name,postcode,lat,lon,funding,home_first,preferred_carers\nP1,STAF,Al,Bo,ST16 1AA,52.8,-2.1,"
+                + "council,yes,C7\n",
+            ["2: preferred_carers: unknown carer C7", "2: discharge_date: required for a Home First client"]
+        ),
+        (
+            ImportKind.packages,
+            "package,client,valid_from,weekday,window_start,window_end,duration_minutes\nK1,P9,2026-01-01,Funday,09:00,08:00,0\n",
+            [
+                "2: weekday: expected 1–7 or Mon…Sun", "2: duration_minutes: must be 1…1440", "2: client: unknown client P9",
+                "2: window_end: before window_start",
+            ]
+        ),
     ])
     func otherErrorsAreLocated(_ kind: ImportKind, _ text: String, _ expected: [String]) throws {
         let (test, db) = try setUp()
@@ -91,7 +114,9 @@ struct ImportTests {
     @Test func failedImportStoresNothing() throws {
         let (test, db) = try setUp()
         defer { withExtendedLifetime(test) {} }
-        let text = Self.carerHeader + "C2,STAF,Bob,Ray,male,52.8,-2.1,permanent,no,20,30,12.71,2024-01-08,,\nC3,STAF,Cy,,male,52.8,-2.1,permanent,no,20,30,abc,2024-01-08,,\n"
+        let text =
+            Self.carerHeader
+            + "C2,STAF,Bob,Ray,male,52.8,-2.1,permanent,no,20,30,12.71,2024-01-08,,\nC3,STAF,Cy,,male,52.8,-2.1,permanent,no,20,30,abc,2024-01-08,,\n"
         #expect(throws: ImportError.self) { try importText(db, .carers, text) }
         #expect(try db.query("SELECT count(*) AS n FROM carers").rows[0].decode("n", as: Int.self) == 1)
     }
@@ -114,13 +139,16 @@ struct ImportTests {
         let db = try test.connect()
         let week = ISOWeek(iso: "2026-W48")!
         let c = SampleCountyGenerator.generate(SampleCountySpec(hubs: 2, clientsPerHub: 10, seed: 6, firstWeek: week, weeks: 1))
-        let texts = try ImportFiles.texts(hubs: c.hubs, carers: c.carers, clients: c.clients, packages: c.packages, shifts: c.shifts, absences: c.absences)
+        let texts = try ImportFiles.texts(
+            hubs: c.hubs, carers: c.carers, clients: c.clients, packages: c.packages, shifts: c.shifts, absences: c.absences)
         for kind in ImportKind.county {
             let s = try importText(db, kind, texts[kind] ?? "")
             #expect(s.updated == 0 && s.unchanged == 0 && s.new > 0 || kind == .absences)
         }
         #expect(try db.query("SELECT count(*) AS n FROM carers").rows[0].decode("n", as: Int.self) == c.carers.count)
-        #expect(try db.query("SELECT count(*) AS n FROM package_visits").rows[0].decode("n", as: Int.self) == c.packages.reduce(0) { $0 + $1.visits.count })
+        #expect(
+            try db.query("SELECT count(*) AS n FROM package_visits").rows[0].decode("n", as: Int.self)
+                == c.packages.reduce(0) { $0 + $1.visits.count })
         for kind in ImportKind.county {
             let again = try importText(db, kind, texts[kind] ?? "")
             #expect(again.new == 0 && again.updated == 0)
@@ -128,8 +156,9 @@ struct ImportTests {
         let changed = (texts[.carers] ?? "").replacingOccurrences(of: ",permanent,", with: ",temporary,")
         let dry = try importText(db, .carers, changed, dryRun: true)
         #expect(dry.updated > 0 && dry.dryRun)
-        #expect(try db.query("SELECT count(*) AS n FROM carers WHERE contract_type = 'temporary'").rows[0].decode("n", as: Int.self)
-            == c.carers.filter { $0.contract == .temporary }.count)
+        #expect(
+            try db.query("SELECT count(*) AS n FROM carers WHERE contract_type = 'temporary'").rows[0].decode("n", as: Int.self)
+                == c.carers.filter { $0.contract == .temporary }.count)
     }
 }
 
@@ -152,7 +181,8 @@ struct HistoryImportTests {
             #expect(s.new > 0 && s.updated == 0, "\(kind)")
         }
         #expect(try db.query("SELECT count(*) AS n FROM employment_spells").rows[0].decode("n", as: Int.self) == h.spells.count)
-        #expect(try db.query("SELECT count(*) AS n FROM leaving_events").rows[0].decode("n", as: Int.self) == h.spells.filter { $0.leaving != nil }.count)
+        #expect(
+            try db.query("SELECT count(*) AS n FROM leaving_events").rows[0].decode("n", as: Int.self) == h.spells.filter { $0.leaving != nil }.count)
         #expect(try db.query("SELECT count(*) AS n FROM applications").rows[0].decode("n", as: Int.self) == h.applications.count)
         for kind in [ImportKind.spells, .vacancies, .applications] {
             let again = try importText(db, kind, history[kind] ?? "")
@@ -167,19 +197,22 @@ struct HistoryImportTests {
         let db = try test.connect()
         _ = try importText(db, .hubs, ImportTests.hubs)
         _ = try importText(db, .vacancies, "external_id,hub,opened_on\nV1,STAF,2026-01-05\n")
-        let issues = importIssues(db, .applications, """
+        let issues = importIssues(
+            db, .applications,
+            """
             external_id,vacancy,applied_on,offered_on,accepted_on,declined_on,started_on
             A1,V9,2026-01-10,,,,
             A2,V1,2026-01-10,,2026-01-12,,
             A3,V1,2026-01-10,2026-01-09,,,
             A4,V1,2026-01-10,2026-01-11,2026-01-12,2026-01-13,
             """)
-        #expect(issues == [
-            "2: vacancy: unknown vacancy V9",
-            "3: accepted_on: no offered_on",
-            "4: offered_on: before applied_on",
-            "5: declined_on: both accepted and declined",
-        ])
+        #expect(
+            issues == [
+                "2: vacancy: unknown vacancy V9",
+                "3: accepted_on: no offered_on",
+                "4: offered_on: before applied_on",
+                "5: declined_on: both accepted and declined",
+            ])
         let spells = importIssues(db, .spells, "carer,hub,contract_type,start_date,end_date,leave_reason\nC9,STAF,permanent,2026-01-01,,pay\n")
         #expect(spells == ["2: carer: unknown carer C9", "2: leave_reason: given but end_date is empty"])
     }
@@ -204,21 +237,26 @@ struct CostAndDischargeImportTests {
             """
         #expect(try importText(db, .discharges, discharges).new == 2)
         #expect(try importText(db, .discharges, discharges).unchanged == 2)
-        let bad = importIssues(db, .discharges, """
+        let bad = importIssues(
+            db, .discharges,
+            """
             external_id,hub,age_at_discharge,discharge_date,discharge_ready_date,pathway,status_at_91
             D3,STAF,82,2026-01-10,2026-01-12,4,alive
             """)
-        #expect(bad == [
-            "2: pathway: must be 0…3",
-            "2: status_at_91: must be one of home, hospital, care_home, died, unknown",
-            "2: discharge_ready_date: after discharge_date",
-        ])
+        #expect(
+            bad == [
+                "2: pathway: must be 0…3",
+                "2: status_at_91: must be one of home, hospital, care_home, died, unknown",
+                "2: discharge_ready_date: after discharge_date",
+            ])
     }
 }
 
 @Suite("CSV imports: commissions and visit outcomes")
 struct MarketImportTests {
-    static let clients = "external_id,hub,given_name,family_name,postcode,lat,lon,funding\nP1,STAF,Ada,Moss,ST16 1AA,52.8,-2.1,council\nP2,STAF,Bo,Lane,ST16 1AB,52.8,-2.1,icb\n"
+    static let clients =
+        "external_id,hub,given_name,family_name,postcode,lat,lon,funding\nP1,STAF,Ada,Moss,ST16 1AA,52.8,-2.1,council\nP2,STAF,Bo,Lane,"
+        + "ST16 1AB,52.8,-2.1,icb\n"
     static let packages = "package,client,valid_from,weekday,window_start,window_end,duration_minutes\nK1,P1,2026-01-05,Mon,08:00,09:00,45\n"
 
     /// A commission updates a package from the packages file (keeping its start), a new id with
@@ -242,17 +280,20 @@ struct MarketImportTests {
         #expect(try k1.decode("f", as: String.self) == "2026-01-05" && k1.decode("r", as: Double.self) == 24.5)
         let waiting = try FigureReportProbe.waiting(db, on: "2026-03-31")
         #expect(waiting == 1)
-        let bad = importIssues(db, .commissions, """
+        let bad = importIssues(
+            db, .commissions,
+            """
             package,client,funder,commissioned_hours,hourly_rate,requested_on,started_on,ended_on,end_reason
             K3,P9,lottery,-1,,2026-03-01,2026-02-01,,provider_handback
             """)
-        #expect(bad == [
-            "2: funder: must be one of icb, council, bcf_pooled, self_funded",
-            "2: commissioned_hours: must be 0.01…504.0",
-            "2: client: unknown client P9",
-            "2: started_on: before requested_on",
-            "2: ended_on: required with end_reason",
-        ])
+        #expect(
+            bad == [
+                "2: funder: must be one of icb, council, bcf_pooled, self_funded",
+                "2: commissioned_hours: must be 0.01…504.0",
+                "2: client: unknown client P9",
+                "2: started_on: before requested_on",
+                "2: ended_on: required with end_reason",
+            ])
         // A package of another client is refused with its line, and nothing is written.
         let clash = importIssues(db, .commissions, "package,client,funder,requested_on\nK2,P1,icb,2026-03-01\nK1,P2,council,\n")
         #expect(clash == ["3: package K1 belongs to another client"])

@@ -16,10 +16,12 @@ struct RebalanceSummaryTests {
         let week = Rebalance.WeekResult(
             week: ISOWeek(year: 2026, week: 48)!, version: nil, changes: [change], repaired: 1, moved: 0, added: 0, dropped: 0,
             unassigned: [awkward: 2])
-        return RebalanceSummary(dryRun: true, hubs: [
-            Rebalance.HubResult(hub: #"ST"AF"#, status: .repaired, weeks: [week]),
-            Rebalance.HubResult(hub: "LEEK", status: .nothingToDo, weeks: []),
-        ])
+        return RebalanceSummary(
+            dryRun: true,
+            hubs: [
+                Rebalance.HubResult(hub: #"ST"AF"#, status: .repaired, weeks: [week]),
+                Rebalance.HubResult(hub: "LEEK", status: .nothingToDo, weeks: []),
+            ])
     }
 
     @Test func parsesWithEveryFieldAndEscapedText() throws {
@@ -47,9 +49,10 @@ struct RebalanceSummaryTests {
         let week = Rebalance.WeekResult(
             week: ISOWeek(year: 2026, week: 48)!, version: 3, changes: [], repaired: 0, moved: 0, added: 0, dropped: 0, unassigned: [:])
         let text = try RebalanceSummary(dryRun: false, hubs: [Rebalance.HubResult(hub: "STAF", status: .unchanged, weeks: [week])]).json()
-        #expect(text == """
-            {"dry_run":false,"hubs":[{"hub":"STAF","status":"unchanged","weeks":[{"added":0,"changes":[],"dropped":0,"moved":0,\
-            "repaired":0,"unassigned":{},"version":3,"week":"2026-W48"}]}]}
-            """)
+        #expect(
+            text == """
+                {"dry_run":false,"hubs":[{"hub":"STAF","status":"unchanged","weeks":[{"added":0,"changes":[],"dropped":0,"moved":0,\
+                "repaired":0,"unassigned":{},"version":3,"week":"2026-W48"}]}]}
+                """)
     }
 }

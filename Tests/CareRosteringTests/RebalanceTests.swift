@@ -29,10 +29,12 @@ struct RebalanceTests {
     /// The published assignments: visit → carers.
     static func assignments(_ db: Connection) throws -> [Int: Set<String>] {
         var out: [Int: Set<String>] = [:]
-        for row in try db.query("""
+        for row in try db.query(
+            """
             SELECT ra.visit_id, c.external_id FROM roster_assignments ra JOIN rosters r ON r.id = ra.roster_id AND r.status = 'published'
             JOIN hubs h ON h.id = r.hub_id AND h.code = 'STAF' JOIN carers c ON c.id = ra.carer_id
-            """).rows {
+            """
+        ).rows {
             out[try row.decode("visit_id"), default: []].insert(try row.decode("external_id"))
         }
         return out
@@ -40,12 +42,16 @@ struct RebalanceTests {
 
     /// The carer with the most visits from Tuesday on, signed off sick Tuesday to Sunday.
     static func makeSick(_ db: Connection) throws -> String {
-        let carer: String = try db.query("""
+        let carer: String = try db.query(
+            """
             SELECT c.external_id FROM roster_assignments ra JOIN rosters r ON r.id = ra.roster_id AND r.status = 'published'
             JOIN carers c ON c.id = ra.carer_id WHERE ra.starts_at >= '2026-11-24' GROUP BY c.external_id ORDER BY count(*) DESC, 1 LIMIT 1
-            """).rows[0].decode("external_id")
-        try ShiftRepository(db).insert(LocalAbsence(carerID: carer, kind: .sickness, firstDay: LocalDate(iso: "2026-11-24")!,
-                                                    lastDay: LocalDate(iso: "2026-11-29")!))
+            """
+        ).rows[0].decode("external_id")
+        try ShiftRepository(db).insert(
+            LocalAbsence(
+                carerID: carer, kind: .sickness, firstDay: LocalDate(iso: "2026-11-24")!,
+                lastDay: LocalDate(iso: "2026-11-29")!))
         return carer
     }
 
@@ -61,19 +67,23 @@ struct RebalanceTests {
         #expect(week.version == 3 || week.version == 2)
         #expect(week.repaired >= 1)
         let after = try Self.assignments(c.db)
-        let sickLater = try c.db.query("""
+        let sickLater = try c.db.query(
+            """
             SELECT count(*) AS n FROM roster_assignments ra JOIN rosters r ON r.id = ra.roster_id AND r.status = 'published'
             JOIN carers c ON c.id = ra.carer_id WHERE c.external_id = \(sick) AND ra.starts_at >= '2026-11-24'
-            """).rows[0].decode("n", as: Int.self)
+            """
+        ).rows[0].decode("n", as: Int.self)
         #expect(sickLater == 0)
         let changed = Set(week.changes.map(\.visit))
         for (visit, carers) in before where !carers.contains(sick) && !changed.contains(visit) {
             #expect(after[visit] == carers, "visit \(visit) of carers not involved moved")
         }
         #expect(week.changes.contains { $0.reason == "sickness of \(sick)" || $0.reason.hasPrefix("sickness of \(sick);") })
-        let outbox: Int = try c.db.query("""
+        let outbox: Int = try c.db.query(
+            """
             SELECT count(*) AS n FROM roster_outbox o JOIN carers c ON c.id = o.carer_id WHERE c.external_id = \(sick)
-            """).rows[0].decode("n")
+            """
+        ).rows[0].decode("n")
         #expect(outbox == 1)
         // Nothing new: nothing to do, no version.
         let versions: Int = try c.db.query("SELECT count(*) AS n FROM rosters").rows[0].decode("n")
@@ -117,9 +127,11 @@ struct RebalanceTests {
     /// A new Home First visit (a discharge today) is placed by the next run.
     @Test func newDischargeIsPlaced() throws {
         let c = try Self.published()
-        let client: String = try c.db.query("""
+        let client: String = try c.db.query(
+            """
             SELECT cl.external_id FROM clients cl JOIN hubs h ON h.id = cl.hub_id WHERE h.code = 'STAF' ORDER BY 1 LIMIT 1
-            """).rows[0].decode("external_id")
+            """
+        ).rows[0].decode("external_id")
         let visit = try VisitPlanner(c.db).addVisit(
             clientID: client, date: LocalDate(iso: "2026-11-24")!, windowStart: LocalTime(iso: "09:00")!, windowEnd: LocalTime(iso: "17:00")!,
             minutes: 30, priority: .homeFirst)

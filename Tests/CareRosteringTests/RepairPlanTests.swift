@@ -77,20 +77,25 @@ struct RepairPlanTests {
     /// The diff on hand-made rosters: re-placed, dropped and added in visit order, retimings
     /// last; another hub's published visit and an unchanged one are not reported.
     @Test func diffOfHandMadeRosters() {
-        let published = ["1": W.assignment("1", ["A"], "09:00"), "2": W.assignment("2", ["A"], "11:00"),
-                         "4": W.assignment("4", ["B"], "12:00"), "5": W.assignment("5", ["B"], "13:00"), "9": W.assignment("9", ["C"], "09:00")]
-        let repaired = [W.assignment("1", ["B"], "09:15"), W.assignment("2", ["A"], "11:30"), W.assignment("3", ["A"], "10:00"),
-                        W.assignment("5", ["B"], "13:00"), W.assignment("9", ["B"], "09:00")]
+        let published = [
+            "1": W.assignment("1", ["A"], "09:00"), "2": W.assignment("2", ["A"], "11:00"),
+            "4": W.assignment("4", ["B"], "12:00"), "5": W.assignment("5", ["B"], "13:00"), "9": W.assignment("9", ["C"], "09:00"),
+        ]
+        let repaired = [
+            W.assignment("1", ["B"], "09:15"), W.assignment("2", ["A"], "11:30"), W.assignment("3", ["A"], "10:00"),
+            W.assignment("5", ["B"], "13:00"), W.assignment("9", ["B"], "09:00"),
+        ]
         let visits = ["1", "2", "3", "4", "5"].map { W.visit($0, client: "c1", from: "09:00") }
         let changes = RepairPlan.changes(
             published: published, own: ["1", "2", "4", "5"], mine: ["1", "2", "3", "4", "5"], repaired: repaired, visits: visits,
             now: W.at("06:00"))
-        #expect(changes == [
-            VisitChange(visit: "1", kind: .reassigned(from: published["1"]!, to: repaired[0]), start: W.at("09:15")),
-            VisitChange(visit: "3", kind: .added(repaired[2]), start: W.at("10:00")),
-            VisitChange(visit: "4", kind: .dropped(published["4"]!), start: W.at("12:00")),
-            VisitChange(visit: "2", kind: .retimed(from: published["2"]!, to: repaired[1]), start: W.at("11:30")),
-        ])
+        #expect(
+            changes == [
+                VisitChange(visit: "1", kind: .reassigned(from: published["1"]!, to: repaired[0]), start: W.at("09:15")),
+                VisitChange(visit: "3", kind: .added(repaired[2]), start: W.at("10:00")),
+                VisitChange(visit: "4", kind: .dropped(published["4"]!), start: W.at("12:00")),
+                VisitChange(visit: "2", kind: .retimed(from: published["2"]!, to: repaired[1]), start: W.at("11:30")),
+            ])
     }
 
     /// Visit 2 needs a hoist at 09:00 and its carer B has gone; only A has a hoist, and A has

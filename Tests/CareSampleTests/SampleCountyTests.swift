@@ -61,7 +61,8 @@ struct SampleCountyTests {
     /// A carer's shifts never overlap, and lie in the requested weeks.
     @Test func shiftsDoNotOverlap() {
         let county = SampleCountyGenerator.generate(Self.spec)
-        let first = Self.week.monday, last = Self.week.monday.adding(days: 13)
+        let first = Self.week.monday
+        let last = Self.week.monday.adding(days: 13)
         for (_, shifts) in Dictionary(grouping: county.shifts, by: \.carerID) {
             let spans = shifts.map { ($0.date.daysSinceEpoch * 1440 + $0.start.minutesSinceMidnight, $0.minutes) }.sorted { $0.0 < $1.0 }
             for (a, b) in zip(spans, spans.dropFirst()) { #expect(a.0 + a.1 <= b.0) }

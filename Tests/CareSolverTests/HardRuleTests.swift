@@ -19,7 +19,9 @@ struct HardRuleTests {
     /// A double-up gets two distinct qualified carers who start at the same minute.
     @Test func doubleUpGetsTwoCarersAtOnce() {
         var w = TinyWeek()
-        w.carer("C1", skills: ["hoist"]); w.carer("C2", skills: ["hoist"]); w.carer("C3")
+        w.carer("C1", skills: ["hoist"])
+        w.carer("C2", skills: ["hoist"])
+        w.carer("C3")
         w.client("P1")
         w.visit("V1", client: "P1", from: "08:00", to: "09:00", minutes: 45, skills: ["hoist"], carers: 2, priority: .high)
         let roster = solved(w)
@@ -29,7 +31,8 @@ struct HardRuleTests {
     /// With only one qualified carer a double-up stays unassigned, and the reason says why.
     @Test func doubleUpWithOneQualifiedCarer() {
         var w = TinyWeek()
-        w.carer("C1", skills: ["hoist"]); w.carer("C2")
+        w.carer("C1", skills: ["hoist"])
+        w.carer("C2")
         w.client("P1")
         w.visit("V1", client: "P1", from: "08:00", to: "09:00", skills: ["hoist"], carers: 2)
         #expect(reason(solved(w), "V1") == "fewer than 2 carers with the skills hoist")
@@ -47,7 +50,8 @@ struct HardRuleTests {
     /// Exclusions and gender preferences are never broken.
     @Test func exclusionAndGender() {
         var w = TinyWeek()
-        w.carer("C1"); w.carer("C2", gender: .male)
+        w.carer("C1")
+        w.carer("C2", gender: .male)
         w.client("P1", gender: .female, excluded: ["C1"])
         w.visit("V1", client: "P1", from: "08:00", to: "09:00")
         #expect(reason(solved(w), "V1") == "no eligible carer: exclusions, gender preference or hub")
@@ -69,7 +73,8 @@ struct HardRuleTests {
     /// A pinned carer is used even when another would be cheaper; an unusable pin is reported.
     @Test func pins() {
         var w = TinyWeek()
-        w.carer("C1"); w.carer("C2", home: TinyWeek.north(5))
+        w.carer("C1")
+        w.carer("C2", home: TinyWeek.north(5))
         w.client("P1")
         w.visit("V1", client: "P1", from: "08:00", to: "09:00", pinned: ["C2"])
         #expect(solved(w).assignments.first?.carers == ["C2"])
@@ -93,7 +98,8 @@ struct HardRuleTests {
     @Test func travelTime() {
         var w = TinyWeek()
         w.carer("C1")
-        w.client("P1"); w.client("P2", at: TinyWeek.north(10))
+        w.client("P1")
+        w.client("P2", at: TinyWeek.north(10))
         w.visit("V1", client: "P1", from: "08:00", to: "08:00")
         w.visit("V2", client: "P2", from: "08:40", to: "08:40")
         #expect(solved(w).assignments.count == 1)
@@ -118,7 +124,8 @@ struct HardRuleTests {
     @Test func priorityWins() {
         var w = TinyWeek()
         w.carer("C1")
-        w.client("P1"); w.client("P2")
+        w.client("P1")
+        w.client("P2")
         w.visit("N", client: "P1", from: "08:00", to: "08:00", minutes: 60)
         w.visit("HF", client: "P2", from: "08:30", to: "08:30", minutes: 60, priority: .homeFirst)
         #expect(solved(w).assignments.map(\.visit) == ["HF"])

@@ -1,6 +1,6 @@
 import CareSolver
-import SolomonBenchmark
 import Foundation
+import SolomonBenchmark
 import Testing
 
 @Suite("Solomon VRPTW")

@@ -1,7 +1,8 @@
 import CareModel
 import CareSample
-@testable import CareSolver
 import Testing
+
+@testable import CareSolver
 
 @Suite("Solving whole weeks")
 struct SolveTests {
@@ -44,7 +45,8 @@ struct SolveTests {
     /// The same seed and iteration limit give the same roster; solver timing aside.
     @Test func deterministicForSeed() {
         let problem = Self.sampleWeek("2026-W48")
-        var a = solveRoster(problem, seed: 9, iterations: 150), b = solveRoster(problem, seed: 9, iterations: 150)
+        var a = solveRoster(problem, seed: 9, iterations: 150)
+        var b = solveRoster(problem, seed: 9, iterations: 150)
         a.solver.seconds = 0
         b.solver.seconds = 0
         #expect(a == b)
@@ -80,7 +82,8 @@ struct SolveTests {
         for step in 0..<200 {
             let removed = step % 3 == 0 ? RandomRemoval().ruin(solution, rng: &rng) : StringRemoval().ruin(solution, rng: &rng)
             #expect(solution.cost == solution.recomputedCost())
-            let placed = Recreate().recreate(removed.map(\.0) + solution.unassigned.prefix(2), in: solution, order: .tightWindowFirst, rng: &rng, buffer: &buffer)
+            let placed = Recreate().recreate(
+                removed.map(\.0) + solution.unassigned.prefix(2), in: solution, order: .tightWindowFirst, rng: &rng, buffer: &buffer)
             #expect(solution.cost == solution.recomputedCost())
             if step % 2 == 0 {
                 for v in placed.reversed() { solution.remove(v) }

@@ -7,7 +7,10 @@ struct TinyWeek {
     static let monday = LocalDate(iso: "2026-11-23")!
     static let here = GeoPoint(latitude: 52.8064, longitude: -2.1171)!
 
-    var hubs = [Problem.Hub(id: "H1", name: "Stafford", location: here), Problem.Hub(id: "H2", name: "Stone", location: GeoPoint(latitude: 52.904, longitude: -2.147)!)]
+    var hubs = [
+        Problem.Hub(id: "H1", name: "Stafford", location: here),
+        Problem.Hub(id: "H2", name: "Stone", location: GeoPoint(latitude: 52.904, longitude: -2.147)!),
+    ]
     var carers: [Problem.Carer] = []
     var clients: [Problem.Client] = []
     var visits: [Problem.Visit] = []
@@ -24,22 +27,27 @@ struct TinyWeek {
         _ id: String, hub: String = "H1", skills: [String] = [], gender: Gender = .female, contracted: Int = 0, max: Int = 2400,
         lendableTo: [String] = [], shift: (String, String) = ("07:00", "15:00"), home: GeoPoint = here
     ) {
-        carers.append(Problem.Carer(
-            id: id, name: id, hub: hub, location: home, skills: skills, gender: gender, contractedMinutes: contracted, maxMinutes: max,
-            lendableTo: lendableTo, shifts: [Problem.Interval(start: Self.at(shift.0), end: Self.at(shift.1))]))
+        carers.append(
+            Problem.Carer(
+                id: id, name: id, hub: hub, location: home, skills: skills, gender: gender, contractedMinutes: contracted, maxMinutes: max,
+                lendableTo: lendableTo, shifts: [Problem.Interval(start: Self.at(shift.0), end: Self.at(shift.1))]))
     }
 
-    mutating func client(_ id: String, hub: String = "H1", at place: GeoPoint = here, gender: Gender? = nil, excluded: [String] = [], preferred: [String] = []) {
-        clients.append(Problem.Client(id: id, hub: hub, location: place, genderPreference: gender, excludedCarers: excluded, preferredCarers: preferred))
+    mutating func client(
+        _ id: String, hub: String = "H1", at place: GeoPoint = here, gender: Gender? = nil, excluded: [String] = [], preferred: [String] = []
+    ) {
+        clients.append(
+            Problem.Client(id: id, hub: hub, location: place, genderPreference: gender, excludedCarers: excluded, preferredCarers: preferred))
     }
 
     mutating func visit(
         _ id: String, client: String, from: String, to: String, minutes: Int = 30, skills: [String] = [], carers: Int = 1,
         priority: Priority = .normal, pinned: [String] = []
     ) {
-        visits.append(Problem.Visit(
-            id: id, client: client, windowStart: Self.at(from), windowEnd: Self.at(to), durationMinutes: minutes, skills: skills,
-            carers: carers, priority: priority, pinned: pinned))
+        visits.append(
+            Problem.Visit(
+                id: id, client: client, windowStart: Self.at(from), windowEnd: Self.at(to), durationMinutes: minutes, skills: skills,
+                carers: carers, priority: priority, pinned: pinned))
     }
 
     var problem: Problem {

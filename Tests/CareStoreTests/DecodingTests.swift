@@ -9,10 +9,12 @@ struct DecodingTests {
     @Test func scalarsDecode() throws {
         let test = try TestDatabase(migrated: false)
         let db = try test.connect()
-        let row = try db.query("""
+        let row = try db.query(
+            """
             SELECT 42::int AS i, 9000000000::bigint AS big, true AS yes, false AS no, 2.5::float8 AS d,
                    'NaN'::float8 AS nan, DATE '2026-03-29' AS day, TIME '07:30' AS t
-            """).rows[0]
+            """
+        ).rows[0]
         #expect(try row.decode("i", as: Int.self) == 42)
         #expect(try row.decode("big", as: Int64.self) == 9_000_000_000)
         #expect(try row.decode("yes", as: Bool.self) == true)
@@ -30,10 +32,12 @@ struct DecodingTests {
         let test = try TestDatabase(migrated: false)
         let db = try test.connect()
         try db.execute("SELECT set_config('TimeZone', \(zone), false)")
-        let row = try db.query("""
+        let row = try db.query(
+            """
             SELECT TIMESTAMPTZ '2026-11-23T07:30:00Z' AS a, TIMESTAMPTZ '1890-01-01T12:00:00Z' AS b,
                    TIMESTAMPTZ '2026-11-23T07:30:00.987654Z' AS c
-            """).rows[0]
+            """
+        ).rows[0]
         #expect(try row.decode("a", as: Instant.self).description == "2026-11-23T07:30:00Z")
         #expect(try row.decode("b", as: Instant.self).description == "1890-01-01T12:00:00Z")
         #expect(try row.decode("c", as: Instant.self).description == "2026-11-23T07:30:00Z")

@@ -1,7 +1,7 @@
-import Foundation
 import CareModel
 import CareStore
 import CareTestSupport
+import Foundation
 import Testing
 
 @Suite("Errors")

@@ -46,7 +46,8 @@ struct MigrationTests {
         let good = Migration(version: 1, fileName: "0001_a.sql", sql: "CREATE TABLE a (x int);")
         let bad = Migration(version: 2, fileName: "0002_b.sql", sql: "CREATE TABLE b (x int); SELEC broken;")
         #expect(throws: StoreError.self) { try Migrator(migrations: [good, bad]).migrate(db) }
-        let tables: [String] = try db.query("SELECT array_agg(tablename::text ORDER BY tablename) AS t FROM pg_tables WHERE schemaname = 'public'").rows[0].decode("t")
+        let tables: [String] = try db.query("SELECT array_agg(tablename::text ORDER BY tablename) AS t FROM pg_tables WHERE schemaname = 'public'")
+            .rows[0].decode("t")
         #expect(tables == ["a", "schema_migrations"])
     }
 
@@ -65,7 +66,7 @@ struct MigrationTests {
                 }
             }
         }
-        threads.forEach { $0.start() }
+        for thread in threads { thread.start() }
         while threads.contains(where: { !$0.isFinished }) { Thread.sleep(forTimeInterval: 0.01) }
         #expect(failures.all.isEmpty)
         let db = try test.connect()

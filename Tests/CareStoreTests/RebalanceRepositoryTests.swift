@@ -14,9 +14,10 @@ struct RebalanceRepositoryTests {
         let db = try test.connect()
         try HubRepository(db).insert(Hub(code: "H", name: "Hub", location: Fixtures.place))
         try CarerRepository(db).upsertWithSkills(Fixtures.carer("C1", hub: "H"))
-        _ = try ClientRepository(db).upsert(Client(
-            externalID: "P1", hubCode: "H", givenName: "Ann", familyName: "Smith", postcode: "ST16 1AA", location: Fixtures.place,
-            funding: .council))
+        _ = try ClientRepository(db).upsert(
+            Client(
+                externalID: "P1", hubCode: "H", givenName: "Ann", familyName: "Smith", postcode: "ST16 1AA", location: Fixtures.place,
+                funding: .council))
         let visits = try [("08:00", "09:00"), ("12:00", "13:00"), ("17:00", "18:00")].map { window in
             try VisitPlanner(db).addVisit(
                 clientID: "P1", date: day, windowStart: LocalTime(iso: window.0)!, windowEnd: LocalTime(iso: window.1)!, minutes: 30)
@@ -42,10 +43,11 @@ struct RebalanceRepositoryTests {
         try ShiftRepository(db).insert(LocalAbsence(carerID: "C1", kind: .sickness, firstDay: Self.day, lastDay: Self.day))
         let store = RebalanceRepository(db)
         let monday = Instant(utcDate: Self.day.adding(days: -1), minutes: 0)
-        #expect(try store.absences(carers: ["C1"], from: monday, to: monday.adding(minutes: 7 * 1440)) == [
-            RebalanceRepository.Absence(
-                carer: "C1", kind: "sickness", start: Instant(utcDate: Self.day, minutes: 0), end: Instant(utcDate: Self.day, minutes: 1440)),
-        ])
+        #expect(
+            try store.absences(carers: ["C1"], from: monday, to: monday.adding(minutes: 7 * 1440)) == [
+                RebalanceRepository.Absence(
+                    carer: "C1", kind: "sickness", start: Instant(utcDate: Self.day, minutes: 0), end: Instant(utcDate: Self.day, minutes: 1440))
+            ])
         #expect(try store.absences(carers: ["C1"], from: monday, to: monday.adding(minutes: 1440)).isEmpty)
         #expect(try store.absences(carers: ["C2"], from: monday, to: monday.adding(minutes: 7 * 1440)).isEmpty)
     }

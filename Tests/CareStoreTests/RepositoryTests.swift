@@ -19,11 +19,12 @@ struct RepositoryTests {
         try ShiftRepository(db).insert(LocalShift(carerID: "C1", date: autumn, start: LocalTime(hour: 7, minute: 0)!, minutes: 60))
         let rows = try db.query("SELECT starts_at, ends_at FROM carer_shifts ORDER BY starts_at").rows
         let got = try rows.map { "\(try $0.decode("starts_at", as: Instant.self))–\(try $0.decode("ends_at", as: Instant.self))" }
-        #expect(got == [
-            "2026-03-29T00:30:00Z–2026-03-29T03:30:00Z",
-            "2026-10-24T23:30:00Z–2026-10-25T02:30:00Z",
-            "2026-10-25T07:00:00Z–2026-10-25T08:00:00Z",
-        ])
+        #expect(
+            got == [
+                "2026-03-29T00:30:00Z–2026-03-29T03:30:00Z",
+                "2026-10-24T23:30:00Z–2026-10-25T02:30:00Z",
+                "2026-10-25T07:00:00Z–2026-10-25T08:00:00Z",
+            ])
     }
 
     /// A whole-day absence runs from local midnight to local midnight.
@@ -62,18 +63,22 @@ struct RepositoryTests {
         var carer = Fixtures.carer("C1", hub: "A")
         carer.lendableTo = ["B"]
         try CarerRepository(db).upsertWithSkills(carer)
-        try ClientRepository(db).upsert(Client(
-            externalID: "P1", hubCode: "A", givenName: "Ann", familyName: "Smith", postcode: "ST16 1AA",
-            location: Fixtures.place, funding: .council, preferredCarers: ["C1"]))
+        try ClientRepository(db).upsert(
+            Client(
+                externalID: "P1", hubCode: "A", givenName: "Ann", familyName: "Smith", postcode: "ST16 1AA",
+                location: Fixtures.place, funding: .council, preferredCarers: ["C1"]))
         let template = VisitTemplate(
             weekday: .tuesday, windowStart: LocalTime(hour: 7, minute: 30)!, windowEnd: LocalTime(hour: 8, minute: 30)!,
             durationMinutes: 45, skills: [.hoist, .medication], carersNeeded: 2, priority: .high)
-        try PackageRepository(db).upsert(CarePackage(externalID: "K1", clientID: "P1", validFrom: LocalDate(year: 2026, month: 1, day: 1)!, visits: [template]))
-        let row = try db.query("""
+        try PackageRepository(db).upsert(
+            CarePackage(externalID: "K1", clientID: "P1", validFrom: LocalDate(year: 2026, month: 1, day: 1)!, visits: [template]))
+        let row = try db.query(
+            """
             SELECT (SELECT count(*) FROM carer_skills) AS skills, (SELECT count(*) FROM carer_lendable_hubs) AS lend,
                    (SELECT relation FROM client_carer_relations) AS relation, pv.skills::text[] AS needed, pv.carers_needed
             FROM package_visits pv
-            """).rows[0]
+            """
+        ).rows[0]
         #expect(try row.decode("skills", as: Int.self) == 2)
         #expect(try row.decode("lend", as: Int.self) == 1)
         #expect(try row.decode("relation", as: String.self) == "preferred")

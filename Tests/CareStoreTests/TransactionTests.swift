@@ -66,7 +66,8 @@ struct TransactionTests {
     /// A session lock held by one connection cannot be taken by another until released.
     @Test func sessionAdvisoryLockExcludesOthers() throws {
         let test = try TestDatabase(migrated: false)
-        let first = try test.connect(), second = try test.connect()
+        let first = try test.connect()
+        let second = try test.connect()
         #expect(try first.tryAdvisoryLock(.hub(7)))
         #expect(try second.tryAdvisoryLock(.hub(7)) == false)
         #expect(try second.tryAdvisoryLock(.hub(8)))
@@ -77,7 +78,8 @@ struct TransactionTests {
     /// A transaction lock is released by COMMIT.
     @Test func transactionAdvisoryLockEndsWithTransaction() throws {
         let test = try TestDatabase(migrated: false)
-        let first = try test.connect(), second = try test.connect()
+        let first = try test.connect()
+        let second = try test.connect()
         try first.transaction { db in
             try db.advisoryTransactionLock(.hub(1))
             #expect(try second.tryAdvisoryTransactionLock(.hub(1)) == false)

@@ -22,10 +22,13 @@ enum OverviewFixture {
                 maxMinutesPerWeek: 2400, hourlyRatePence: 1300, startDate: start, endDate: end, skills: skills)
         }
         // C1: 30 h contract; hoist valid; medication lapsed on 1 November.
-        try CarerRepository(db).upsertWithSkills(carer("C1", zero: false, skills: [
-            CarerSkill(skill: .hoist, qualifiedOn: start),
-            CarerSkill(skill: .medication, qualifiedOn: start, expiresOn: day(1)),
-        ]))
+        try CarerRepository(db).upsertWithSkills(
+            carer(
+                "C1", zero: false,
+                skills: [
+                    CarerSkill(skill: .hoist, qualifiedOn: start),
+                    CarerSkill(skill: .medication, qualifiedOn: start, expiresOn: day(1)),
+                ]))
         // C2: zero hours; reablement.
         try CarerRepository(db).upsertWithSkills(carer("C2", zero: true, skills: [CarerSkill(skill: .reablement, qualifiedOn: start)]))
         // C3 left on 1 November: counts nowhere.
@@ -39,8 +42,9 @@ enum OverviewFixture {
         try shifts.insert(LocalAbsence(carerID: "C1", kind: .sickness, firstDay: day(24), lastDay: day(24)))
 
         func client(_ id: String, homeFirst: Bool = false) -> Client {
-            Client(externalID: id, hubCode: "H", givenName: "A", familyName: "B", postcode: "ST16 1AA", location: place,
-                   funding: homeFirst ? .bcfPooled : .council, homeFirst: homeFirst, dischargeDate: homeFirst ? day(25) : nil)
+            Client(
+                externalID: id, hubCode: "H", givenName: "A", familyName: "B", postcode: "ST16 1AA", location: place,
+                funding: homeFirst ? .bcfPooled : .council, homeFirst: homeFirst, dischargeDate: homeFirst ? day(25) : nil)
         }
         let clients = ClientRepository(db)
         try clients.upsert(client("P1"))
@@ -51,12 +55,17 @@ enum OverviewFixture {
             VisitTemplate(weekday: day, windowStart: at(8), windowEnd: at(9), durationMinutes: minutes, skills: skills, carersNeeded: carers)
         }
         // P1 all week: Mon double-up 45 (90 carer-minutes), Tue 30, Sat 60 → 3 calls, 180.
-        try packages.upsert(CarePackage(externalID: "K1", clientID: "P1", validFrom: day(1), visits: [
-            call(.monday, 45, [.hoist], carers: 2), call(.tuesday, 30, [.medication]), call(.saturday, 60),
-        ]))
+        try packages.upsert(
+            CarePackage(
+                externalID: "K1", clientID: "P1", validFrom: day(1),
+                visits: [
+                    call(.monday, 45, [.hoist], carers: 2), call(.tuesday, 30, [.medication]), call(.saturday, 60),
+                ]))
         // P2 from Thursday: a daily 30 → Thu–Sun, 4 calls, 120.
-        try packages.upsert(CarePackage(externalID: "K2", clientID: "P2", validFrom: day(26),
-            visits: Weekday.allCases.map { call($0, 30, [.reablement]) }))
+        try packages.upsert(
+            CarePackage(
+                externalID: "K2", clientID: "P2", validFrom: day(26),
+                visits: Weekday.allCases.map { call($0, 30, [.reablement]) }))
         // P3 ended the Sunday before: nothing.
         try packages.upsert(CarePackage(externalID: "K3", clientID: "P3", validFrom: day(1), validTo: day(22), visits: [call(.monday, 30)]))
     }

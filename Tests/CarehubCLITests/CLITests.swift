@@ -6,9 +6,11 @@ import Testing
 struct CLITests {
     /// An unreachable database gives one line on stderr saying what to do, exit 1, no trace.
     @Test func unreachableDatabaseIsOneLine() throws {
-        let out = try CLIRunner.run(["db", "status"], environment: [
-            "DATABASE_URL": "postgresql://nurse:topsecretpw@/carehub?host=/nonexistent/socket-dir",
-        ])
+        let out = try CLIRunner.run(
+            ["db", "status"],
+            environment: [
+                "DATABASE_URL": "postgresql://nurse:topsecretpw@/carehub?host=/nonexistent/socket-dir"
+            ])
         #expect(out.status == 1)
         let lines = out.stderr.split(separator: "\n")
         #expect(lines.count == 1)
@@ -82,8 +84,9 @@ struct CLIBadInputTests {
     /// An unknown database user is an authentication failure: one line, exit 1.
     @Test func unknownUserIsOneLine() throws {
         let test = try TestDatabase(migrated: false)
-        let out = try CLIRunner.run(["db", "status", "--database-url", test.conninfo, "--sql-dir", TestDatabase.sqlDirectory],
-                                    environment: ["PGUSER": "no_such_carehub_user"])
+        let out = try CLIRunner.run(
+            ["db", "status", "--database-url", test.conninfo, "--sql-dir", TestDatabase.sqlDirectory],
+            environment: ["PGUSER": "no_such_carehub_user"])
         #expect(out.status == 1)
         #expect(out.stderr.split(separator: "\n").count == 1)
         #expect(out.stderr.contains("authentication failed"))
@@ -113,9 +116,12 @@ struct ReportCLITests {
         #expect(name.status == 64 && name.stderr.contains("unknown report 'happiness'; reports: list, capacity, skills, turnover"))
         let list = try CLIRunner.run(["report", "list"])
         #expect(list.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
-        #expect(["turnover", "turnover-cipd", "stability", "starters", "vacancies", "zero-hours", "delivered-hours", "undelivered-hours",
-                 "waiting", "handbacks", "rate-vs-min-price", "capacity-vs-demand", "package-size", "spend-by-funder", "pathway-mix",
-                 "sickness-spread", "roster-retention"].allSatisfy { list.stdout.contains($0) })
+        #expect(
+            [
+                "turnover", "turnover-cipd", "stability", "starters", "vacancies", "zero-hours", "delivered-hours", "undelivered-hours",
+                "waiting", "handbacks", "rate-vs-min-price", "capacity-vs-demand", "package-size", "spend-by-funder", "pathway-mix",
+                "sickness-spread", "roster-retention",
+            ].allSatisfy { list.stdout.contains($0) })
         // Roster-linked retention needs published rosters, and says so.
         let none = try CLIRunner.run(["report", "roster-retention", "--from", "2026-01-01", "--to", "2026-03-01"] + db)
         #expect(none.status == 1 && none.stderr.contains("no published roster"))

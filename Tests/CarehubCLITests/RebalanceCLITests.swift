@@ -13,8 +13,11 @@ struct RebalanceCLITests {
         let test = try TestDatabase()
         let db = ["--database-url", test.conninfo]
         let seeding = [["demo", "seed", "--hubs", "1", "--clients-per-hub", "20", "--week", "2026-W48"], ["visits", "plan", "--week", "2026-W48"]]
-        let publishing = [["roster", "generate", "--hub", "STAF", "--week", "2026-W48", "--iterations", "200"],
-                          ["roster", "publish", "--hub", "STAF", "--week", "2026-W48", "--version", "1"]] + [rebalance]
+        let publishing =
+            [
+                ["roster", "generate", "--hub", "STAF", "--week", "2026-W48", "--iterations", "200"],
+                ["roster", "publish", "--hub", "STAF", "--week", "2026-W48", "--version", "1"],
+            ] + [rebalance]
         for args in seeding + publishing {
             if args == publishing[0], let carerSuffix {
                 try test.connect().execute("UPDATE carers SET external_id = external_id || \(carerSuffix)")
@@ -23,7 +26,8 @@ struct RebalanceCLITests {
             #expect(out.status == 0, "\(args): \(out.stderr)")
         }
         let c = try test.connect()
-        try c.execute("""
+        try c.execute(
+            """
             INSERT INTO absences (carer_id, kind, starts_at, ends_at)
             SELECT ra.carer_id, 'sickness', '2026-11-24T00:00:00Z', '2026-11-30T00:00:00Z' FROM roster_assignments ra
             JOIN rosters r ON r.id = ra.roster_id AND r.status = 'published' GROUP BY ra.carer_id ORDER BY count(*) DESC LIMIT 1
@@ -48,9 +52,11 @@ struct RebalanceCLITests {
     /// transaction: pg_stat_activity is read once per transaction.
     static func waitForBlockedSession(_ c: Connection) throws {
         for _ in 0..<600 {
-            let n: Int = try c.query("""
+            let n: Int = try c.query(
+                """
                 SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND datname = current_database()
-                """).rows[0].decode("n")
+                """
+            ).rows[0].decode("n")
             if n > 0 { return }
             usleep(50_000)
         }
@@ -66,7 +72,8 @@ struct RebalanceCLITests {
     @Test func twoProcessesSerialisePerHub() throws {
         let (test, db) = try Self.prepared()
         defer { withExtendedLifetime(test) {} }
-        let blocker = try test.connect(), watcher = try test.connect()
+        let blocker = try test.connect()
+        let watcher = try test.connect()
         let before = try Self.published(watcher)
         // Hold the outbox so the first run stops inside its transaction, holding the hub.
         try blocker.execute("BEGIN")
@@ -87,7 +94,8 @@ struct RebalanceCLITests {
     @Test func killedRunLeavesThePreviousVersion() throws {
         let (test, db) = try Self.prepared()
         defer { withExtendedLifetime(test) {} }
-        let blocker = try test.connect(), watcher = try test.connect()
+        let blocker = try test.connect()
+        let watcher = try test.connect()
         let before = try Self.published(watcher)
         let cursor = try blocker.query("SELECT last_event_id AS n FROM rebalance_cursors").rows[0].decode("n", as: Int.self)
         try blocker.execute("BEGIN")

@@ -22,7 +22,8 @@ struct ReportFormatsCLITests {
         let names = try CLIRunner.run(["report", "list"]).stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
         #expect(names.count == 38)
         for name in names where name != "roster-retention" {
-            let scope = name == "capacity" || name == "skills"
+            let scope =
+                name == "capacity" || name == "skills"
                 ? ["--week", "2026-W47"] : ["--from", "2026-09-01", "--to", "2026-11-22"] + (name == "funnel" ? [] : ["--by", "month"])
             for format in ["table", "csv", "json", "html"] {
                 let out = try CLIRunner.run(["report", name] + scope + ["--format", format] + url)
@@ -32,7 +33,8 @@ struct ReportFormatsCLITests {
                     let document = try? JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
                     #expect(document?["rows"] is [Any], "\(name) json does not parse")
                     if name.hasPrefix("leavers-by") { #expect(out.stdout.contains("pay \\\"too low\\\" \\\\ hours"), "\(name)") }
-                case "table": let wide = out.stdout.split(separator: "\n").filter { $0.count > 100 && !$0.hasPrefix("    source:") }
+                case "table":
+                    let wide = out.stdout.split(separator: "\n").filter { $0.count > 100 && !$0.hasPrefix("    source:") }
                     #expect(wide.isEmpty, "\(name): \(wide.first ?? "")")
                 case "csv": #expect(out.stdout.hasSuffix("\r\n"), "\(name)")
                 default: #expect(out.stdout.hasPrefix("<!DOCTYPE html>") && out.stdout.hasSuffix("</html>\n"), "\(name)")

@@ -23,7 +23,8 @@ struct WeeklyLoopCLITests {
         #expect(again.stdout.contains("0 new, 0 updated"))
 
         let bad = dir.appendingPathComponent("bad.csv")
-        try "carer,date,start,end\nC-NOPE,2026-11-23,07:00,09:00\nC-STAF-0001,2026-13-01,07:00,09:00\n".write(to: bad, atomically: true, encoding: .utf8)
+        try "carer,date,start,end\nC-NOPE,2026-11-23,07:00,09:00\nC-STAF-0001,2026-13-01,07:00,09:00\n".write(
+            to: bad, atomically: true, encoding: .utf8)
         let refused = try run(["import", "shifts", bad.path], db)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("bad.csv:2: carer: unknown carer C-NOPE"))

@@ -38,7 +38,10 @@ public enum RosterChecker {
         var placed: [Placed] = []
         for a in roster.assignments {
             guard let visit = visits[a.visit] else { continue }
-            guard let start = Instant(rfc3339: a.start) else { violation("visit \(a.visit): start is not RFC 3339 with an offset"); continue }
+            guard let start = Instant(rfc3339: a.start) else {
+                violation("visit \(a.visit): start is not RFC 3339 with an offset")
+                continue
+            }
             let t = start.secondsSinceEpoch
             // Rule 1: the right number of distinct carers, one shared start inside the window.
             if a.carers.count != visit.carers || Set(a.carers).count != a.carers.count {
@@ -50,14 +53,19 @@ public enum RosterChecker {
             for p in visit.pinned where !a.carers.contains(p) { violation("visit \(a.visit): pinned carer \(p) missing") }
             let client = clients[visit.client]
             for id in a.carers {
-                guard let carer = carers[id] else { violation("visit \(a.visit): unknown carer \(id)"); continue }
+                guard let carer = carers[id] else {
+                    violation("visit \(a.visit): unknown carer \(id)")
+                    continue
+                }
                 // Rule 2: skills, exclusions, gender, hub.
                 for skill in visit.skills where !problem.carer(carer, has: skill, at: start, zone: zone) {
                     violation("visit \(a.visit): carer \(id) lacks skill \(skill)")
                 }
                 if let client {
                     if client.excludedCarers.contains(id) { violation("visit \(a.visit): carer \(id) is excluded by the client") }
-                    if let g = client.genderPreference, carer.gender != g { violation("visit \(a.visit): carer \(id) does not match the gender preference") }
+                    if let g = client.genderPreference, carer.gender != g {
+                        violation("visit \(a.visit): carer \(id) does not match the gender preference")
+                    }
                     if carer.hub != client.hub && !carer.lendableTo.contains(client.hub) {
                         violation("visit \(a.visit): carer \(id) may not work in hub \(client.hub)")
                     }
@@ -102,7 +110,8 @@ public enum RosterChecker {
     private static func checkRoutes(_ problem: Problem, _ placed: [Placed], _ clients: [String: Problem.Client], _ report: inout Report) {
         var byCarer: [String: [Placed]] = [:]
         for p in placed { for c in p.carers { byCarer[c, default: []].append(p) } }
-        var travel = 0, shortfall = 0
+        var travel = 0
+        var shortfall = 0
         for carer in problem.carers {
             var paid = 0
             let mine = (byCarer[carer.id] ?? []).sorted { $0.start < $1.start }

@@ -2,7 +2,9 @@
 public struct HospitalDischarge: Sendable, Hashable {
     /// Where someone is 91 days after discharge (ASCOF 2B(1)); `home` includes extra care housing.
     public enum Status: String, Sendable, CaseIterable, Codable {
-        case home, hospital, careHome = "care_home", died, unknown
+        case home, hospital
+        case careHome = "care_home"
+        case died, unknown
     }
 
     public var externalID: String

@@ -4,8 +4,12 @@
 public struct PackageCommission: Sendable, Hashable {
     /// Why a package ended, as commissioners record it.
     public enum EndReason: String, Sendable, CaseIterable, Codable {
-        case providerHandback = "provider_handback", died, hospital, careHome = "care_home"
-        case noLongerNeeded = "no_longer_needed", movedAway = "moved_away", other
+        case providerHandback = "provider_handback"
+        case died, hospital
+        case careHome = "care_home"
+        case noLongerNeeded = "no_longer_needed"
+        case movedAway = "moved_away"
+        case other
     }
 
     /// The package's external id (a new one creates a package with no calls yet).
@@ -24,8 +28,10 @@ public struct PackageCommission: Sendable, Hashable {
     public var endedOn: LocalDate?
     public var endReason: EndReason?
 
-    public init(packageID: String, clientID: String, funder: FundingStream, commissionedHours: Double? = nil, hourlyRate: Double? = nil,
-                requestedOn: LocalDate? = nil, startedOn: LocalDate? = nil, endedOn: LocalDate? = nil, endReason: EndReason? = nil) {
+    public init(
+        packageID: String, clientID: String, funder: FundingStream, commissionedHours: Double? = nil, hourlyRate: Double? = nil,
+        requestedOn: LocalDate? = nil, startedOn: LocalDate? = nil, endedOn: LocalDate? = nil, endReason: EndReason? = nil
+    ) {
         self.packageID = packageID
         self.clientID = clientID
         self.funder = funder

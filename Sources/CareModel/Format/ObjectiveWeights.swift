@@ -27,9 +27,9 @@ public struct ObjectiveWeights: Sendable, Equatable {
     /// The JSON keys, in a fixed order, with key paths for reading and writing.
     public static var keys: [(String, WritableKeyPath<ObjectiveWeights, Double>)] {
         [
-        ("unassigned_home_first", \.unassignedHomeFirst), ("unassigned_high", \.unassignedHigh),
-        ("unassigned_normal", \.unassignedNormal), ("travel", \.travel), ("continuity", \.continuity),
-        ("preference", \.preference), ("shortfall", \.shortfall),
+            ("unassigned_home_first", \.unassignedHomeFirst), ("unassigned_high", \.unassignedHigh),
+            ("unassigned_normal", \.unassignedNormal), ("travel", \.travel), ("continuity", \.continuity),
+            ("preference", \.preference), ("shortfall", \.shortfall),
         ]
     }
 }

@@ -22,9 +22,11 @@ public enum ProblemEncoder {
                     id: c.id, name: c.name, hub: c.hub, lat: c.location.latitude, lon: c.location.longitude, skills: c.skills,
                     gender: c.gender?.rawValue, contractedMinutes: c.contractedMinutes, maxMinutes: c.maxMinutes,
                     lendableTo: c.lendableTo, shifts: c.shifts.map { RawShift(start: text($0.start), end: text($0.end)) },
-                    skillDates: c.skillDates.isEmpty ? nil : c.skillDates.mapValues {
-                        RawDateRange(from: $0.from?.description, until: $0.until?.description)
-                    })
+                    skillDates: c.skillDates.isEmpty
+                        ? nil
+                        : c.skillDates.mapValues {
+                            RawDateRange(from: $0.from?.description, until: $0.until?.description)
+                        })
             },
             clients: problem.clients.map { c in
                 RawClient(

@@ -111,12 +111,14 @@ struct Validator {
                 fail("\(path).preferred_carers[\(j)]", "carer \(id) is also excluded")
             }
             guard let id = c.id, let hub = c.hub, let location else { return nil }
-            return Problem.Client(id: id, hub: hub, location: location, genderPreference: preference, excludedCarers: excluded, preferredCarers: preferred)
+            return Problem.Client(
+                id: id, hub: hub, location: location, genderPreference: preference, excludedCarers: excluded, preferredCarers: preferred)
         }
         let visits = rawVisits.enumerated().compactMap { i, v in visit(v, "visits[\(i)]", clientIDs, carerIDs) }
         guard let weekStart, let zone, let travel, issues.isEmpty else { return nil }
-        return Problem(weekStart: weekStart, timeZone: zone, travel: travel, weights: weights, hubs: hubs, carers: carers,
-                       clients: clients, visits: visits)
+        return Problem(
+            weekStart: weekStart, timeZone: zone, travel: travel, weights: weights, hubs: hubs, carers: carers,
+            clients: clients, visits: visits)
     }
 
     mutating func gender(_ text: String?, _ path: String, allowed: [Gender]) -> Gender? {
@@ -142,7 +144,10 @@ struct Validator {
         for (j, s) in (c.shifts ?? []).enumerated() {
             let sp = "\(path).shifts[\(j)]"
             guard let start = instant(s.start, sp + ".start"), let end = instant(s.end, sp + ".end") else { continue }
-            if end <= start { fail(sp + ".end", "not after start"); continue }
+            if end <= start {
+                fail(sp + ".end", "not after start")
+                continue
+            }
             shifts.append(Problem.Interval(start: start, end: end))
         }
         let order = shifts.indices.sorted { shifts[$0].start < shifts[$1].start }
@@ -167,9 +172,10 @@ struct Validator {
             skillDates[skill] = Problem.DateRange(from: from, until: until)
         }
         guard let id = c.id, let hub = c.hub, let location else { return nil }
-        var carer = Problem.Carer(id: id, name: c.name ?? id, hub: hub, location: location, skills: skillList, gender: g,
-                                  contractedMinutes: contracted, maxMinutes: maxMinutes, lendableTo: lendable,
-                                  shifts: order.map { shifts[$0] })
+        var carer = Problem.Carer(
+            id: id, name: c.name ?? id, hub: hub, location: location, skills: skillList, gender: g,
+            contractedMinutes: contracted, maxMinutes: maxMinutes, lendableTo: lendable,
+            shifts: order.map { shifts[$0] })
         carer.skillDates = skillDates
         return carer
     }
@@ -192,7 +198,8 @@ struct Validator {
         if pinned.count > carers { fail(path + ".pinned", "more pinned carers than the visit needs") }
         let skillList = skills(v.skills, path + ".skills")
         guard let id = v.id, let client = v.client, let start, let end else { return nil }
-        return Problem.Visit(id: id, client: client, windowStart: start, windowEnd: end, durationMinutes: duration, skills: skillList,
-                             carers: carers, priority: priority, pinned: pinned)
+        return Problem.Visit(
+            id: id, client: client, windowStart: start, windowEnd: end, durationMinutes: duration, skills: skillList,
+            carers: carers, priority: priority, pinned: pinned)
     }
 }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The straight-line travel model of `carehub.problem/1`.
@@ -40,7 +40,8 @@ public struct HaversineTravel: Hashable, Sendable {
         let rad = Double.pi / 180
         let dLat = (b.latitude - a.latitude) * rad
         let dLon = (b.longitude - a.longitude) * rad
-        let s1 = sin(dLat / 2), s2 = sin(dLon / 2)
+        let s1 = sin(dLat / 2)
+        let s2 = sin(dLon / 2)
         let h = s1 * s1 + cos(a.latitude * rad) * cos(b.latitude * rad) * s2 * s2
         return 2 * earthRadiusKm * asin(min(1, h.squareRoot()))
     }

@@ -25,8 +25,10 @@ public struct HubCapacityLine: Sendable, Equatable {
     public var capacityRatio: Double? { demandMinutes == 0 ? nil : Double(availableMinutes) / Double(demandMinutes) }
 
     /// Memberwise, for building values in tests and callers outside the store.
-    public init(hubCode: String, hubName: String, carers: Int, zeroHoursCarers: Int, contractedMinutes: Int, availableMinutes: Int,
-                absentCarers: Int, clients: Int, homeFirstClients: Int, calls: Int, doubleUpCalls: Int, demandMinutes: Int) {
+    public init(
+        hubCode: String, hubName: String, carers: Int, zeroHoursCarers: Int, contractedMinutes: Int, availableMinutes: Int,
+        absentCarers: Int, clients: Int, homeFirstClients: Int, calls: Int, doubleUpCalls: Int, demandMinutes: Int
+    ) {
         (self.hubCode, self.hubName, self.carers, self.zeroHoursCarers) = (hubCode, hubName, carers, zeroHoursCarers)
         (self.contractedMinutes, self.availableMinutes, self.absentCarers) = (contractedMinutes, availableMinutes, absentCarers)
         (self.clients, self.homeFirstClients, self.calls) = (clients, homeFirstClients, calls)

@@ -1,6 +1,7 @@
 /// A day of the week, numbered as ISO 8601 does (Monday = 1 … Sunday = 7).
 public enum Weekday: Int, CaseIterable, Sendable, Codable, CustomStringConvertible {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// Three-letter English abbreviation, as used in CSV files and tables.
     public var shortName: String {

@@ -1,5 +1,5 @@
-import CareModel
 import CSV
+import CareModel
 import Foundation
 
 /// A CSV file (RFC 4180, header row, named columns) read with CSV.swift, each record knowing

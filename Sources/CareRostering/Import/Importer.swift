@@ -28,8 +28,9 @@ public enum Importer {
         let missing = file.missingColumns(kind.requiredColumns)
         if !missing.isEmpty { throw ImportError(file: name, issues: missing) }
         let ids = ExternalIDRepository(db)
-        let known = References(hubs: try ids.all(.hubs), carers: try ids.all(.carers), clients: try ids.all(.clients),
-                               vacancies: try ids.all(.vacancies))
+        let known = References(
+            hubs: try ids.all(.hubs), carers: try ids.all(.carers), clients: try ids.all(.clients),
+            vacancies: try ids.all(.vacancies))
         let parsed = kind.parser.parse(file, known)
         if !parsed.issues.isEmpty { throw ImportError(file: name, issues: parsed.issues) }
         do {

@@ -15,7 +15,10 @@ struct RowReader {
     /// A required text field (nil, with an issue, when blank).
     mutating func text(_ column: String) -> String? {
         let value = record[column]
-        if value.isEmpty { fail(column, "required"); return nil }
+        if value.isEmpty {
+            fail(column, "required")
+            return nil
+        }
         return value
     }
 
@@ -27,15 +30,27 @@ struct RowReader {
 
     mutating func date(_ column: String, required: Bool = true) -> LocalDate? {
         let value = record[column]
-        if value.isEmpty { if required { fail(column, "required") }; return nil }
-        guard let d = LocalDate(iso: value) else { fail(column, "bad date (expected YYYY-MM-DD)"); return nil }
+        if value.isEmpty {
+            if required { fail(column, "required") }
+            return nil
+        }
+        guard let d = LocalDate(iso: value) else {
+            fail(column, "bad date (expected YYYY-MM-DD)")
+            return nil
+        }
         return d
     }
 
     mutating func time(_ column: String) -> LocalTime? {
         let value = record[column]
-        if value.isEmpty { fail(column, "required"); return nil }
-        guard let t = LocalTime(iso: value) else { fail(column, "bad time (expected HH:MM)"); return nil }
+        if value.isEmpty {
+            fail(column, "required")
+            return nil
+        }
+        guard let t = LocalTime(iso: value) else {
+            fail(column, "bad time (expected HH:MM)")
+            return nil
+        }
         return t
     }
 
@@ -45,17 +60,32 @@ struct RowReader {
             if fallback == nil { fail(column, "required") }
             return fallback
         }
-        guard let n = Int(value) else { fail(column, "not a whole number"); return nil }
-        guard range.contains(n) else { fail(column, "must be \(range.lowerBound)…\(range.upperBound)"); return nil }
+        guard let n = Int(value) else {
+            fail(column, "not a whole number")
+            return nil
+        }
+        guard range.contains(n) else {
+            fail(column, "must be \(range.lowerBound)…\(range.upperBound)")
+            return nil
+        }
         return n
     }
 
     /// A decimal number (hours, pounds, degrees).
     mutating func number(_ column: String, in range: ClosedRange<Double>) -> Double? {
         let value = record[column]
-        if value.isEmpty { fail(column, "required"); return nil }
-        guard let x = Double(value), x.isFinite else { fail(column, "not a number"); return nil }
-        guard range.contains(x) else { fail(column, "must be \(range.lowerBound)…\(range.upperBound)"); return nil }
+        if value.isEmpty {
+            fail(column, "required")
+            return nil
+        }
+        guard let x = Double(value), x.isFinite else {
+            fail(column, "not a number")
+            return nil
+        }
+        guard range.contains(x) else {
+            fail(column, "must be \(range.lowerBound)…\(range.upperBound)")
+            return nil
+        }
         return x
     }
 
@@ -69,7 +99,9 @@ struct RowReader {
         case "": return fallback
         case "true", "yes", "y", "1": return true
         case "false", "no", "n", "0": return false
-        default: fail(column, "expected yes or no"); return fallback
+        default:
+            fail(column, "expected yes or no")
+            return fallback
         }
     }
 
@@ -94,7 +126,10 @@ struct RowReader {
 
     mutating func skills(_ column: String) -> [Skill] {
         list(column).compactMap { code in
-            guard let s = Skill(code) else { fail(column, "unknown skill format \(code) (lower-case letters, digits and _)"); return nil }
+            guard let s = Skill(code) else {
+                fail(column, "unknown skill format \(code) (lower-case letters, digits and _)")
+                return nil
+            }
             return s
         }
     }

@@ -53,7 +53,12 @@ extension Rebalance {
     }
 
     /// What happened to one hub.
-    public enum HubStatus: String, Sendable { case repaired, unchanged, nothingToDo = "nothing to do", busy, noRoster = "no published roster" }
+    public enum HubStatus: String, Sendable {
+        case repaired, unchanged
+        case nothingToDo = "nothing to do"
+        case busy
+        case noRoster = "no published roster"
+    }
 
     /// One hub's run: its status and, when it was repaired or unchanged, its weeks.
     public struct HubResult: Sendable {

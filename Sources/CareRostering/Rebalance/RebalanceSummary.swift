@@ -20,7 +20,10 @@ public struct RebalanceSummary: Encodable, Sendable {
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    enum CodingKeys: String, CodingKey { case dryRun = "dry_run", hubs }
+    enum CodingKeys: String, CodingKey {
+        case dryRun = "dry_run"
+        case hubs
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -81,6 +84,9 @@ public struct RebalanceSummary: Encodable, Sendable {
             (reason, noticeMinutes) = (c.reason, c.noticeMinutes)
         }
 
-        enum CodingKeys: String, CodingKey { case visit, action, before, after, reason, noticeMinutes = "notice_minutes" }
+        enum CodingKeys: String, CodingKey {
+            case visit, action, before, after, reason
+            case noticeMinutes = "notice_minutes"
+        }
     }
 }

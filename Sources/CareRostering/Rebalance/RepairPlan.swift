@@ -106,18 +106,20 @@ public struct RepairPlan: Sendable {
     ) -> [VisitChange] {
         let after = Dictionary(repaired.map { ($0.visit, $0) }, uniquingKeysWith: { first, _ in first })
         let windowStart = Dictionary(visits.map { ($0.id, $0.windowStart) }, uniquingKeysWith: { first, _ in first })
-        var changes: [VisitChange] = [], retimings: [VisitChange] = []
+        var changes: [VisitChange] = []
+        var retimings: [VisitChange] = []
         for id in mine.union(own).sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }) {
-            let before = own.contains(id) ? published[id] : nil, current = after[id]
+            let before = own.contains(id) ? published[id] : nil
+            let current = after[id]
             let start = current.flatMap { Instant(rfc3339: $0.start) } ?? before.flatMap { Instant(rfc3339: $0.start) } ?? windowStart[id] ?? now
             switch (before, current) {
-            case let (b?, a?) where Set(b.carers) != Set(a.carers):
+            case (let b?, let a?) where Set(b.carers) != Set(a.carers):
                 changes.append(VisitChange(visit: id, kind: .reassigned(from: b, to: a), start: start))
-            case let (b?, a?) where mine.contains(id) && a.start != b.start:
+            case (let b?, let a?) where mine.contains(id) && a.start != b.start:
                 if let t = Instant(rfc3339: a.start) { retimings.append(VisitChange(visit: id, kind: .retimed(from: b, to: a), start: t)) }
-            case let (b?, nil):
+            case (let b?, nil):
                 changes.append(VisitChange(visit: id, kind: .dropped(b), start: start))
-            case let (nil, a?):
+            case (nil, let a?):
                 changes.append(VisitChange(visit: id, kind: .added(a), start: start))
             default: break
             }

@@ -70,7 +70,8 @@ public func repair(_ instance: SolverInstance, _ request: RepairRequest, seed: U
 
     // 2. Place the rest: urgent first, then soonest.
     let waiting = instance.visits.indices.filter { !solution.isAssigned($0) && !request.fixed.contains($0) }.sorted { a, b in
-        let va = instance.visits[a], vb = instance.visits[b]
+        let va = instance.visits[a]
+        let vb = instance.visits[b]
         return (-va.unassignedPenalty, va.windowStart, a) < (-vb.unassignedPenalty, vb.windowStart, b)
     }
     var stillOut: [Int] = []
@@ -132,7 +133,8 @@ private func keep(_ p: RepairRequest.Previous, in solution: SearchSolution, rng:
     if !visit.pinnedWorkers.isEmpty && Set(visit.pinnedWorkers) != Set(p.workers) { return false }
     solution.candidates(for: p.visit, blink: 0, rng: &rng, into: &buffer)
     var places: [(shift: Int, position: Int)] = []
-    var lo = Int.min, hi = Int.max
+    var lo = Int.min
+    var hi = Int.max
     for w in p.workers {
         // The worker's candidate position at the end of the route (visits are kept in start order).
         let atEnd = buffer.filter { $0.worker == w && $0.position == solution.routes[$0.shift].count }

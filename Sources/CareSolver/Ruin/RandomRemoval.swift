@@ -1,4 +1,5 @@
 import CareModel
+
 /// Ruin by removing a few assigned visits chosen uniformly: it reaches corners of the week
 /// that the neighbour-based string removal would not.
 struct RandomRemoval {

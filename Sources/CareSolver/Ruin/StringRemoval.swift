@@ -1,4 +1,5 @@
 import CareModel
+
 /// Ruin by string removals (Christiaens & Vanden Berghe's SISR): around a random seed visit,
 /// remove short strings of consecutive visits from the routes of its nearest neighbours.
 /// Removing neighbouring strings frees time slack in several routes of the same area at once.

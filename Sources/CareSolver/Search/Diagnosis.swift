@@ -23,13 +23,22 @@ public func blockers(_ instance: SolverInstance, _ result: SolveResult) -> [Int:
     var out: [Int: Blocker] = [:]
     for v in result.unassigned {
         let visit = instance.visits[v]
-        if instance.candidateShifts[v].isEmpty { out[v] = .noShiftInWindow; continue }
+        if instance.candidateShifts[v].isEmpty {
+            out[v] = .noShiftInWindow
+            continue
+        }
         solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer, ignoringPaidCap: true)
         let withoutCap = Set(buffer.map(\.worker))
-        if withoutCap.count < visit.workersNeeded { out[v] = .busy; continue }
+        if withoutCap.count < visit.workersNeeded {
+            out[v] = .busy
+            continue
+        }
         solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer)
         let workers = Set(buffer.map(\.worker))
-        if workers.count < visit.workersNeeded { out[v] = .weeklyCap; continue }
+        if workers.count < visit.workersNeeded {
+            out[v] = .weeklyCap
+            continue
+        }
         out[v] = visit.workersNeeded > 1 ? .noCommonStart : .breakRule
     }
     return out

@@ -1,4 +1,5 @@
 import CareModel
+
 /// Greedy insertion with blinks (SISR's recreate): visits in a chosen order, each placed at its
 /// cheapest feasible position; each position is skipped with a small probability so that
 /// repeated recreates explore different choices.

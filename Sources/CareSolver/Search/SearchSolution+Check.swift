@@ -2,7 +2,8 @@ extension SearchSolution {
     /// The objective recomputed from the routes alone, ignoring every incremental total.
     /// Tests compare it with `cost` after random moves: that guards all the caching.
     func recomputedCost() -> Int {
-        let tt = instance.travelTime, tc = instance.travelCost
+        let tt = instance.travelTime
+        let tc = instance.travelCost
         var travel = 0
         var paid = Array(repeating: 0, count: instance.workers.count)
         for (s, route) in routes.enumerated() where !route.isEmpty {
@@ -18,7 +19,8 @@ extension SearchSolution {
             if shift.returnsHome { travel += tc[loc, shift.home] }
         }
         var pairs = Set<Int>()
-        var misses = 0, penalty = 0
+        var misses = 0
+        var penalty = 0
         for v in instance.visits.indices {
             let workers = shifts(of: v).map { instance.shifts[$0].worker }
             if workers.isEmpty {

@@ -1,4 +1,5 @@
 import CareModel
+
 extension SearchSolution {
     /// Every feasible position for visit `v` (time windows, capacity, weekly paid cap, pins),
     /// each with its cost; positions are skipped at random with probability `blink`.
@@ -18,7 +19,8 @@ extension SearchSolution {
             if routeLoad[s] + visit.demand > shift.capacity { continue }
             let route = routes[s]
             let n = route.count
-            let e = earliest[s], l = latest[s]
+            let e = earliest[s]
+            let l = latest[s]
             let worker = instance.workers[w]
             let continuity = pairCount[visit.client * instance.workers.count + w] == 0 ? weights.continuity : 0
             for p in 0...n {
@@ -68,7 +70,8 @@ extension SearchSolution {
         let visit = instance.visits[v]
         if visit.workersNeeded == 1 {
             // Preference cost of one worker, without building a worker array per candidate.
-            let preferred = visit.preferredWorkers, missCost = instance.weights.preference
+            let preferred = visit.preferredWorkers
+            let missCost = instance.weights.preference
             func total(_ c: Candidate) -> Int {
                 c.delta + (preferred.isEmpty || preferred.contains(c.worker) ? 0 : missCost)
             }
@@ -77,7 +80,8 @@ extension SearchSolution {
             // One pass finds the cheapest; only if the break rule rejects it are the rest sorted.
             var best = 0
             for i in buffer.indices.dropFirst() {
-                let a = buffer[i], b = buffer[best]
+                let a = buffer[i]
+                let b = buffer[best]
                 if (total(a), a.shift, a.position) < (total(b), b.shift, b.position) { best = i }
             }
             let first = buffer[best]
@@ -115,14 +119,18 @@ extension SearchSolution {
             best = Insertion(places: picked.map { ($0.shift, $0.position) }, start: t, delta: delta)
         }
         func extend(from: Int, lo: Int, hi: Int, cost: Int) {
-            if chosen.count == k { consider(); return }
+            if chosen.count == k {
+                consider()
+                return
+            }
             for i in from..<pool.count {
                 let c = pool[i]
                 // Later candidates cost at least c.delta each (sorted), so this bounds every
                 // completion from here; deltas can be negative (shortfall relief), hence the product.
                 if let best, cost + c.delta * (k - chosen.count) >= best.delta { break }
                 if chosen.contains(where: { pool[$0].worker == c.worker }) { continue }
-                let newLo = max(lo, c.lo), newHi = min(hi, c.hi)
+                let newLo = max(lo, c.lo)
+                let newHi = min(hi, c.hi)
                 if newLo > newHi { continue }
                 chosen.append(i)
                 extend(from: i + 1, lo: newLo, hi: newHi, cost: cost + c.delta)

@@ -10,7 +10,9 @@ extension SearchSolution {
         let n = route.count
         var e = [Int](repeating: 0, count: n)
         var l = [Int](repeating: 0, count: n)
-        var cost = 0, paid = 0, load = 0
+        var cost = 0
+        var paid = 0
+        var load = 0
         var time = shift.start
         var loc = shift.home
         for (i, v) in route.enumerated() {
@@ -63,8 +65,12 @@ extension SearchSolution {
         let route = routes[s]
         let visits = instance.visits
         let tt = instance.travelTime
-        var time = shift.start, loc = shift.home
-        var first = -1, lastEnd = 0, longestGap = 0, count = 0
+        var time = shift.start
+        var loc = shift.home
+        var first = -1
+        var lastEnd = 0
+        var longestGap = 0
+        var count = 0
         func visit(_ v: Int, _ lo: Int) {
             let arrive = time + tt[loc, visits[v].location]
             let begin = max(arrive, lo)

@@ -35,7 +35,9 @@ extension Connection {
         if depth == 0 {
             let result = try query("COMMIT")
             if result.commandTag == "ROLLBACK" {
-                throw StoreError(code: .transactionRolledBack, context: "committing a transaction", serverMessage: "the transaction had failed and was rolled back")
+                throw StoreError(
+                    code: .transactionRolledBack, context: "committing a transaction", serverMessage: "the transaction had failed and was rolled back"
+                )
             }
         } else {
             try execute(SQLQuery(unsafeSQL: "RELEASE SAVEPOINT carehub_sp_\(depth)"))

@@ -18,8 +18,8 @@ public final class Connection {
         let keys = pairs.map { strdup($0.0) }
         let values = pairs.map { strdup($0.1) }
         defer {
-            keys.forEach { free($0) }
-            values.forEach { free($0) }
+            for key in keys { free(key) }
+            for value in values { free(value) }
         }
         let keyPointers: [UnsafePointer<CChar>?] = keys.map { UnsafePointer($0) } + [nil]
         let valuePointers: [UnsafePointer<CChar>?] = values.map { UnsafePointer($0) } + [nil]
@@ -51,11 +51,13 @@ public final class Connection {
         for bind in query.binds {
             // libpq sends text parameters NUL-terminated; an inner NUL would silently truncate.
             if let bind, bind.utf8.contains(0) {
-                throw StoreError(code: .invalidParameter, context: "binding a parameter", serverMessage: "text contains a NUL character, which PostgreSQL cannot store")
+                throw StoreError(
+                    code: .invalidParameter, context: "binding a parameter",
+                    serverMessage: "text contains a NUL character, which PostgreSQL cannot store")
             }
         }
         let cValues = query.binds.map { $0.map { strdup($0) } ?? nil }
-        defer { cValues.forEach { free($0) } }
+        defer { for value in cValues { free(value) } }
         let valuePointers: [UnsafePointer<CChar>?] = cValues.map { $0.map { UnsafePointer($0) } }
         let result = PQexecParams(handle, query.sql, Int32(valuePointers.count), nil, valuePointers, nil, nil, 0)
         defer { PQclear(result) }
@@ -101,14 +103,16 @@ public final class Connection {
         guard let result else { throw error(context: context, result: nil) }
         switch PQresultStatus(result) {
         case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY, PGRES_SINGLE_TUPLE:
-            let rows = Int(PQntuples(result)), fields = Int(PQnfields(result))
+            let rows = Int(PQntuples(result))
+            let fields = Int(PQnfields(result))
             let columns = (0..<fields).map { String(cString: PQfname(result, Int32($0))) }
             var cells: [[String?]] = []
             cells.reserveCapacity(rows)
             for r in 0..<rows {
-                cells.append((0..<fields).map { f -> String? in
-                    PQgetisnull(result, Int32(r), Int32(f)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(r), Int32(f)))
-                })
+                cells.append(
+                    (0..<fields).map { f -> String? in
+                        PQgetisnull(result, Int32(r), Int32(f)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(r), Int32(f)))
+                    })
             }
             let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
             return QueryResult(columns: columns, cells: cells, affectedRows: affected, commandTag: String(cString: PQcmdStatus(result)))
@@ -150,9 +154,12 @@ public final class Connection {
         // libpq's messages name the host and the user, never the password.
         let hint: String
         switch code {
-        case .authenticationFailed: hint = "check PGUSER/PGPASSWORD or the user and password in DATABASE_URL (for the private cluster: eval \"$(scripts/pg env)\")"
+        case .authenticationFailed:
+            hint = "check PGUSER/PGPASSWORD or the user and password in DATABASE_URL (for the private cluster: eval \"$(scripts/pg env)\")"
         case .databaseMissing: hint = "create it (createdb) or point PGDATABASE/DATABASE_URL at an existing one"
-        default: hint = "is PostgreSQL running? Start the private one with `scripts/pg start` and `eval \"$(scripts/pg env)\"`, or set DATABASE_URL / PGHOST"
+        default:
+            hint =
+                "is PostgreSQL running? Start the private one with `scripts/pg start` and `eval \"$(scripts/pg env)\"`, or set DATABASE_URL / PGHOST"
         }
         return StoreError(code: code, context: "connecting to PostgreSQL", serverMessage: message, hint: hint)
     }

@@ -57,11 +57,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, CustomDebugS
     public var description: String {
         var parts = ["\(context): \(code)"]
         if let sqlState { parts[0] += " (SQLSTATE \(sqlState))" }
-        var where_: [String] = []
-        if let table { where_.append("table \(table)") }
-        if let column { where_.append("column \(column)") }
-        if let constraint { where_.append("constraint \(constraint)") }
-        if !where_.isEmpty { parts.append(where_.joined(separator: ", ")) }
+        var location: [String] = []
+        if let table { location.append("table \(table)") }
+        if let column { location.append("column \(column)") }
+        if let constraint { location.append("constraint \(constraint)") }
+        if !location.isEmpty { parts.append(location.joined(separator: ", ")) }
         if messageIsSafe, let message = serverMessage?.firstLine, !message.isEmpty { parts.append(message) }
         // Connection hints are carehub's own advice (what to do next), never server data.
         if context == Self.connectingContext, let hint { parts.append(hint) }

@@ -26,7 +26,9 @@ public enum MigrationError: Error, Sendable, Equatable, CustomStringConvertible 
         case .noMigrations(let path):
             return "no NNNN_*.sql migration files in \(path)"
         case .appliedFileChanged(let version, let name):
-            return "migration \(name) (version \(version)) was changed after it was applied; migrations are forward-only: restore the file and add a new numbered one"
+            return
+                "migration \(name) (version \(version)) was changed after it was applied; migrations are forward-only: restore the file "
+                + "and add a new numbered one"
         case .unknownAppliedVersion(let version, let name):
             return "the database has migration \(version) (\(name)) that this carehub does not have; upgrade carehub"
         case .directoryNotFound:

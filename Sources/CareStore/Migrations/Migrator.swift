@@ -37,7 +37,8 @@ public struct Migrator: Sendable {
             for migration in migrations where applied[migration.version] == nil {
                 try connection.transaction { db in
                     try db.executeScript(unsafeSQL: migration.sql, context: "applying migration \(migration.fileName)")
-                    try db.execute("""
+                    try db.execute(
+                        """
                         INSERT INTO schema_migrations (version, file_name, checksum)
                         VALUES (\(migration.version), \(migration.fileName), encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex'))
                         """)
@@ -85,7 +86,8 @@ public struct Migrator: Sendable {
     }
 
     private func ensureTable(_ connection: Connection) throws {
-        try connection.execute("""
+        try connection.execute(
+            """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version integer PRIMARY KEY CHECK (version > 0),
                 file_name text NOT NULL,
@@ -100,7 +102,8 @@ public struct Migrator: Sendable {
     }
 
     private func appliedRows(_ connection: Connection) throws -> [Int: AppliedRow] {
-        let result = try connection.query("""
+        let result = try connection.query(
+            """
             SELECT version, file_name, checksum, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS"Z"') AS applied_at
             FROM schema_migrations ORDER BY version
             """)

@@ -56,17 +56,23 @@ public struct RosterRepository {
                     throw ReferenceError(writing: "roster", missingKind: "hub", missingID: hub)
                 }
                 try db.advisoryTransactionLock(.hub(hubID))
-                let version: Int = try db.query("""
+                let version: Int = try db.query(
+                    """
                     SELECT coalesce(max(version), 0) + 1 AS v FROM rosters WHERE hub_id = \(hubID) AND iso_week = \(week.description)
-                    """).rows[0].decode("v")
-                let rosterID: Int = try db.query("""
+                    """
+                ).rows[0].decode("v")
+                let rosterID: Int = try db.query(
+                    """
                     INSERT INTO rosters (hub_id, iso_week, version, status, seed, settings, objective, created_by)
                     VALUES (\(hubID), \(week.description), \(version), 'draft', \(Int64(bitPattern: seed)), \(settingsText)::jsonb,
                             \(objectiveText)::jsonb, \(actor))
                     RETURNING id
-                    """).rows[0].decode("id")
+                    """
+                ).rows[0].decode("id")
                 let mine = roster.assignments.filter { visitHub[$0.visit] == hub }
-                var visitIDs: [Int] = [], carerIDs: [String] = [], starts: [String] = []
+                var visitIDs: [Int] = []
+                var carerIDs: [String] = []
+                var starts: [String] = []
                 for a in mine {
                     for c in a.carers {
                         visitIDs.append(Int(a.visit) ?? -1)
@@ -74,7 +80,8 @@ public struct RosterRepository {
                         starts.append(a.start)
                     }
                 }
-                let inserted = try db.execute("""
+                let inserted = try db.execute(
+                    """
                     INSERT INTO roster_assignments (roster_id, visit_id, carer_id, starts_at)
                     SELECT \(rosterID), x.visit, c.id, x.start
                     FROM unnest(\(visitIDs)::bigint[], \(carerIDs)::text[], \(starts)::timestamptz[]) AS x(visit, carer, start)
@@ -84,13 +91,15 @@ public struct RosterRepository {
                     throw RosterIntegrityError.unknownCarersOrVisits
                 }
                 let unassigned = roster.unassigned.filter { visitHub[$0.visit] == hub }
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO roster_unassigned (roster_id, visit_id, reason)
                     SELECT \(rosterID), x.visit, x.reason FROM unnest(\(unassigned.map { Int($0.visit) ?? -1 })::bigint[],
                                                                       \(unassigned.map(\.reason))::text[]) AS x(visit, reason)
                     """)
                 try db.execute("INSERT INTO roster_files (roster_id, problem, roster) VALUES (\(rosterID), \(problemText), \(rosterText))")
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO roster_changes (roster_id, hub_id, action, reason, actor)
                     VALUES (\(rosterID), \(hubID), 'generated', \("draft version \(version)"), \(actor))
                     """)
@@ -102,12 +111,15 @@ public struct RosterRepository {
 
     /// A version of a hub's week (the newest when `version` is nil), or nil.
     public func find(hub: String, week: ISOWeek, version: Int? = nil) throws -> StoredRoster? {
-        guard let row = try db.query("""
-            SELECT r.id, h.code, r.iso_week, r.version, r.status, r.seed, r.created_at, r.settings->>'hubs' AS hubs, f.problem, f.roster
-            FROM rosters r JOIN hubs h ON h.id = r.hub_id JOIN roster_files f ON f.roster_id = r.id
-            WHERE h.code = \(hub) AND r.iso_week = \(week.description) AND (\(version)::int IS NULL OR r.version = \(version))
-            ORDER BY r.version DESC LIMIT 1
-            """).rows.first
+        guard
+            let row = try db.query(
+                """
+                SELECT r.id, h.code, r.iso_week, r.version, r.status, r.seed, r.created_at, r.settings->>'hubs' AS hubs, f.problem, f.roster
+                FROM rosters r JOIN hubs h ON h.id = r.hub_id JOIN roster_files f ON f.roster_id = r.id
+                WHERE h.code = \(hub) AND r.iso_week = \(week.description) AND (\(version)::int IS NULL OR r.version = \(version))
+                ORDER BY r.version DESC LIMIT 1
+                """
+            ).rows.first
         else { return nil }
         let hubs: String = try row.decode("hubs", as: String?.self) ?? hub
         return StoredRoster(
@@ -118,12 +130,14 @@ public struct RosterRepository {
 
     /// Hubs and weeks with a published roster whose Monday is from `from` to `to`, one hub or all.
     public func publishedWeeks(from: LocalDate, to: LocalDate, hub: String?) throws -> [(hub: String, week: ISOWeek)] {
-        try db.query("""
+        try db.query(
+            """
             SELECT h.code, r.iso_week FROM rosters r JOIN hubs h ON h.id = r.hub_id
             WHERE r.status = 'published' AND to_date(r.iso_week, 'IYYY-"W"IW') BETWEEN \(from)::date AND \(to)::date
               AND (\(hub)::text IS NULL OR h.code = \(hub))
             ORDER BY r.iso_week, h.code
-            """).rows.compactMap { row in
+            """
+        ).rows.compactMap { row in
             guard let week = ISOWeek(iso: try row.decode("iso_week")) else { return nil }
             return (try row.decode("code"), week)
         }
@@ -131,10 +145,12 @@ public struct RosterRepository {
 
     /// The published version of a hub's week, or nil.
     public func published(hub: String, week: ISOWeek) throws -> Int? {
-        try db.query("""
+        try db.query(
+            """
             SELECT r.version FROM rosters r JOIN hubs h ON h.id = r.hub_id
             WHERE h.code = \(hub) AND r.iso_week = \(week.description) AND r.status = 'published'
-            """).rows.first?.decode("version")
+            """
+        ).rows.first?.decode("version")
     }
 
     /// Publishes a draft atomically: it becomes `published` (and immutable), the previously
@@ -142,8 +158,10 @@ public struct RosterRepository {
     /// if it differs from the one the draft was made from, the draft is stale and refused
     /// unless `force`. Returns the superseded version, if any.
     @discardableResult
-    public func publish(hub: String, week: ISOWeek, version: Int, force: Bool, actor: String,
-                        currentProblem: (Connection, [String]) throws -> String) throws -> Int? {
+    public func publish(
+        hub: String, week: ISOWeek, version: Int, force: Bool, actor: String,
+        currentProblem: (Connection, [String]) throws -> String
+    ) throws -> Int? {
         try db.transaction { db in
             guard let hubID = try HubRepository(db).find(code: hub)?.id else {
                 throw ReferenceError(writing: "publish", missingKind: "hub", missingID: hub)
@@ -156,24 +174,29 @@ public struct RosterRepository {
                 throw RosterRefusal("version \(version) of \(hub) \(week) is \(stored.status.rawValue); only a draft can be published")
             }
             if !force, try currentProblem(db, stored.hubs) != stored.problemText {
-                throw RosterRefusal("""
+                throw RosterRefusal(
+                    """
                     version \(version) of \(hub) \(week) is stale: visits, carers, shifts or pins changed since it was generated; \
                     generate a new draft, or publish anyway with --force
                     """)
             }
-            let previous: Int? = try db.query("""
+            let previous: Int? = try db.query(
+                """
                 UPDATE rosters SET status = 'superseded' WHERE hub_id = \(hubID) AND iso_week = \(week.description) AND status = 'published'
                 RETURNING version
-                """).rows.first?.decode("version")
+                """
+            ).rows.first?.decode("version")
             try db.execute("UPDATE rosters SET status = 'published', published_at = now() WHERE id = \(stored.id)")
             if let previous {
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO roster_changes (roster_id, hub_id, action, reason, actor)
                     SELECT id, \(hubID), 'superseded', \("by version \(version)"), \(actor) FROM rosters
                     WHERE hub_id = \(hubID) AND iso_week = \(week.description) AND version = \(previous)
                     """)
             }
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO roster_changes (roster_id, hub_id, action, reason, actor)
                 VALUES (\(stored.id), \(hubID), 'published', \(force ? "published with --force" : "published"), \(actor))
                 """)
@@ -185,15 +208,20 @@ public struct RosterRepository {
     @discardableResult
     public func pin(visit: Int, carer: String, actor: String) throws -> Bool {
         try db.transaction { db in
-            guard let row = try db.query("""
-                SELECT v.carers_needed, h.id AS hub_id, c.id AS carer_id,
-                       (SELECT count(*) FROM visit_pins p WHERE p.visit_id = v.id) AS pins
-                FROM visits v JOIN clients cl ON cl.id = v.client_id JOIN hubs h ON h.id = cl.hub_id, carers c
-                WHERE v.id = \(visit) AND c.external_id = \(carer)
-                """).rows.first
+            guard
+                let row = try db.query(
+                    """
+                    SELECT v.carers_needed, h.id AS hub_id, c.id AS carer_id,
+                           (SELECT count(*) FROM visit_pins p WHERE p.visit_id = v.id) AS pins
+                    FROM visits v JOIN clients cl ON cl.id = v.client_id JOIN hubs h ON h.id = cl.hub_id, carers c
+                    WHERE v.id = \(visit) AND c.external_id = \(carer)
+                    """
+                ).rows.first
             else { throw RosterRefusal("no visit \(visit) or no carer \(carer)") }
-            let needed: Int = try row.decode("carers_needed"), pins: Int = try row.decode("pins")
-            let added = try db.execute("""
+            let needed: Int = try row.decode("carers_needed")
+            let pins: Int = try row.decode("pins")
+            let added = try db.execute(
+                """
                 INSERT INTO visit_pins (visit_id, carer_id, pinned_by) VALUES (\(visit), \(try row.decode("carer_id", as: Int.self)), \(actor))
                 ON CONFLICT DO NOTHING
                 """)
@@ -201,7 +229,8 @@ public struct RosterRepository {
                 throw RosterRefusal("visit \(visit) needs \(needed) carer(s) and already has \(pins) pinned; unpin one first")
             }
             if added == 1 {
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO roster_changes (hub_id, visit_id, carer_id, action, actor)
                     VALUES (\(try row.decode("hub_id", as: Int.self)), \(visit), \(try row.decode("carer_id", as: Int.self)), 'pinned', \(actor))
                     """)
@@ -214,12 +243,16 @@ public struct RosterRepository {
     @discardableResult
     public func unpin(visit: Int, carer: String, actor: String) throws -> Bool {
         try db.transaction { db in
-            guard let row = try db.query("""
-                DELETE FROM visit_pins p USING carers c WHERE p.visit_id = \(visit) AND p.carer_id = c.id AND c.external_id = \(carer)
-                RETURNING p.carer_id, (SELECT cl.hub_id FROM visits v JOIN clients cl ON cl.id = v.client_id WHERE v.id = \(visit)) AS hub_id
-                """).rows.first
+            guard
+                let row = try db.query(
+                    """
+                    DELETE FROM visit_pins p USING carers c WHERE p.visit_id = \(visit) AND p.carer_id = c.id AND c.external_id = \(carer)
+                    RETURNING p.carer_id, (SELECT cl.hub_id FROM visits v JOIN clients cl ON cl.id = v.client_id WHERE v.id = \(visit)) AS hub_id
+                    """
+                ).rows.first
             else { return false }
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO roster_changes (hub_id, visit_id, carer_id, action, actor)
                 VALUES (\(try row.decode("hub_id", as: Int.self)), \(visit), \(try row.decode("carer_id", as: Int.self)), 'unpinned', \(actor))
                 """)

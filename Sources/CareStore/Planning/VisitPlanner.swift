@@ -25,10 +25,12 @@ public struct VisitPlanner {
 
     /// Plans `week` for one hub or all, in one transaction.
     public func plan(week: ISOWeek, hubCode: String? = nil) throws -> Outcome {
-        let monday = week.monday, sunday = monday.adding(days: 6)
+        let monday = week.monday
+        let sunday = monday.adding(days: 6)
         return try db.transaction { db in
             // The wanted visits: every call of every package valid on its day, client not away.
-            try db.execute("""
+            try db.execute(
+                """
                 CREATE TEMP TABLE wanted ON COMMIT DROP AS
                 SELECT cl.id AS client_id, pv.id AS package_visit_id, d.day AS local_date,
                        (d.day + pv.window_start) AT TIME ZONE h.timezone AS window_start,
@@ -49,7 +51,8 @@ public struct VisitPlanner {
                 """
             try db.execute("CREATE TEMP TABLE in_scope ON COMMIT DROP AS \(scope)")
             var outcome = Outcome()
-            outcome.kept = try db.query("""
+            outcome.kept = try db.query(
+                """
                 SELECT count(*) AS n FROM visits v
                 WHERE v.id IN (SELECT id FROM in_scope)
                   AND EXISTS (SELECT 1 FROM roster_assignments ra WHERE ra.visit_id = v.id)
@@ -57,14 +60,17 @@ public struct VisitPlanner {
                                   AND w.window_start = v.window_start AND w.window_end = v.window_end
                                   AND w.duration_minutes = v.duration_minutes AND w.skills = v.skills
                                   AND w.carers_needed = v.carers_needed AND w.priority = v.priority)
-                """).rows[0].decode("n")
-            outcome.cancelled = try db.execute("""
+                """
+            ).rows[0].decode("n")
+            outcome.cancelled = try db.execute(
+                """
                 UPDATE visits v SET status = 'cancelled', updated_at = now()
                 WHERE v.id IN (SELECT id FROM in_scope)
                   AND NOT EXISTS (SELECT 1 FROM roster_assignments ra WHERE ra.visit_id = v.id)
                   AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.package_visit_id = v.package_visit_id AND w.local_date = v.local_date)
                 """)
-            outcome.updated = try db.execute("""
+            outcome.updated = try db.execute(
+                """
                 UPDATE visits v SET window_start = w.window_start, window_end = w.window_end, duration_minutes = w.duration_minutes,
                        skills = w.skills, carers_needed = w.carers_needed, priority = w.priority, updated_at = now()
                 FROM wanted w
@@ -74,18 +80,21 @@ public struct VisitPlanner {
                       IS DISTINCT FROM (w.window_start, w.window_end, w.duration_minutes, w.skills, w.carers_needed, w.priority)
                 """)
             // A visit cancelled by hand stays cancelled: ON CONFLICT keeps the existing row.
-            outcome.added = try db.execute("""
+            outcome.added = try db.execute(
+                """
                 INSERT INTO visits (client_id, package_visit_id, local_date, window_start, window_end, duration_minutes, skills,
                                     carers_needed, priority)
                 SELECT client_id, package_visit_id, local_date, window_start, window_end, duration_minutes, skills, carers_needed, priority
                 FROM wanted
                 ON CONFLICT (package_visit_id, local_date) DO NOTHING
                 """)
-            outcome.planned = try db.query("""
+            outcome.planned = try db.query(
+                """
                 SELECT count(*) AS n FROM visits v JOIN clients cl ON cl.id = v.client_id JOIN hubs h ON h.id = cl.hub_id
                 WHERE v.local_date BETWEEN \(monday)::date AND \(sunday)::date AND v.status = 'planned'
                   AND (\(hubCode)::text IS NULL OR h.code = \(hubCode))
-                """).rows[0].decode("n")
+                """
+            ).rows[0].decode("n")
             // Dropped now, not only at commit: a caller may plan several weeks in one transaction.
             try db.execute("DROP TABLE wanted, in_scope")
             return outcome
@@ -97,14 +106,17 @@ public struct VisitPlanner {
         clientID: String, date: LocalDate, windowStart: LocalTime, windowEnd: LocalTime, minutes: Int, skills: [Skill] = [],
         carers: Int = 1, priority: Priority = .normal
     ) throws -> Int {
-        guard let row = try db.query("""
-            INSERT INTO visits (client_id, local_date, window_start, window_end, duration_minutes, skills, carers_needed, priority)
-            SELECT cl.id, \(date)::date, (\(date)::date + \(windowStart)::time) AT TIME ZONE h.timezone,
-                   (\(date)::date + \(windowEnd)::time) AT TIME ZONE h.timezone, \(minutes), \(skills.map(\.code))::skill_code[],
-                   \(carers), \(priority)
-            FROM clients cl JOIN hubs h ON h.id = cl.hub_id WHERE cl.external_id = \(clientID)
-            RETURNING id
-            """).rows.first
+        guard
+            let row = try db.query(
+                """
+                INSERT INTO visits (client_id, local_date, window_start, window_end, duration_minutes, skills, carers_needed, priority)
+                SELECT cl.id, \(date)::date, (\(date)::date + \(windowStart)::time) AT TIME ZONE h.timezone,
+                       (\(date)::date + \(windowEnd)::time) AT TIME ZONE h.timezone, \(minutes), \(skills.map(\.code))::skill_code[],
+                       \(carers), \(priority)
+                FROM clients cl JOIN hubs h ON h.id = cl.hub_id WHERE cl.external_id = \(clientID)
+                RETURNING id
+                """
+            ).rows.first
         else { throw ReferenceError(writing: "visit", missingKind: "client", missingID: clientID) }
         return try row.decode("id")
     }
@@ -114,7 +126,8 @@ extension VisitPlanner {
     /// Records that a client is away (in hospital, say) from `first` to `last` inclusive; the
     /// next `visits plan` cancels their unassigned visits on those days.
     public func recordAway(clientID: String, first: LocalDate, last: LocalDate, reason: String) throws {
-        let added = try db.execute("""
+        let added = try db.execute(
+            """
             INSERT INTO client_absences (client_id, starts_on, ends_on, reason)
             SELECT id, \(first)::date, \(last)::date, \(reason) FROM clients WHERE external_id = \(clientID)
             """)

@@ -30,8 +30,9 @@ enum TimestampParser {
             i += 1
         }
         guard i == chars.count else { return nil }
-        let offset = Int64(offsetParts[0] * 3600 + (offsetParts.count > 1 ? offsetParts[1] * 60 : 0)
-            + (offsetParts.count > 2 ? offsetParts[2] : 0))
+        let offset = Int64(
+            offsetParts[0] * 3600 + (offsetParts.count > 1 ? offsetParts[1] * 60 : 0)
+                + (offsetParts.count > 2 ? offsetParts[2] : 0))
         let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(h * 3600 + m * 60 + s)
         return Instant(secondsSinceEpoch: local - sign * offset)
     }

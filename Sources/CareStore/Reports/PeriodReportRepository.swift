@@ -27,8 +27,9 @@ public struct PeriodReportRepository {
         let call = try self.call(function, scope)
         return try db.query("SELECT period_end, hub, numerator::float8 AS n, denominator::float8 AS d, rate::float8 AS rate FROM \(call)")
             .rows.map { row in
-                RateRow(periodEnd: try row.decode("period_end"), hub: try row.decode("hub"), numerator: try row.decode("n"),
-                        denominator: try row.decode("d"), rate: try row.decode("rate", as: Double?.self))
+                RateRow(
+                    periodEnd: try row.decode("period_end"), hub: try row.decode("hub"), numerator: try row.decode("n"),
+                    denominator: try row.decode("d"), rate: try row.decode("rate", as: Double?.self))
             }
     }
 
@@ -36,36 +37,44 @@ public struct PeriodReportRepository {
     public func durations(_ function: String, _ scope: Scope) throws -> [DurationRow] {
         let call = try self.call(function, scope)
         return try db.query("SELECT period_end, hub, count, median::float8 AS median, p90::float8 AS p90 FROM \(call)").rows.map {
-            DurationRow(periodEnd: try $0.decode("period_end"), hub: try $0.decode("hub"), count: try $0.decode("count"),
-                        median: try $0.decode("median", as: Double?.self), p90: try $0.decode("p90", as: Double?.self))
+            DurationRow(
+                periodEnd: try $0.decode("period_end"), hub: try $0.decode("hub"), count: try $0.decode("count"),
+                median: try $0.decode("median", as: Double?.self), p90: try $0.decode("p90", as: Double?.self))
         }
     }
 
     /// Leavers in the 12 months to each period end per `reason` or `destination` code, with the
     /// code's share of leavers suppressed under 10 leavers.
     public func leavers(by field: LeaverField, _ scope: Scope) throws -> [LeaversRow] {
-        try db.query("""
+        try db.query(
+            """
             SELECT period_end, hub, code, leavers, all_leavers, voluntary,
                    carehub_suppressed(100.0 * leavers / nullif(all_leavers, 0), all_leavers)::float8 AS share
             FROM report_leavers_by(\(field.rawValue), \(scope.from)::date, \(scope.to)::date, \(scope.grain.rawValue), \(scope.hub))
-            """).rows.map {
-            LeaversRow(periodEnd: try $0.decode("period_end"), hub: try $0.decode("hub"), code: try $0.decode("code"),
-                       leavers: try $0.decode("leavers"), allLeavers: try $0.decode("all_leavers"), voluntary: try $0.decode("voluntary"),
-                       share: try $0.decode("share", as: Double?.self))
+            """
+        ).rows.map {
+            LeaversRow(
+                periodEnd: try $0.decode("period_end"), hub: try $0.decode("hub"), code: try $0.decode("code"),
+                leavers: try $0.decode("leavers"), allLeavers: try $0.decode("all_leavers"), voluntary: try $0.decode("voluntary"),
+                share: try $0.decode("share", as: Double?.self))
         }
     }
 
     /// Application cohorts by month applied, counted at each stage; conversion suppressed under
     /// 10 applications. The grain does not apply: cohorts are always months.
     public func funnel(_ scope: Scope) throws -> [FunnelRow] {
-        try db.query("""
+        try db.query(
+            """
             SELECT *, carehub_suppressed(100.0 * started / nullif(applied, 0), applied)::float8 AS overall
             FROM report_funnel(\(scope.from)::date, \(scope.to)::date, \(scope.hub))
-            """).rows.map { row in
-            FunnelRow(cohort: try row.decode("cohort"), hub: try row.decode("hub"), counts: [
-                try row.decode("applied"), try row.decode("interviewed"), try row.decode("offered"), try row.decode("accepted"),
-                try row.decode("checks_cleared"), try row.decode("started"),
-            ], overall: try row.decode("overall", as: Double?.self))
+            """
+        ).rows.map { row in
+            FunnelRow(
+                cohort: try row.decode("cohort"), hub: try row.decode("hub"),
+                counts: [
+                    try row.decode("applied"), try row.decode("interviewed"), try row.decode("offered"), try row.decode("accepted"),
+                    try row.decode("checks_cleared"), try row.decode("started"),
+                ], overall: try row.decode("overall", as: Double?.self))
         }
     }
 
@@ -78,20 +87,24 @@ public struct PeriodReportRepository {
         }
         let call = try self.call(function, scope)
         return try db.query(select + " FROM \(call)").rows.map { row in
-            FigureRow(periodEnd: try row.decode("period_end"), hub: try row.decode("hub"),
-                      values: try columns.map { try row.decode($0, as: Double?.self) })
+            FigureRow(
+                periodEnd: try row.decode("period_end"), hub: try row.decode("hub"),
+                values: try columns.map { try row.decode($0, as: Double?.self) })
         }
     }
 
     /// National figures for these metrics, by metric, then scope, newest period first.
     public func anchors(_ metrics: [String]) throws -> [NationalAnchor] {
         if metrics.isEmpty { return [] }
-        return try db.query("""
+        return try db.query(
+            """
             SELECT metric, scope, value::float8 AS value, unit, period, source FROM anchors
             WHERE metric = ANY(\(metrics)) ORDER BY metric, scope, period DESC
-            """).rows.map {
-            NationalAnchor(metric: try $0.decode("metric"), scope: try $0.decode("scope"), value: try $0.decode("value"),
-                           unit: try $0.decode("unit"), period: try $0.decode("period"), source: try $0.decode("source"))
+            """
+        ).rows.map {
+            NationalAnchor(
+                metric: try $0.decode("metric"), scope: try $0.decode("scope"), value: try $0.decode("value"),
+                unit: try $0.decode("unit"), period: try $0.decode("period"), source: try $0.decode("source"))
         }
     }
 

@@ -11,7 +11,8 @@ public struct WeeklyReportRepository {
     public func capacity(week: ISOWeek, hubCode: String? = nil) throws -> [HubCapacityLine] {
         let monday = week.monday
         let sunday = monday.adding(days: 6)
-        let result = try db.query("""
+        let result = try db.query(
+            """
             WITH wk AS (
                 SELECT h.id AS hub_id, h.code, h.name,
                        tstzrange(\(monday)::date::timestamp AT TIME ZONE h.timezone,
@@ -72,7 +73,8 @@ public struct WeeklyReportRepository {
     public func skills(week: ISOWeek, hubCode: String? = nil) throws -> [SkillCoverageLine] {
         let monday = week.monday
         let sunday = monday.adding(days: 6)
-        let result = try db.query("""
+        let result = try db.query(
+            """
             WITH days AS (
                 SELECT d::date AS day, extract(isodow FROM d)::int AS dow
                 FROM generate_series(\(monday)::date, \(sunday)::date, interval '1 day') d

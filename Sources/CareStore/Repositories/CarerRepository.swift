@@ -14,7 +14,8 @@ public struct CarerRepository {
         if let missing = try ExternalIDRepository(db).firstMissing([c.hubCode] + c.lendableTo, in: .hubs) {
             throw ReferenceError(writing: "carer \(c.externalID)", missingKind: "hub", missingID: missing)
         }
-        var outcome = try db.query("""
+        var outcome = try db.query(
+            """
             INSERT INTO carers (external_id, hub_id, given_name, family_name, gender, home_latitude, home_longitude, contract_type,
                                 zero_hours, contracted_minutes_per_week, max_minutes_per_week, hourly_rate_pence, start_date, end_date)
             SELECT \(c.externalID), h.id, \(c.givenName), \(c.familyName), \(c.gender), \(c.home.latitude), \(c.home.longitude),
@@ -35,8 +36,10 @@ public struct CarerRepository {
                    EXCLUDED.home_longitude, EXCLUDED.contract_type, EXCLUDED.zero_hours, EXCLUDED.contracted_minutes_per_week,
                    EXCLUDED.max_minutes_per_week, EXCLUDED.hourly_rate_pence, EXCLUDED.start_date, EXCLUDED.end_date)
             RETURNING (xmax = 0) AS inserted
-            """).upsertOutcome()
-        let lendChanged = try db.execute("""
+            """
+        ).upsertOutcome()
+        let lendChanged = try db.execute(
+            """
             WITH c AS (SELECT id FROM carers WHERE external_id = \(c.externalID)),
                  wanted AS (SELECT h.id FROM hubs h WHERE h.code = ANY(\(c.lendableTo.sorted())::text[])),
                  gone AS (DELETE FROM carer_lendable_hubs l USING c WHERE l.carer_id = c.id AND l.hub_id NOT IN (SELECT id FROM wanted)
@@ -52,13 +55,15 @@ public struct CarerRepository {
     /// Inserts or updates one skill of a carer (keyed by carer and skill).
     @discardableResult
     public func upsertSkill(carer: String, _ s: CarerSkill) throws -> UpsertOutcome {
-        let outcome = try db.query("""
+        let outcome = try db.query(
+            """
             INSERT INTO carer_skills (carer_id, skill, qualified_on, expires_on)
             SELECT c.id, \(s.skill), \(s.qualifiedOn)::date, \(s.expiresOn)::date FROM carers c WHERE c.external_id = \(carer)
             ON CONFLICT (carer_id, skill) DO UPDATE SET qualified_on = EXCLUDED.qualified_on, expires_on = EXCLUDED.expires_on
             WHERE (carer_skills.qualified_on, carer_skills.expires_on) IS DISTINCT FROM (EXCLUDED.qualified_on, EXCLUDED.expires_on)
             RETURNING (xmax = 0) AS inserted
-            """).upsertOutcome()
+            """
+        ).upsertOutcome()
         // No row also means no such carer: name it rather than report "unchanged".
         if outcome == .unchanged, try ExternalIDRepository(db).firstMissing([carer], in: .carers) != nil {
             throw ReferenceError(writing: "skill \(s.skill)", missingKind: "carer", missingID: carer)
@@ -74,9 +79,11 @@ public struct CarerRepository {
 
     /// Number of carers, optionally in one hub.
     public func count(hubCode: String? = nil) throws -> Int {
-        try db.query("""
+        try db.query(
+            """
             SELECT count(*) AS n FROM carers c JOIN hubs h ON h.id = c.hub_id
             WHERE \(hubCode)::text IS NULL OR h.code = \(hubCode)
-            """).rows[0].decode("n")
+            """
+        ).rows[0].decode("n")
     }
 }

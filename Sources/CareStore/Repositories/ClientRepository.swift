@@ -18,7 +18,8 @@ public struct ClientRepository {
         if let missing = try ids.firstMissing(c.preferredCarers + c.excludedCarers, in: .carers) {
             throw ReferenceError(writing: "client \(c.externalID)", missingKind: "carer", missingID: missing)
         }
-        var outcome = try db.query("""
+        var outcome = try db.query(
+            """
             INSERT INTO clients (external_id, hub_id, given_name, family_name, postcode, latitude, longitude, gender_preference,
                                  lead_professional, funding_stream, home_first, discharge_date, date_of_birth)
             SELECT \(c.externalID), h.id, \(c.givenName), \(c.familyName), \(c.postcode), \(c.location.latitude), \(c.location.longitude),
@@ -38,9 +39,11 @@ public struct ClientRepository {
                    EXCLUDED.longitude, EXCLUDED.gender_preference, EXCLUDED.lead_professional, EXCLUDED.funding_stream,
                    EXCLUDED.home_first, EXCLUDED.discharge_date, EXCLUDED.date_of_birth)
             RETURNING (xmax = 0) AS inserted
-            """).upsertOutcome()
+            """
+        ).upsertOutcome()
         let wanted = c.preferredCarers.map { "preferred:" + $0 } + c.excludedCarers.map { "excluded:" + $0 }
-        let relationsChanged = try db.execute("""
+        let relationsChanged = try db.execute(
+            """
             WITH cl AS (SELECT id FROM clients WHERE external_id = \(c.externalID)),
                  wanted AS (SELECT ca.id AS carer_id, split_part(w, ':', 1) AS relation
                             FROM unnest(\(wanted)::text[]) AS w JOIN carers ca ON ca.external_id = substr(w, strpos(w, ':') + 1)),

@@ -19,9 +19,18 @@ public struct CountyWriter {
     ) throws -> Counts {
         try db.transaction { db in
             var counts = Counts()
-            for hub in hubs { try HubRepository(db).upsert(hub); counts.hubs += 1 }
-            for carer in carers { try CarerRepository(db).upsertWithSkills(carer); counts.carers += 1 }
-            for client in clients { try ClientRepository(db).upsert(client); counts.clients += 1 }
+            for hub in hubs {
+                try HubRepository(db).upsert(hub)
+                counts.hubs += 1
+            }
+            for carer in carers {
+                try CarerRepository(db).upsertWithSkills(carer)
+                counts.carers += 1
+            }
+            for client in clients {
+                try ClientRepository(db).upsert(client)
+                counts.clients += 1
+            }
             for package in packages {
                 try PackageRepository(db).upsert(package)
                 counts.packages += 1
@@ -33,7 +42,10 @@ public struct CountyWriter {
                 try ShiftRepository(db).replaceShifts(carer: day.carer, date: day.date, shifts: dayShifts)
                 counts.shifts += dayShifts.count
             }
-            for absence in absences { try ShiftRepository(db).upsertAbsence(absence, reason: nil); counts.absences += 1 }
+            for absence in absences {
+                try ShiftRepository(db).upsertAbsence(absence, reason: nil)
+                counts.absences += 1
+            }
             return counts
         }
     }

@@ -13,7 +13,8 @@ public struct DischargeRepository {
         if let missing = try ExternalIDRepository(db).firstMissing([d.hubCode], in: .hubs) {
             throw ReferenceError(writing: "discharge \(d.externalID)", missingKind: "hub", missingID: missing)
         }
-        return try db.query("""
+        return try db.query(
+            """
             INSERT INTO hospital_discharges (external_id, hub_id, client_id, age_at_discharge, discharge_ready_date, discharge_date, pathway,
                                              reablement_start, council_funded, status_at_91)
             SELECT \(d.externalID), h.id, (SELECT id FROM clients WHERE external_id = \(d.clientID)), \(d.ageAtDischarge),
@@ -30,6 +31,7 @@ public struct DischargeRepository {
                   IS DISTINCT FROM (EXCLUDED.hub_id, EXCLUDED.client_id, EXCLUDED.age_at_discharge, EXCLUDED.discharge_ready_date,
                    EXCLUDED.discharge_date, EXCLUDED.pathway, EXCLUDED.reablement_start, EXCLUDED.council_funded, EXCLUDED.status_at_91)
             RETURNING (xmax = 0) AS inserted
-            """).upsertOutcome()
+            """
+        ).upsertOutcome()
     }
 }

@@ -28,8 +28,10 @@ public struct ExternalIDRepository {
     /// The first of `ids` that `table` lacks, or nil when all exist.
     func firstMissing(_ ids: [String], in table: ReferencedTable) throws -> String? {
         if ids.isEmpty { return nil }
-        return try db.query("""
+        return try db.query(
+            """
             SELECT x AS id FROM unnest(\(ids)::text[]) AS x WHERE x NOT IN (SELECT id FROM (\(table.identifiers)) AS t) ORDER BY x LIMIT 1
-            """).rows.first?.decode("id")
+            """
+        ).rows.first?.decode("id")
     }
 }

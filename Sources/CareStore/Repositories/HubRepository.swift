@@ -10,7 +10,8 @@ public struct HubRepository {
     /// Inserts or updates a hub by code: how import and seeding write `hubs`.
     @discardableResult
     public func upsert(_ h: Hub) throws -> UpsertOutcome {
-        try db.query("""
+        try db.query(
+            """
             INSERT INTO hubs (code, name, latitude, longitude, timezone)
             VALUES (\(h.code), \(h.name), \(h.location.latitude), \(h.location.longitude), \(h.timeZone))
             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
@@ -18,18 +19,21 @@ public struct HubRepository {
             WHERE (hubs.name, hubs.latitude, hubs.longitude, hubs.timezone)
                   IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.latitude, EXCLUDED.longitude, EXCLUDED.timezone)
             RETURNING (xmax = 0) AS inserted
-            """).upsertOutcome()
+            """
+        ).upsertOutcome()
     }
 
     /// Inserts a new hub and returns its id; a code already stored is a unique violation
     /// (tests of constraints and transactions rely on that).
     @discardableResult
     public func insert(_ hub: Hub) throws -> Int {
-        try db.query("""
+        try db.query(
+            """
             INSERT INTO hubs (code, name, latitude, longitude, timezone)
             VALUES (\(hub.code), \(hub.name), \(hub.location.latitude), \(hub.location.longitude), \(hub.timeZone))
             RETURNING id
-            """).rows[0].decode("id")
+            """
+        ).rows[0].decode("id")
     }
 
     /// Every hub, by code.

@@ -21,23 +21,29 @@ public struct MarketRepository {
 
     /// Every package, by external id.
     public func packages() throws -> [PackageRow] {
-        try db.query("""
+        try db.query(
+            """
             SELECT p.external_id, cl.external_id AS client, h.code, p.valid_from, cl.funding_stream, cl.home_first,
-                   coalesce((SELECT sum(pv.duration_minutes * pv.carers_needed) / 60.0 FROM package_visits pv WHERE pv.package_id = p.id), 0)::float8 AS hours
+                   coalesce((SELECT sum(pv.duration_minutes * pv.carers_needed) / 60.0 FROM package_visits pv WHERE pv.package_id = p.id),
+                       0)::float8 AS hours
             FROM care_packages p JOIN clients cl ON cl.id = p.client_id JOIN hubs h ON h.id = cl.hub_id
             ORDER BY p.external_id
-            """).rows.map { row in
-            PackageRow(packageID: try row.decode("external_id"), clientID: try row.decode("client"), hub: try row.decode("code"),
-                       validFrom: try row.decode("valid_from", as: LocalDate?.self), funding: try row.decode("funding_stream"),
-                       homeFirst: try row.decode("home_first"), weeklyHours: try row.decode("hours"))
+            """
+        ).rows.map { row in
+            PackageRow(
+                packageID: try row.decode("external_id"), clientID: try row.decode("client"), hub: try row.decode("code"),
+                validFrom: try row.decode("valid_from", as: LocalDate?.self), funding: try row.decode("funding_stream"),
+                homeFirst: try row.decode("home_first"), weeklyHours: try row.decode("hours"))
         }
     }
 
     /// Visits still `planned` with a local date from `from` to `to`, by id: (id, minutes).
     public func plannedVisits(from: LocalDate, to: LocalDate) throws -> [(id: Int, minutes: Int)] {
-        try db.query("""
+        try db.query(
+            """
             SELECT id, duration_minutes FROM visits WHERE status = 'planned' AND local_date BETWEEN \(from)::date AND \(to)::date ORDER BY id
-            """).rows.map { (try $0.decode("id"), try $0.decode("duration_minutes")) }
+            """
+        ).rows.map { (try $0.decode("id"), try $0.decode("duration_minutes")) }
     }
 
     /// Records what happened at one visit (the outcomes file). Never new: the visit must exist.
@@ -47,7 +53,8 @@ public struct MarketRepository {
         guard try db.query("SELECT 1 FROM visits WHERE id = \(o.visitID)").rows.count == 1 else {
             throw ReferenceError(writing: "outcome", missingKind: "visit", missingID: String(o.visitID))
         }
-        let changed = try db.execute("""
+        let changed = try db.execute(
+            """
             UPDATE visits SET status = \(status), cancelled_by = \(by), actual_start = \(o.actualStart)::timestamptz,
                    actual_minutes = \(o.actualMinutes), outcome_recorded_at = now(), updated_at = now()
             WHERE id = \(o.visitID)
@@ -62,8 +69,10 @@ public struct MarketRepository {
     @discardableResult
     public func record(_ outcomes: [VisitOutcome]) throws -> Int {
         let columns = outcomes.map(\.status.columns)
-        let status = columns.map(\.status), by = columns.map(\.cancelledBy)
-        return try db.execute("""
+        let status = columns.map(\.status)
+        let by = columns.map(\.cancelledBy)
+        return try db.execute(
+            """
             UPDATE visits v SET status = o.status, cancelled_by = o.by, actual_start = o.start, actual_minutes = o.minutes,
                    outcome_recorded_at = now(), updated_at = now()
             FROM unnest(\(outcomes.map(\.visitID))::bigint[], \(status)::text[], \(by)::text[], \(outcomes.map(\.actualStart))::timestamptz[],

@@ -16,7 +16,8 @@ public struct PackageRepository {
     /// Inserts or updates a package by external id and replaces its calls when they differ.
     @discardableResult
     public func upsert(_ p: CarePackage) throws -> UpsertOutcome {
-        var outcome = try db.query("""
+        var outcome = try db.query(
+            """
             INSERT INTO care_packages (external_id, client_id, valid_from, valid_to)
             SELECT \(p.externalID), c.id, \(p.validFrom)::date, \(p.validTo)::date FROM clients c WHERE c.external_id = \(p.clientID)
             ON CONFLICT (external_id) DO UPDATE SET client_id = EXCLUDED.client_id, valid_from = EXCLUDED.valid_from,
@@ -24,7 +25,8 @@ public struct PackageRepository {
             WHERE (care_packages.client_id, care_packages.valid_from, care_packages.valid_to)
                   IS DISTINCT FROM (EXCLUDED.client_id, EXCLUDED.valid_from, EXCLUDED.valid_to)
             RETURNING (xmax = 0) AS inserted
-            """).upsertOutcome()
+            """
+        ).upsertOutcome()
         guard let row = try db.query("SELECT id FROM care_packages WHERE external_id = \(p.externalID)").rows.first else {
             throw ReferenceError(writing: "package \(p.externalID)", missingKind: "client", missingID: p.clientID)
         }
@@ -38,17 +40,20 @@ public struct PackageRepository {
             let skills = t.skills.map(\.code).sorted().joined(separator: ";")
             return "\(t.weekday.rawValue)|\(t.windowStart)|\(t.windowEnd)|\(t.durationMinutes)|\(skills)|\(t.carersNeeded)|\(t.priority.rawValue)"
         }
-        let existing: [String] = try db.query("""
+        let existing: [String] = try db.query(
+            """
             SELECT weekday || '|' || to_char(window_start, 'HH24:MI') || '|' || to_char(window_end, 'HH24:MI') || '|' || duration_minutes
                    || '|' || coalesce((SELECT string_agg(s, ';' ORDER BY s) FROM unnest(skills::text[]) s), '') || '|' || carers_needed
                    || '|' || priority AS k
             FROM package_visits WHERE package_id = \(id)
-            """).rows.map { try $0.decode("k") }
+            """
+        ).rows.map { try $0.decode("k") }
         if existing.sorted() == calls.map(key).sorted() { return false }
         // Visits already planned keep their rows: the reference to a deleted call becomes NULL.
         try db.execute("DELETE FROM package_visits WHERE package_id = \(id)")
         for call in calls {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO package_visits (package_id, weekday, window_start, window_end, duration_minutes, skills, carers_needed, priority)
                 VALUES (\(id), \(call.weekday), \(call.windowStart)::time, \(call.windowEnd)::time,
                         \(call.durationMinutes), \(call.skills.map(\.code))::skill_code[], \(call.carersNeeded), \(call.priority))
@@ -62,13 +67,16 @@ public struct PackageRepository {
     /// Blank start or end dates keep what the packages file gave.
     @discardableResult
     public func upsert(_ c: PackageCommission) throws -> UpsertOutcome {
-        let owner = try db.query("""
+        let owner = try db.query(
+            """
             SELECT cl.external_id AS client FROM care_packages p JOIN clients cl ON cl.id = p.client_id WHERE p.external_id = \(c.packageID)
-            """).rows.first
+            """
+        ).rows.first
         if let owner, try owner.decode("client", as: String.self) != c.clientID {
             throw RowRefusal("package \(c.packageID) belongs to another client")
         }
-        let result = try db.query("""
+        let result = try db.query(
+            """
             INSERT INTO care_packages (external_id, client_id, valid_from, valid_to, funder, commissioned_hours, hourly_rate, requested_on,
                                        end_reason)
             SELECT \(c.packageID), cl.id, \(c.startedOn)::date, \(c.endedOn)::date, \(c.funder.rawValue), \(c.commissionedHours)::numeric,

@@ -10,7 +10,8 @@ public struct RecruitmentRepository {
     /// Inserts or updates a vacancy by external id.
     @discardableResult
     public func upsert(_ v: Vacancy) throws -> UpsertOutcome {
-        try db.query("""
+        try db.query(
+            """
             INSERT INTO vacancies (external_id, hub_id, opened_on, closed_on, close_reason)
             SELECT \(v.externalID), h.id, \(v.opened)::date, \(v.closed)::date, \(v.closeReason) FROM hubs h WHERE h.code = \(v.hubCode)
             ON CONFLICT (external_id) DO UPDATE SET hub_id = EXCLUDED.hub_id, opened_on = EXCLUDED.opened_on, closed_on = EXCLUDED.closed_on,
@@ -18,13 +19,15 @@ public struct RecruitmentRepository {
             WHERE (vacancies.hub_id, vacancies.opened_on, vacancies.closed_on, vacancies.close_reason)
                   IS DISTINCT FROM (EXCLUDED.hub_id, EXCLUDED.opened_on, EXCLUDED.closed_on, EXCLUDED.close_reason)
             RETURNING (xmax = 0) AS inserted
-            """).upsertOutcome()
+            """
+        ).upsertOutcome()
     }
 
     /// Inserts or updates a recruitment cost by its external id `id`.
     @discardableResult
     public func upsert(_ c: RecruitmentCost, id: String) throws -> UpsertOutcome {
-        try db.query("""
+        try db.query(
+            """
             INSERT INTO recruitment_costs (external_id, hub_id, vacancy_id, incurred_on, cost_type, amount_pence)
             SELECT \(id), h.id, (SELECT id FROM vacancies WHERE external_id = \(c.vacancyID)), \(c.incurred)::date,
                    \(c.external ? "external" : "internal"), \(c.pence)
@@ -35,13 +38,15 @@ public struct RecruitmentRepository {
                    recruitment_costs.amount_pence)
                   IS DISTINCT FROM (EXCLUDED.hub_id, EXCLUDED.vacancy_id, EXCLUDED.incurred_on, EXCLUDED.cost_type, EXCLUDED.amount_pence)
             RETURNING (xmax = 0) AS inserted
-            """).upsertOutcome()
+            """
+        ).upsertOutcome()
     }
 
     /// Inserts or updates an application by external id.
     @discardableResult
     public func upsert(_ a: Application) throws -> UpsertOutcome {
-        try db.query("""
+        try db.query(
+            """
             INSERT INTO applications (external_id, vacancy_id, source, applied_on, interviewed_on, offered_on, accepted_on, declined_on,
                                       checks_cleared_on, withdrawn_on, started_on)
             SELECT \(a.externalID), v.id, \(a.source), \(a.applied)::date, \(a.interviewed)::date, \(a.offered)::date, \(a.accepted)::date,
@@ -52,11 +57,13 @@ public struct RecruitmentRepository {
                 declined_on = EXCLUDED.declined_on, checks_cleared_on = EXCLUDED.checks_cleared_on, withdrawn_on = EXCLUDED.withdrawn_on,
                 started_on = EXCLUDED.started_on
             WHERE (applications.vacancy_id, applications.source, applications.applied_on, applications.interviewed_on, applications.offered_on,
-                   applications.accepted_on, applications.declined_on, applications.checks_cleared_on, applications.withdrawn_on, applications.started_on)
+                   applications.accepted_on, applications.declined_on, applications.checks_cleared_on, applications.withdrawn_on,
+                       applications.started_on)
                   IS DISTINCT FROM
                   (EXCLUDED.vacancy_id, EXCLUDED.source, EXCLUDED.applied_on, EXCLUDED.interviewed_on, EXCLUDED.offered_on, EXCLUDED.accepted_on,
                    EXCLUDED.declined_on, EXCLUDED.checks_cleared_on, EXCLUDED.withdrawn_on, EXCLUDED.started_on)
             RETURNING (xmax = 0) AS inserted
-            """).upsertOutcome()
+            """
+        ).upsertOutcome()
     }
 }

@@ -14,7 +14,8 @@ public struct ShiftRepository {
     /// Inserts one shift starting at a local wall-clock time and lasting `minutes` of elapsed
     /// time; an overlap with another of the carer's shifts is an exclusion violation.
     public func insert(_ shift: LocalShift) throws {
-        let added = try db.execute("""
+        let added = try db.execute(
+            """
             INSERT INTO carer_shifts (carer_id, starts_at, ends_at)
             SELECT c.id, (\(shift.date)::date + \(shift.start)::time) AT TIME ZONE h.timezone,
                    -- elapsed minutes: on a clock-change night a 3-hour shift still lasts 3 hours
@@ -28,7 +29,8 @@ public struct ShiftRepository {
     /// Inserts an absence covering whole local days, midnight to midnight in the hub's zone.
     public func insert(_ absence: LocalAbsence, reason: String? = nil, workingDaysLost: Double? = nil) throws {
         let (carerID, kind, firstDay, lastDay) = (absence.carerID, absence.kind, absence.firstDay, absence.lastDay)
-        let added = try db.execute("""
+        let added = try db.execute(
+            """
             INSERT INTO absences (carer_id, kind, starts_at, ends_at, reason, working_days_lost)
             SELECT c.id, \(kind), \(firstDay)::date::timestamp AT TIME ZONE h.timezone,
                    (\(lastDay)::date + 1)::timestamp AT TIME ZONE h.timezone, \(reason), \(workingDaysLost)::numeric
@@ -42,8 +44,10 @@ public struct ShiftRepository {
     /// unchanged when the same intervals were already there.
     @discardableResult
     public func replaceShifts(carer: String, date: LocalDate, shifts: [LocalShift]) throws -> UpsertOutcome {
-        let starts = shifts.map(\.start.description), minutes = shifts.map(\.minutes)
-        let same: Bool = try db.query("""
+        let starts = shifts.map(\.start.description)
+        let minutes = shifts.map(\.minutes)
+        let same: Bool = try db.query(
+            """
             WITH c AS (SELECT c.id, h.timezone FROM carers c JOIN hubs h ON h.id = c.hub_id WHERE c.external_id = \(carer)),
                  existing AS (SELECT s.starts_at, s.ends_at FROM carer_shifts s, c
                               WHERE s.carer_id = c.id AND (s.starts_at AT TIME ZONE c.timezone)::date = \(date)::date),
@@ -53,9 +57,11 @@ public struct ShiftRepository {
             SELECT NOT EXISTS (SELECT * FROM existing EXCEPT SELECT * FROM wanted)
                AND NOT EXISTS (SELECT * FROM wanted EXCEPT SELECT * FROM existing) AS same,
                    EXISTS (SELECT 1 FROM existing) AS had
-            """).rows[0].decode("same")
+            """
+        ).rows[0].decode("same")
         if same { return .unchanged }
-        let removed = try db.execute("""
+        let removed = try db.execute(
+            """
             DELETE FROM carer_shifts s USING carers c JOIN hubs h ON h.id = c.hub_id
             WHERE s.carer_id = c.id AND c.external_id = \(carer) AND (s.starts_at AT TIME ZONE h.timezone)::date = \(date)::date
             """)
@@ -66,15 +72,18 @@ public struct ShiftRepository {
     /// Inserts or updates an absence keyed by carer, kind and first day (the absences file and seeding).
     @discardableResult
     public func upsertAbsence(_ a: LocalAbsence, reason: String?, workingDaysLost: Double? = nil) throws -> UpsertOutcome {
-        let existing = try db.query("""
+        let existing = try db.query(
+            """
             SELECT a.id, a.ends_at = (\(a.lastDay)::date + 1)::timestamp AT TIME ZONE h.timezone AND a.reason IS NOT DISTINCT FROM \(reason)
                    AND a.working_days_lost IS NOT DISTINCT FROM \(workingDaysLost)::numeric AS same
             FROM absences a JOIN carers c ON c.id = a.carer_id JOIN hubs h ON h.id = c.hub_id
             WHERE c.external_id = \(a.carerID) AND a.kind = \(a.kind) AND a.starts_at = \(a.firstDay)::date::timestamp AT TIME ZONE h.timezone
-            """).rows.first
+            """
+        ).rows.first
         if let existing, try existing.decode("same", as: Bool.self) { return .unchanged }
         if let existing {
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE absences a SET ends_at = (\(a.lastDay)::date + 1)::timestamp AT TIME ZONE h.timezone, reason = \(reason),
                        working_days_lost = \(workingDaysLost)::numeric
                 FROM carers c JOIN hubs h ON h.id = c.hub_id WHERE a.id = \(try existing.decode("id", as: Int.self)) AND c.id = a.carer_id

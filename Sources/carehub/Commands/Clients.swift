@@ -21,7 +21,9 @@ struct Clients: ParsableCommand {
             guard let first = LocalDate(iso: from) else { throw ValidationError("--from: not a date (YYYY-MM-DD)") }
             guard let last = LocalDate(iso: to) else { throw ValidationError("--to: not a date (YYYY-MM-DD)") }
             guard first <= last else { throw ValidationError("--to: before --from") }
-            guard ["hospital", "respite", "holiday", "other"].contains(reason) else { throw ValidationError("--reason: hospital, respite, holiday or other") }
+            guard ["hospital", "respite", "holiday", "other"].contains(reason) else {
+                throw ValidationError("--reason: hospital, respite, holiday or other")
+            }
             try reportingFailures {
                 try VisitPlanner(try database.connect()).recordAway(clientID: client, first: first, last: last, reason: reason)
                 print("\(client) away \(first) to \(last) (\(reason)); run `carehub visits plan` for the weeks concerned")

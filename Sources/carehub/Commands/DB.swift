@@ -42,12 +42,17 @@ struct DB: ParsableCommand {
             try reportingFailures {
                 let migrator = Migrator(migrations: try migrations.load())
                 let db = try database.connect(checkingSchema: false)
-                var pending = 0, changed = 0
+                var pending = 0
+                var changed = 0
                 for line in try migrator.status(db) {
                     switch line.state {
                     case .applied(let at): print("applied  \(line.fileName)  \(at)")
-                    case .pending: print("pending  \(line.fileName)"); pending += 1
-                    case .changed: print("CHANGED  \(line.fileName)  (differs from what was applied)"); changed += 1
+                    case .pending:
+                        print("pending  \(line.fileName)")
+                        pending += 1
+                    case .changed:
+                        print("CHANGED  \(line.fileName)  (differs from what was applied)")
+                        changed += 1
                     }
                 }
                 if changed > 0 { throw CommandFailure("\(changed) applied migration(s) differ from the files; restore them") }

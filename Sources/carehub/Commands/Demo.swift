@@ -1,9 +1,9 @@
 import ArgumentParser
 import CareModel
 import CareRostering
-import Foundation
 import CareSample
 import CareStore
+import Foundation
 import Logging
 
 /// `carehub demo …`: sample data for trying carehub out.
@@ -60,12 +60,15 @@ struct Demo: ParsableCommand {
                 log.info("writing sample county", metadata: ["hubs": "\(county.hubs.count)", "seed": "\(seed)"])
                 // County and history in one transaction: all or nothing.
                 let (counts, history) = try db.transaction { db in
-                    (try CountyWriter(db).write(
-                        hubs: county.hubs, carers: county.carers, clients: county.clients, packages: county.packages,
-                        shifts: county.shifts, absences: county.absences),
-                     try addHistory(db, until: week.monday.adding(days: -1), seed: seed))
+                    (
+                        try CountyWriter(db).write(
+                            hubs: county.hubs, carers: county.carers, clients: county.clients, packages: county.packages,
+                            shifts: county.shifts, absences: county.absences),
+                        try addHistory(db, until: week.monday.adding(days: -1), seed: seed)
+                    )
                 }
-                print("""
+                print(
+                    """
                     seeded \(counts.hubs) hubs, \(counts.carers) carers, \(counts.clients) clients, \
                     \(counts.packages) packages (\(counts.visitTemplates) weekly calls), \(counts.shifts) shifts \
                     from \(week) for \(weeks) week(s), \(counts.absences) absences (seed \(seed)); \(history)
@@ -91,8 +94,9 @@ struct Demo: ParsableCommand {
                 let spec = SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: week, weeks: 1)
                 if let issue = spec.validationIssues().first { throw CommandFailure("--\(issue)") }
                 let c = SampleCountyGenerator.generate(spec)
-                let texts = try ImportFiles.texts(hubs: c.hubs, carers: c.carers, clients: c.clients, packages: c.packages,
-                                                  shifts: c.shifts, absences: c.absences)
+                let texts = try ImportFiles.texts(
+                    hubs: c.hubs, carers: c.carers, clients: c.clients, packages: c.packages,
+                    shifts: c.shifts, absences: c.absences)
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 for kind in ImportKind.county {
                     let path = (out as NSString).appendingPathComponent("\(kind.rawValue).csv")
@@ -132,11 +136,17 @@ struct Demo: ParsableCommand {
 func addHistory(_ db: Connection, until: LocalDate, seed: UInt64) throws -> String {
     let repo = WorkforceRepository(db)
     if try repo.spellCount() > 0 { throw CommandFailure("employment history already exists; it is added once") }
-    var former = 0, spells = 0, vacancies = 0, sick = 0, applications = 0, dischargeCount = 0
+    var former = 0
+    var spells = 0
+    var vacancies = 0
+    var sick = 0
+    var applications = 0
+    var dischargeCount = 0
     for (hub, carers) in try repo.carersByHub().sorted(by: { $0.key < $1.key }) {
         let h = HistoryFactory.history(hub: hub, carers: carers, until: until, seed: seed)
-        try repo.writeHistory(formerCarers: h.formerCarers, spells: h.spells, vacancies: h.vacancies, sickness: h.sickness,
-                              applications: h.applications, costs: h.costs)
+        try repo.writeHistory(
+            formerCarers: h.formerCarers, spells: h.spells, vacancies: h.vacancies, sickness: h.sickness,
+            applications: h.applications, costs: h.costs)
         former += h.formerCarers.count
         spells += h.spells.count
         vacancies += h.vacancies.count
@@ -147,7 +157,9 @@ func addHistory(_ db: Connection, until: LocalDate, seed: UInt64) throws -> Stri
         applications += h.applications.count
     }
     let market = try addMarket(db, until: until, seed: seed)
-    return "workforce history to \(until): \(spells) employment spells, \(former) former carers, \(vacancies) vacancies, \(applications) applications, \(sick) sickness absences; \(dischargeCount) hospital discharges; \(market)"
+    return
+        "workforce history to \(until): \(spells) employment spells, \(former) former carers, \(vacancies) vacancies, \(applications) "
+        + "applications, \(sick) sickness absences; \(dischargeCount) hospital discharges; \(market)"
 }
 
 /// The market side: every package's commission (funder, rate, request date), earlier packages
@@ -160,12 +172,15 @@ func addMarket(_ db: Connection, until: LocalDate, seed: UInt64) throws -> Strin
     let lastSunday = until.adding(days: -(until.weekday.rawValue % 7))
     let weeks = (0..<13).map { ISOWeek(containing: lastSunday.adding(days: -7 * $0)) }.reversed()
     return try db.transaction { db in
-        var commissions = 0, waiting = 0, ended = 0
+        var commissions = 0
+        var waiting = 0
+        var ended = 0
         let packages = PackageRepository(db)
         for (hub, rows) in byHub.sorted(by: { $0.key < $1.key }) {
             let infos = rows.map {
-                MarketFactory.PackageInfo(packageID: $0.packageID, clientID: $0.clientID, validFrom: $0.validFrom, funding: $0.funding,
-                                          homeFirst: $0.homeFirst, weeklyHours: $0.weeklyHours)
+                MarketFactory.PackageInfo(
+                    packageID: $0.packageID, clientID: $0.clientID, validFrom: $0.validFrom, funding: $0.funding,
+                    homeFirst: $0.homeFirst, weeklyHours: $0.weeklyHours)
             }
             for c in MarketFactory.commissions(hub: hub, packages: infos, until: until, seed: seed) {
                 try packages.upsert(c)
@@ -179,6 +194,8 @@ func addMarket(_ db: Connection, until: LocalDate, seed: UInt64) throws -> Strin
         guard let first = weeks.first else { return "" }
         let visits = try MarketRepository(db).plannedVisits(from: first.monday, to: lastSunday)
         try MarketRepository(db).record(MarketFactory.outcomes(visits: visits, seed: seed))
-        return "\(commissions) package commissions (\(ended) ended, \(waiting) waiting), outcomes of \(visits.count) visits in \(first) to \(weeks.last ?? first)"
+        return
+            "\(commissions) package commissions (\(ended) ended, \(waiting) waiting), outcomes of \(visits.count) visits in \(first) to "
+            + "\(weeks.last ?? first)"
     }
 }

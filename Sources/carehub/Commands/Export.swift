@@ -62,8 +62,10 @@ extension RosterCommand {
                     try write(try CSVText.write(Payroll.rows(lines)), "payroll-\(scope.hub)-\(scope.week).csv")
                     // Changes made at under 48 hours' notice (rebalance), per carer, for payroll's short-notice payments.
                     let notice = try RebalanceRepository(db).shortNoticeChanges(hub: scope.hub, week: scope.week)
-                    try write(try CSVText.write([["carer", "short_notice_changes"]] + notice.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }),
-                              "short-notice-\(scope.hub)-\(scope.week).csv")
+                    try write(
+                        try CSVText.write(
+                            [["carer", "short_notice_changes"]] + notice.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }),
+                        "short-notice-\(scope.hub)-\(scope.week).csv")
                     let below = lines.filter(\.belowLivingWage).count
                     if below > 0 { print("warning: \(below) carer-days are paid below the National Living Wage (see below_living_wage)") }
                 }

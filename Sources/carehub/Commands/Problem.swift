@@ -2,8 +2,8 @@ import ArgumentParser
 import CareModel
 import CareRostering
 import CareSample
-import CareStore
 import CareSolver
+import CareStore
 import Foundation
 
 /// `carehub problem …`: problem files.
@@ -26,7 +26,11 @@ struct ProblemCommand: ParsableCommand {
                 let compiled = ProblemCompiler.compile(problem)
                 let shifts = problem.carers.reduce(0) { $0 + $1.shifts.count }
                 let doubles = problem.visits.filter { $0.carers > 1 }.count
-                print("\(file): valid \(Problem.format): \(problem.hubs.count) hubs, \(problem.carers.count) carers (\(shifts) shifts), \(problem.clients.count) clients, \(problem.visits.count) visits (\(doubles) with 2+ carers), week of \(problem.weekStart), \(problem.timeZone)")
+                print(
+                    "\(file): valid \(Problem.format): \(problem.hubs.count) hubs, \(problem.carers.count) carers (\(shifts) shifts), "
+                        + "\(problem.clients.count) clients, \(problem.visits.count) visits (\(doubles) with 2+ carers), week of "
+                        + "\(problem.weekStart), \(problem.timeZone)"
+                )
                 if !compiled.blockedReasons.isEmpty {
                     print("\(compiled.blockedReasons.count) visits cannot be staffed by any roster:")
                     for (v, reason) in compiled.blockedReasons.sorted(by: { $0.key < $1.key }).prefix(20) {
@@ -55,7 +59,8 @@ struct ProblemCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let county = SampleCountyGenerator.generate(SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: week, weeks: 1))
+                let county = SampleCountyGenerator.generate(
+                    SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: week, weeks: 1))
                 let data = try ProblemEncoder.encode(SampleProblem.make(county, week: week)) + Data("\n".utf8)
                 if let out { try writeAtomically(data, to: out) } else { FileHandle.standardOutput.write(data) }
             }

@@ -12,7 +12,8 @@ extension ReportOptions {
         // `validate(for:)` has checked that a period report has both days; a weekly one uses none.
         let (from, to) = (LocalDate(iso: self.from ?? "") ?? week.monday, LocalDate(iso: self.to ?? "") ?? week.monday)
         let scope = PeriodReportRepository.Scope(from: from, to: to, grain: by ?? .month, hub: hub)
-        let periods = PeriodReportRepository(db), weekly = WeeklyReportRepository(db)
+        let periods = PeriodReportRepository(db)
+        let weekly = WeeklyReportRepository(db)
         switch report {
         case .capacity:
             return CapacityReport.table(try weekly.capacity(week: week, hubCode: hub), week: week)

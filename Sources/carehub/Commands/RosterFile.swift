@@ -74,7 +74,9 @@ struct RosterCommand: ParsableCommand {
                 case .html:
                     let handout = try handout(week, parsed)
                     if let carer {
-                        guard handout.problem.carers.contains(where: { $0.id == carer }) else { throw CommandFailure("no carer \(carer) in this roster's problem") }
+                        guard handout.problem.carers.contains(where: { $0.id == carer }) else {
+                            throw CommandFailure("no carer \(carer) in this roster's problem")
+                        }
                         print(PrintableSheets.carerSheet(handout, carer: carer), terminator: "")
                     } else {
                         print(PrintableSheets.hubOverview(handout), terminator: "")
@@ -105,8 +107,9 @@ struct RosterCommand: ParsableCommand {
             if let hub, let week, let stored = try RosterRepository(try database.connect()).find(hub: hub, week: week, version: version) {
                 return try RosterWorkflow.handout(try database.connect(), stored)
             }
-            return Handout(hub: problem.hubs.map(\.id).joined(separator: ","), week: ISOWeek(containing: problem.weekStart).description,
-                           version: 0, problem: problem, roster: roster, carerNames: [:], clientFirstNames: [:], clientAreas: [:])
+            return Handout(
+                hub: problem.hubs.map(\.id).joined(separator: ","), week: ISOWeek(containing: problem.weekStart).description,
+                version: 0, problem: problem, roster: roster, carerNames: [:], clientFirstNames: [:], clientAreas: [:])
         }
 
         private func load() throws -> (Problem, Roster, String?) {
@@ -116,7 +119,9 @@ struct RosterCommand: ParsableCommand {
             guard let hub, let week else { throw CommandFailure("give --hub and --week") }
             let db = try database.connect()
             guard let stored = try RosterRepository(db).find(hub: hub, week: week, version: version) else {
-                throw CommandFailure("no roster for \(hub) \(week)\(version.map { " version \($0)" } ?? ""); run `carehub roster generate --hub \(hub) --week \(week)`")
+                throw CommandFailure(
+                    "no roster for \(hub) \(week)\(version.map { " version \($0)" } ?? ""); run `carehub roster generate --hub \(hub) --week \(week)`"
+                )
             }
             let (p, r) = try RosterWorkflow.documents(stored)
             var header = "\(hub) \(week) version \(stored.version) (\(stored.status.rawValue)), seed \(stored.seed)"

@@ -31,15 +31,21 @@ struct Solve: ParsableCommand {
             let week = try ProblemDecoder.load(path: problem)
             let compiled = ProblemCompiler.compile(week)
             let stop = StoppingCriterion(maxIterations: iterations, maxSeconds: seconds ?? (iterations == nil ? 30 : nil))
-            let report: ((SolveProgress) -> Void)? = quiet ? nil : { p in
-                writeError(String(format: "%6.1fs  objective %.1f  assigned %d/%d  iterations %d",
-                                  p.elapsed, Double(p.bestCost) / Double(CompiledProblem.costScale), p.assigned, p.visits, p.iteration))
-            }
+            let report: ((SolveProgress) -> Void)? =
+                quiet
+                ? nil
+                : { p in
+                    writeError(
+                        String(
+                            format: "%6.1fs  objective %.1f  assigned %d/%d  iterations %d",
+                            p.elapsed, Double(p.bestCost) / Double(CompiledProblem.costScale), p.assigned, p.visits, p.iteration))
+                }
             let result = CareSolver.solve(compiled.instance, parameters: SolveParameters(seed: seed, stop: stop), progress: report)
             let roster = RosterBuilder.roster(compiled, result, seed: seed)
             let check = RosterChecker.check(roster, against: week)
             guard check.isValid else {
-                throw CommandFailure("internal error: the roster failed carehub's checker (\(check.violations.first ?? "")); please report this with the problem file")
+                throw CommandFailure(
+                    "internal error: the roster failed carehub's checker (\(check.violations.first ?? "")); please report this with the problem file")
             }
             let data = try roster.encoded() + Data("\n".utf8)
             if let out {
@@ -49,7 +55,10 @@ struct Solve: ParsableCommand {
             }
             if !quiet {
                 let m = roster.metrics
-                writeError("assigned \(m.assigned)/\(m.visits) visits, travel \(m.travelMinutes) min, objective \(roster.objective.total), \(result.iterations) iterations in \(String(format: "%.1f", result.seconds))s")
+                writeError(
+                    "assigned \(m.assigned)/\(m.visits) visits, travel \(m.travelMinutes) min, objective \(roster.objective.total), "
+                        + "\(result.iterations) iterations in \(String(format: "%.1f", result.seconds))s"
+                )
             }
         }
     }

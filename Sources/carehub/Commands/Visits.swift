@@ -29,7 +29,10 @@ struct Visits: ParsableCommand {
                 let db = try database.connect()
                 if let hub, try HubRepository(db).find(code: hub) == nil { throw CommandFailure(noHubsMessage(hub)) }
                 let o = try VisitPlanner(db).plan(week: week, hubCode: hub)
-                print("\(week)\(hub.map { " \($0)" } ?? ""): \(o.added) added, \(o.updated) updated, \(o.cancelled) cancelled, \(o.kept) kept (assigned in a roster), \(o.planned) planned")
+                print(
+                    "\(week)\(hub.map { " \($0)" } ?? ""): \(o.added) added, \(o.updated) updated, \(o.cancelled) cancelled, \(o.kept) "
+                        + "kept (assigned in a roster), \(o.planned) planned"
+                )
             }
         }
     }

@@ -4,8 +4,10 @@ import Foundation
 
 /// Where the database is; shared by every command that needs one.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("database-url"), help: ArgumentHelp(
-        "PostgreSQL URL or conninfo (default: DATABASE_URL, else the PG* variables).", valueName: "url"))
+    @Option(
+        name: .customLong("database-url"),
+        help: ArgumentHelp(
+            "PostgreSQL URL or conninfo (default: DATABASE_URL, else the PG* variables).", valueName: "url"))
     var url: String?
 
     /// Opens a connection to a database at the schema version this carehub needs, or throws an
@@ -21,8 +23,10 @@ struct DatabaseOptions: ParsableArguments {
 
 /// Where the `sql/` migrations are.
 struct MigrationOptions: ParsableArguments {
-    @Option(name: .customLong("sql-dir"), help: ArgumentHelp(
-        "Directory of NNNN_*.sql migrations (default: CAREHUB_SQL_DIR, else the checkout's sql/).", valueName: "dir"))
+    @Option(
+        name: .customLong("sql-dir"),
+        help: ArgumentHelp(
+            "Directory of NNNN_*.sql migrations (default: CAREHUB_SQL_DIR, else the checkout's sql/).", valueName: "dir"))
     var directory: String?
 
     /// The migrations, read and checked.

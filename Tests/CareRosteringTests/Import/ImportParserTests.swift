@@ -1,6 +1,7 @@
 import CareModel
-@testable import CareRostering
 import Testing
+
+@testable import CareRostering
 
 /// Identifiers a parser test may refer to: hub STAF, carer C1, client P1, vacancy V1.
 let knownIDs = References(hubs: ["STAF"], carers: ["C1"], clients: ["P1"], vacancies: ["V1"])

@@ -1,5 +1,6 @@
-@testable import CareSolver
 import Testing
+
+@testable import CareSolver
 
 @Suite("Neighbour lists")
 struct NeighboursTests {

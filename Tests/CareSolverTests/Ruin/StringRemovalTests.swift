@@ -1,6 +1,7 @@
-@testable import CareSolver
 import CareModel
 import Testing
+
+@testable import CareSolver
 
 @Suite("String removal")
 struct StringRemovalTests {

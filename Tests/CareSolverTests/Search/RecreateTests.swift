@@ -1,6 +1,7 @@
-@testable import CareSolver
 import CareModel
 import Testing
+
+@testable import CareSolver
 
 @Suite("Recreate")
 struct RecreateTests {

@@ -1,5 +1,6 @@
-@testable import CareSolver
 import Testing
+
+@testable import CareSolver
 
 /// A clock the test moves by hand. Unchecked Sendable: each test uses it from one task only.
 final class HandClock: @unchecked Sendable {

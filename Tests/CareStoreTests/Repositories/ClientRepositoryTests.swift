@@ -12,8 +12,9 @@ struct ClientRepositoryTests {
         try HubRepository(db).upsert(Hub(code: "A", name: "A", location: Fixtures.place))
         try CarerRepository(db).upsert(Fixtures.carer("C1", hub: "A"))
         try CarerRepository(db).upsert(Fixtures.carer("C2", hub: "A"))
-        var client = Client(externalID: "P1", hubCode: "A", givenName: "Ann", familyName: "Smith", postcode: "ST16 1AA",
-                            location: Fixtures.place, funding: .council, preferredCarers: ["C1"])
+        var client = Client(
+            externalID: "P1", hubCode: "A", givenName: "Ann", familyName: "Smith", postcode: "ST16 1AA",
+            location: Fixtures.place, funding: .council, preferredCarers: ["C1"])
         let clients = ClientRepository(db)
         #expect(try clients.upsert(client) == .new)
         #expect(try clients.upsert(client) == .unchanged)

@@ -10,8 +10,10 @@ struct PackageRepositoryTests {
         let db = try test.connect()
         try HubRepository(db).upsert(Hub(code: "A", name: "A", location: Fixtures.place))
         for id in ["P1", "P2"] {
-            try ClientRepository(db).upsert(Client(externalID: id, hubCode: "A", givenName: "Ann", familyName: "Smith", postcode: "ST16 1AA",
-                                                   location: Fixtures.place, funding: .council))
+            try ClientRepository(db).upsert(
+                Client(
+                    externalID: id, hubCode: "A", givenName: "Ann", familyName: "Smith", postcode: "ST16 1AA",
+                    location: Fixtures.place, funding: .council))
         }
         return (test, db)
     }
@@ -33,8 +35,9 @@ struct PackageRepositoryTests {
         #expect(try packages.upsert(package) == .unchanged)
         package.visits = [call(.friday)]
         #expect(try packages.upsert(package) == .updated)
-        let commission = PackageCommission(packageID: "K1", clientID: "P1", funder: .council, commissionedHours: 3.5, hourlyRate: 24,
-                                           requestedOn: from.adding(days: -10))
+        let commission = PackageCommission(
+            packageID: "K1", clientID: "P1", funder: .council, commissionedHours: 3.5, hourlyRate: 24,
+            requestedOn: from.adding(days: -10))
         #expect(try packages.upsert(commission) == .updated)
         #expect(try packages.upsert(commission) == .unchanged)
         let row = try db.query("SELECT valid_from, (SELECT count(*) FROM package_visits) AS calls FROM care_packages").rows[0]

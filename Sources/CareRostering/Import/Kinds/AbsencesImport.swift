@@ -14,8 +14,10 @@ enum AbsencesImport: RecordImport {
     }
 
     static func value(_ r: inout RowReader, _ known: References) -> Value? {
-        let id = r.text("carer"), kind = r.choice("kind", AbsenceKind.self)
-        let first = r.date("first_day"), last = r.date("last_day")
+        let id = r.text("carer")
+        let kind = r.choice("kind", AbsenceKind.self)
+        let first = r.date("first_day")
+        let last = r.date("last_day")
         if let id, !known.carers.contains(id) { r.fail("carer", "unknown carer \(id)") }
         if let first, let last, last < first { r.fail("last_day", "before first_day") }
         var lost: Double?
@@ -23,8 +25,9 @@ enum AbsencesImport: RecordImport {
             if let x = Double(text), x >= 0, x <= 366 { lost = x } else { r.fail("working_days_lost", "must be 0…366") }
         }
         guard let id, let kind, let first, let last else { return nil }
-        return Value(absence: LocalAbsence(carerID: id, kind: kind, firstDay: first, lastDay: last), reason: r.optionalText("reason"),
-                     workingDaysLost: lost)
+        return Value(
+            absence: LocalAbsence(carerID: id, kind: kind, firstDay: first, lastDay: last), reason: r.optionalText("reason"),
+            workingDaysLost: lost)
     }
 
     static func write(_ v: Value, to db: Connection) throws -> UpsertOutcome {

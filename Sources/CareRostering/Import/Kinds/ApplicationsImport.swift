@@ -10,7 +10,9 @@ enum ApplicationsImport: RecordImport {
     static let stages = ["interviewed_on", "offered_on", "accepted_on", "declined_on", "checks_cleared_on", "withdrawn_on", "started_on"]
 
     static func value(_ r: inout RowReader, _ known: References) -> Application? {
-        let id = r.text("external_id"), vacancy = r.text("vacancy"), applied = r.date("applied_on")
+        let id = r.text("external_id")
+        let vacancy = r.text("vacancy")
+        let applied = r.date("applied_on")
         var dates: [String: LocalDate] = [:]
         for column in stages {
             if let d = r.date(column, required: false) { dates[column] = d }

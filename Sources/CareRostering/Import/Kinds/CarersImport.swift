@@ -10,15 +10,19 @@ enum CarersImport: RecordImport {
     ]
 
     static func value(_ r: inout RowReader, _ known: References) -> Carer? {
-        let id = r.text("external_id"), hub = r.text("hub"), given = r.text("given_name")
+        let id = r.text("external_id")
+        let hub = r.text("hub")
+        let given = r.text("given_name")
         let family = r.record["family_name"]
         let gender = r.choice("gender", Gender.self, default: .unknown)
         let home = r.point("home_lat", "home_lon")
         let contract = r.choice("contract_type", ContractType.self)
         let zero = r.bool("zero_hours")
-        let contracted = r.number("contracted_hours", in: 0...168), maxHours = r.number("max_hours", in: 0.5...168)
+        let contracted = r.number("contracted_hours", in: 0...168)
+        let maxHours = r.number("max_hours", in: 0.5...168)
         let rate = r.number("hourly_rate", in: 0.01...1000)
-        let start = r.date("start_date"), end = r.date("end_date", required: false)
+        let start = r.date("start_date")
+        let end = r.date("end_date", required: false)
         let lend = r.list("lendable_to")
         if let hub, !known.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
         for h in lend where !known.hubs.contains(h) { r.fail("lendable_to", "unknown hub \(h)") }

@@ -7,18 +7,26 @@ enum ClientsImport: RecordImport {
     static let requiredColumns = ["external_id", "hub", "given_name", "family_name", "postcode", "lat", "lon", "funding"]
 
     static func value(_ r: inout RowReader, _ known: References) -> Client? {
-        let id = r.text("external_id"), hub = r.text("hub"), given = r.text("given_name")
-        let family = r.record["family_name"], postcode = r.text("postcode")
+        let id = r.text("external_id")
+        let hub = r.text("hub")
+        let given = r.text("given_name")
+        let family = r.record["family_name"]
+        let postcode = r.text("postcode")
         let place = r.point("lat", "lon")
         var preference: Gender?
         if !r.record["gender_preference"].isEmpty {
             preference = r.choice("gender_preference", Gender.self)
-            if let p = preference, p != .female && p != .male { r.fail("gender_preference", "must be female or male"); preference = nil }
+            if let p = preference, p != .female && p != .male {
+                r.fail("gender_preference", "must be female or male")
+                preference = nil
+            }
         }
         let funding = r.choice("funding", FundingStream.self)
         let homeFirst = r.bool("home_first")
-        let discharge = r.date("discharge_date", required: false), birth = r.date("date_of_birth", required: false)
-        let preferred = r.list("preferred_carers"), excluded = r.list("excluded_carers")
+        let discharge = r.date("discharge_date", required: false)
+        let birth = r.date("date_of_birth", required: false)
+        let preferred = r.list("preferred_carers")
+        let excluded = r.list("excluded_carers")
         if let hub, !known.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
         for c in preferred where !known.carers.contains(c) { r.fail("preferred_carers", "unknown carer \(c)") }
         for c in excluded where !known.carers.contains(c) { r.fail("excluded_carers", "unknown carer \(c)") }

@@ -8,9 +8,13 @@ enum CommissionsImport: RecordImport {
     static let requiredColumns = ["package", "client", "funder"]
 
     static func value(_ r: inout RowReader, _ known: References) -> PackageCommission? {
-        let id = r.text("package"), client = r.text("client"), funder = r.choice("funder", FundingStream.self)
-        let hours = r.optionalNumber("commissioned_hours", in: 0.01...504), rate = r.optionalNumber("hourly_rate", in: 0...1000)
-        let requested = r.date("requested_on", required: false), started = r.date("started_on", required: false)
+        let id = r.text("package")
+        let client = r.text("client")
+        let funder = r.choice("funder", FundingStream.self)
+        let hours = r.optionalNumber("commissioned_hours", in: 0.01...504)
+        let rate = r.optionalNumber("hourly_rate", in: 0...1000)
+        let requested = r.date("requested_on", required: false)
+        let started = r.date("started_on", required: false)
         let ended = r.date("ended_on", required: false)
         var reason: PackageCommission.EndReason?
         if !r.record["end_reason"].isEmpty { reason = r.choice("end_reason", PackageCommission.EndReason.self) }
@@ -19,8 +23,9 @@ enum CommissionsImport: RecordImport {
         if let started, let ended, ended < started { r.fail("ended_on", "before started_on") }
         if reason != nil && ended == nil { r.fail("ended_on", "required with end_reason") }
         guard let id, let client, let funder else { return nil }
-        return PackageCommission(packageID: id, clientID: client, funder: funder, commissionedHours: hours, hourlyRate: rate,
-                                 requestedOn: requested, startedOn: started, endedOn: ended, endReason: reason)
+        return PackageCommission(
+            packageID: id, clientID: client, funder: funder, commissionedHours: hours, hourlyRate: rate,
+            requestedOn: requested, startedOn: started, endedOn: ended, endReason: reason)
     }
 
     static func identity(of c: PackageCommission) -> (key: String, name: String)? { (c.packageID, "package \(c.packageID)") }

@@ -14,7 +14,9 @@ enum CostsImport: RecordImport {
     }
 
     static func value(_ r: inout RowReader, _ known: References) -> Value? {
-        let id = r.text("external_id"), hub = r.text("hub"), incurred = r.date("incurred_on")
+        let id = r.text("external_id")
+        let hub = r.text("hub")
+        let incurred = r.date("incurred_on")
         let kind = r.text("cost_type").map { $0.lowercased() }
         let pounds = r.number("amount", in: 0.01...1_000_000)
         let vacancy = r.optionalText("vacancy")
@@ -22,8 +24,11 @@ enum CostsImport: RecordImport {
         if let kind, kind != "external" && kind != "internal" { r.fail("cost_type", "must be external or internal") }
         if let vacancy, !known.vacancies.contains(vacancy) { r.fail("vacancy", "unknown vacancy \(vacancy)") }
         guard let id, let hub, let incurred, let kind, let pounds else { return nil }
-        return Value(id: id, cost: RecruitmentCost(hubCode: hub, vacancyID: vacancy, incurred: incurred, external: kind == "external",
-                                                   pence: Int((pounds * 100).rounded())))
+        return Value(
+            id: id,
+            cost: RecruitmentCost(
+                hubCode: hub, vacancyID: vacancy, incurred: incurred, external: kind == "external",
+                pence: Int((pounds * 100).rounded())))
     }
 
     static func identity(of v: Value) -> (key: String, name: String)? { (v.id, "external_id \(v.id)") }

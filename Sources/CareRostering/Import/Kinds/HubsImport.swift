@@ -8,7 +8,9 @@ enum HubsImport: RecordImport {
     static let requiredColumns = ["code", "name", "lat", "lon"]
 
     static func value(_ r: inout RowReader, _ known: References) -> Hub? {
-        let code = r.text("code"), name = r.text("name"), place = r.point("lat", "lon")
+        let code = r.text("code")
+        let name = r.text("name")
+        let place = r.point("lat", "lon")
         let zone = r.optionalText("timezone") ?? "Europe/London"
         if let code, code.range(of: "^[A-Z0-9][A-Z0-9_-]{0,31}$", options: .regularExpression) == nil {
             r.fail("code", "use 1–32 upper-case letters, digits, - or _")

@@ -8,7 +8,8 @@ enum OutcomesImport: RecordImport {
     static let requiredColumns = ["visit", "status"]
 
     static func value(_ r: inout RowReader, _ known: References) -> VisitOutcome? {
-        let visit = r.int("visit", in: 1...999_999_999_999), status = r.choice("status", VisitOutcome.Status.self)
+        let visit = r.int("visit", in: 1...999_999_999_999)
+        let status = r.choice("status", VisitOutcome.Status.self)
         var start: Instant?
         if !r.record["actual_start"].isEmpty {
             start = Instant(rfc3339: r.record["actual_start"])

@@ -19,8 +19,10 @@ enum PackagesImport: ImportParser {
             if let existing = packages[package.externalID] {
                 let p = existing.package
                 if p.clientID != package.clientID || p.validFrom != package.validFrom || p.validTo != package.validTo {
-                    parsed.issues.append(FieldIssue(line: record.line, field: "client",
-                                                     problem: "client or validity differs from line \(existing.line) of the same package"))
+                    parsed.issues.append(
+                        FieldIssue(
+                            line: record.line, field: "client",
+                            problem: "client or validity differs from line \(existing.line) of the same package"))
                 }
                 packages[package.externalID]?.package.visits.append(call)
             } else {
@@ -37,12 +39,15 @@ enum PackagesImport: ImportParser {
 
     /// One row: its package (with this call only) and the call.
     private static func packageRow(_ r: inout RowReader, _ known: References) -> (CarePackage, VisitTemplate)? {
-        let id = r.text("package"), clientID = r.text("client")
-        let from = r.date("valid_from"), to = r.date("valid_to", required: false)
+        let id = r.text("package")
+        let clientID = r.text("client")
+        let from = r.date("valid_from")
+        let to = r.date("valid_to", required: false)
         let dayText = r.text("weekday")
         let day = dayText.flatMap(Weekday.init(text:))
         if dayText != nil && day == nil { r.fail("weekday", "expected 1–7 or Mon…Sun") }
-        let start = r.time("window_start"), end = r.time("window_end")
+        let start = r.time("window_start")
+        let end = r.time("window_end")
         let minutes = r.int("duration_minutes", in: 1...1440)
         let skills = r.skills("skills")
         let carers = r.int("carers", in: Problem.Visit.carerCounts, default: 1)
@@ -52,8 +57,9 @@ enum PackagesImport: ImportParser {
         if let from, let to, to < from { r.fail("valid_to", "before valid_from") }
         guard r.issues.isEmpty, let id, let clientID, let from, let day, let start, let end, let minutes, let carers, let priority
         else { return nil }
-        let call = VisitTemplate(weekday: day, windowStart: start, windowEnd: end, durationMinutes: minutes, skills: skills,
-                                 carersNeeded: carers, priority: priority)
+        let call = VisitTemplate(
+            weekday: day, windowStart: start, windowEnd: end, durationMinutes: minutes, skills: skills,
+            carersNeeded: carers, priority: priority)
         return (CarePackage(externalID: id, clientID: clientID, validFrom: from, validTo: to, visits: [call]), call)
     }
 }

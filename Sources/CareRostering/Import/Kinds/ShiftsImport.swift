@@ -22,7 +22,10 @@ enum ShiftsImport: ImportParser {
         var order: [String] = []
         for record in file.records {
             var r = RowReader(record)
-            let id = r.text("carer"), date = r.date("date"), start = r.time("start"), end = r.time("end")
+            let id = r.text("carer")
+            let date = r.date("date")
+            let start = r.time("start")
+            let end = r.time("end")
             if let id, !known.carers.contains(id) { r.fail("carer", "unknown carer \(id)") }
             if let start, let end, start == end { r.fail("end", "same as start") }
             parsed.issues += r.issues
@@ -45,7 +48,8 @@ enum ShiftsImport: ImportParser {
     }
 
     static func overlaps(_ a: LocalShift, _ b: LocalShift) -> Bool {
-        let a0 = a.start.minutesSinceMidnight, b0 = b.start.minutesSinceMidnight
+        let a0 = a.start.minutesSinceMidnight
+        let b0 = b.start.minutesSinceMidnight
         return a0 < b0 + b.minutes && b0 < a0 + a.minutes
     }
 }

@@ -14,8 +14,10 @@ enum SkillsImport: RecordImport {
     }
 
     static func value(_ r: inout RowReader, _ known: References) -> Value? {
-        let id = r.text("carer"), skill = r.skills("skill").first
-        let from = r.date("qualified_on"), until = r.date("expires_on", required: false)
+        let id = r.text("carer")
+        let skill = r.skills("skill").first
+        let from = r.date("qualified_on")
+        let until = r.date("expires_on", required: false)
         if let id, !known.carers.contains(id) { r.fail("carer", "unknown carer \(id)") }
         if r.record["skill"].isEmpty { r.fail("skill", "required") }
         if let from, let until, until <= from { r.fail("expires_on", "not after qualified_on") }

@@ -8,12 +8,18 @@ enum SpellsImport: RecordImport {
     static let requiredColumns = ["carer", "hub", "contract_type", "start_date"]
 
     static func value(_ r: inout RowReader, _ known: References) -> EmploymentSpell? {
-        let id = r.text("carer"), hub = r.text("hub"), contract = r.choice("contract_type", ContractType.self)
-        let zero = r.bool("zero_hours"), hoursText = r.optionalText("contracted_hours")
-        let start = r.date("start_date"), end = r.date("end_date", required: false)
+        let id = r.text("carer")
+        let hub = r.text("hub")
+        let contract = r.choice("contract_type", ContractType.self)
+        let zero = r.bool("zero_hours")
+        let hoursText = r.optionalText("contracted_hours")
+        let start = r.date("start_date")
+        let end = r.date("end_date", required: false)
         let internalStart = r.bool("started_by_internal_move")
-        let reason = r.optionalText("leave_reason"), destination = r.optionalText("leave_destination")
-        let voluntary = r.bool("voluntary", default: true), internalMove = r.bool("internal_move")
+        let reason = r.optionalText("leave_reason")
+        let destination = r.optionalText("leave_destination")
+        let voluntary = r.bool("voluntary", default: true)
+        let internalMove = r.bool("internal_move")
         var minutes = 0
         if let hoursText {
             if let h = Double(hoursText), h >= 0, h <= 168 {
@@ -31,8 +37,9 @@ enum SpellsImport: RecordImport {
         let leaving = end.map { _ in
             LeavingEvent(reason: reason ?? "unknown", destination: destination, voluntary: voluntary, internalMove: internalMove)
         }
-        return EmploymentSpell(carerID: id, hubCode: hub, contract: contract, zeroHours: zero, contractedMinutes: minutes, start: start,
-                               end: end, startedByInternalMove: internalStart, leaving: leaving)
+        return EmploymentSpell(
+            carerID: id, hubCode: hub, contract: contract, zeroHours: zero, contractedMinutes: minutes, start: start,
+            end: end, startedByInternalMove: internalStart, leaving: leaving)
     }
 
     static func identity(of s: EmploymentSpell) -> (key: String, name: String)? {

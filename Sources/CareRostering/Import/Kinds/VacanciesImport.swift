@@ -7,7 +7,10 @@ enum VacanciesImport: RecordImport {
     static let requiredColumns = ["external_id", "hub", "opened_on"]
 
     static func value(_ r: inout RowReader, _ known: References) -> Vacancy? {
-        let id = r.text("external_id"), hub = r.text("hub"), opened = r.date("opened_on"), closed = r.date("closed_on", required: false)
+        let id = r.text("external_id")
+        let hub = r.text("hub")
+        let opened = r.date("opened_on")
+        let closed = r.date("closed_on", required: false)
         if let hub, !known.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
         if let opened, let closed, closed < opened { r.fail("closed_on", "before opened_on") }
         guard let id, let hub, let opened else { return nil }

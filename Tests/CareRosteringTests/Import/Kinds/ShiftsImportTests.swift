@@ -1,5 +1,6 @@
-@testable import CareRostering
 import Testing
+
+@testable import CareRostering
 
 @Suite("shifts.csv")
 struct ShiftsImportTests {
@@ -14,7 +15,8 @@ struct ShiftsImportTests {
 
     /// Overlap counts the minutes past midnight.
     @Test func overlapIsByElapsedMinutes() throws {
-        #expect(try issues(ShiftsImport.self, "carer,date,start,end\nC1,2026-11-23,22:00,06:00\nC1,2026-11-23,23:30,23:45\n")
-            == ["3: start: overlaps the shift starting 22:00"])
+        #expect(
+            try issues(ShiftsImport.self, "carer,date,start,end\nC1,2026-11-23,22:00,06:00\nC1,2026-11-23,23:30,23:45\n")
+                == ["3: start: overlaps the shift starting 22:00"])
     }
 }

@@ -1,5 +1,6 @@
-@testable import CareRostering
 import Testing
+
+@testable import CareRostering
 
 @Suite("skills.csv")
 struct SkillsImportTests {
