@@ -27,6 +27,7 @@ extension RosterCommand {
         @Option(help: "Iteration limit (deterministic with --seed).") var iterations: Int?
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @Flag(help: "No progress on stderr.") var quiet = false
+        @Flag(help: "Print each phase's seconds (load, compile, search, check, store, review) to stderr.") var timings = false
 
         func validate() throws {
             if hubs.isEmpty == !all { throw ValidationError("give --hub (one or more) or --all") }
@@ -45,10 +46,12 @@ extension RosterCommand {
                     db, hubs: chosen, week: week, search: .init(seed: seed, seconds: seconds, iterations: iterations), actor: currentActor,
                     progress: progress)
                 for (hub, version) in generated.versions { print("\(hub) \(week): draft version \(version)") }
+                let reviewStart = ContinuousClock.now
                 let review = RosterReview(problem: generated.problem, roster: generated.roster)
                 print(review.summary(), terminator: "")
                 print(WorkingTimeWarnings.text(problem: generated.problem, roster: generated.roster), terminator: "")
                 print(review.contractTable(), terminator: "")
+                if timings { writeError(generated.timings.line(review: GenerateTimings.seconds(since: reviewStart))) }
             }
         }
     }
