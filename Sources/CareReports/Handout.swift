@@ -27,6 +27,19 @@ public struct Handout: Sendable {
     public let clientFirstNames: [String: String]
     public let clientAreas: [String: String]
     public let zone: ZoneOffsets?
+    /// Lookups built once in `init`, because the hand-outs and the review ask for every carer's
+    /// items and rebuilding them per carer made a county's review quadratic.
+    private let carerByID: [String: Problem.Carer]
+    private let clientPlaces: [String: GeoPoint]
+    /// `scheduled[c]`: carer `c`'s assignments (with a readable start and a known visit) in time order.
+    private let scheduled: [String: [Scheduled]]
+
+    /// One assignment of a carer with its parsed start and its visit.
+    private struct Scheduled: Sendable {
+        let start: Instant
+        let assignment: Roster.Assignment
+        let visit: Problem.Visit
+    }
 
     public init(hub: String, week: String, version: Int, problem: Problem, roster: Roster, carerNames: [String: String],
                 clientFirstNames: [String: String], clientAreas: [String: String]) {
@@ -39,6 +52,20 @@ public struct Handout: Sendable {
         self.clientFirstNames = clientFirstNames
         self.clientAreas = clientAreas
         self.zone = ZoneOffsets(identifier: problem.timeZone)
+        self.carerByID = Dictionary(problem.carers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.clientPlaces = Dictionary(problem.clients.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
+        self.scheduled = Self.scheduledByCarer(problem: problem, roster: roster)
+    }
+
+    /// Each carer's assignments in time order (ties keep the roster's order, as a per-carer filter would).
+    private static func scheduledByCarer(problem: Problem, roster: Roster) -> [String: [Scheduled]] {
+        let visits = Dictionary(problem.visits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var byCarer: [String: [Scheduled]] = [:]
+        for a in roster.assignments {
+            guard let t = Instant(rfc3339: a.start), let v = visits[a.visit] else { continue }
+            for c in Set(a.carers) { byCarer[c, default: []].append(Scheduled(start: t, assignment: a, visit: v)) }
+        }
+        return byCarer.mapValues { $0.sorted { $0.start < $1.start } }
     }
 
     /// Carers with at least one visit, by id.
@@ -46,18 +73,13 @@ public struct Handout: Sendable {
 
     /// A carer's visits in time order, with travel and waiting per shift.
     public func items(for carerID: String) -> [Item] {
-        guard let carer = problem.carers.first(where: { $0.id == carerID }) else { return [] }
-        let visits = Dictionary(problem.visits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let places = Dictionary(problem.clients.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
-        let mine = roster.assignments.filter { $0.carers.contains(carerID) }.compactMap { a -> (Instant, Roster.Assignment, Problem.Visit)? in
-            guard let t = Instant(rfc3339: a.start), let v = visits[a.visit] else { return nil }
-            return (t, a, v)
-        }.sorted { $0.0 < $1.0 }
+        guard let carer = carerByID[carerID] else { return [] }
         var out: [Item] = []
         var previous: (shift: Int, place: GeoPoint, end: Instant)?
-        for (t, a, v) in mine {
+        for item in scheduled[carerID] ?? [] {
+            let (t, a, v) = (item.start, item.assignment, item.visit)
             let shift = carer.shifts.firstIndex { $0.start <= t && t < $0.end } ?? -1
-            let place = places[v.client] ?? carer.location
+            let place = clientPlaces[v.client] ?? carer.location
             let sameShift = previous?.shift == shift
             let from = sameShift ? previous?.place ?? carer.location : carer.location
             let travel = problem.travel.minutes(from: from, to: place)
