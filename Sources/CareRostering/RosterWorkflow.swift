@@ -19,50 +19,10 @@ public enum RosterWorkflow {
         }
     }
 
-    /// What a generate run stored.
-    public struct Generated: Sendable {
-        public let problem: Problem
-        public let roster: Roster
-        /// (hub, new draft version) for each hub generated.
-        public let versions: [(hub: String, version: Int)]
-        /// Seconds per phase.
-        public let timings: GenerateTimings
-    }
-
     /// The week's problem from today's data, and its exact text.
     public static func currentProblem(_ db: Connection, hubs: [String], week: ISOWeek) throws -> (Problem, String) {
         let problem = try WeekProblemLoader(db).load(hubCodes: hubs, week: week)
         return (problem, String(decoding: try ProblemEncoder.encode(problem), as: UTF8.self))
-    }
-
-    /// Builds the problem for `hubs` and `week`, solves it, checks the roster with the
-    /// independent checker, and stores a new draft version per hub with the exact files.
-    public static func generate(
-        _ db: Connection, hubs: [String], week: ISOWeek, search: SearchSettings, actor: String,
-        progress: ((SolveProgress) -> Void)? = nil
-    ) throws -> Generated {
-        var timings = GenerateTimings()
-        let (problem, problemText) = try timings.time(\GenerateTimings.load) { try currentProblem(db, hubs: hubs, week: week) }
-        let compiled = timings.time(\GenerateTimings.compile) { ProblemCompiler.compile(problem) }
-        let stop = StoppingCriterion(maxIterations: search.iterations, maxSeconds: search.seconds ?? (search.iterations == nil ? 30 : nil))
-        let parameters = SolveParameters(seed: search.seed, stop: stop)
-        let result = timings.time(\GenerateTimings.search) { solve(compiled.instance, parameters: parameters, progress: progress) }
-        let (roster, rosterText) = try timings.time(\GenerateTimings.check) { () throws -> (Roster, String) in
-            let roster = RosterBuilder.roster(compiled, result, seed: search.seed)
-            let check = RosterChecker.check(roster, against: problem)
-            guard check.isValid else {
-                throw RosterIntegrityError.checkerRejected(stage: "generated", violation: check.violations.first ?? "")
-            }
-            return (roster, String(decoding: try roster.encoded(), as: UTF8.self))
-        }
-        var settings = ["seconds": search.seconds.map { "\($0)" } ?? "", "iterations": search.iterations.map(String.init) ?? ""]
-        settings = settings.filter { !$0.value.isEmpty }
-        let versions = try timings.time(\GenerateTimings.store) {
-            try RosterRepository(db).saveDrafts(
-                week: week, problem: problem, problemText: problemText, roster: roster, rosterText: rosterText, seed: search.seed,
-                settings: settings, actor: actor)
-        }
-        return Generated(problem: problem, roster: roster, versions: versions, timings: timings)
     }
 
     /// Publishes a draft, refusing a stale one unless `force`.
