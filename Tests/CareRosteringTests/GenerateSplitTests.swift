@@ -15,11 +15,7 @@ struct GenerateSplitTests {
     /// Two hubs with no lendable carers between them are two problems; each hub's draft equals
     /// the draft of generating that hub alone with its group's seed and the same iterations.
     @Test func splitEqualsEachHubAlone() throws {
-        let c = try SeededCounty()
-        _ = try VisitPlanner(c.db).plan(week: c.week)
-        try c.db.execute("DELETE FROM carer_lendable_hubs")
-        let search = RosterWorkflow.SearchSettings(seed: 5, iterations: 60)
-        let split = try RosterWorkflow.generate(c.db, hubs: ["STAF", "CANN"], week: c.week, search: search, actor: "test")
+        let (c, split) = try generateIndependentHubs(.init(seed: 5, iterations: 60))
         #expect(split.groups.map { $0.problem.hubs.map(\.id) } == [["CANN"], ["STAF"]])
         #expect(split.versions.map(\.version) == [1, 1])
         for group in split.groups {
@@ -42,15 +38,19 @@ struct GenerateSplitTests {
 
     /// A split run's drafts publish: each stored problem is what publishing rebuilds for its group.
     @Test func splitDraftsArePublishable() throws {
-        let c = try SeededCounty()
-        _ = try VisitPlanner(c.db).plan(week: c.week)
-        try c.db.execute("DELETE FROM carer_lendable_hubs")
-        let search = RosterWorkflow.SearchSettings(seed: 1, iterations: 30)
-        let split = try RosterWorkflow.generate(c.db, hubs: ["STAF", "CANN"], week: c.week, search: search, actor: "test")
+        let (c, split) = try generateIndependentHubs(.init(seed: 1, iterations: 30))
         #expect(split.groups.count == 2)
         for (hub, version) in split.versions {
             try RosterWorkflow.publish(c.db, hub: hub, week: c.week, version: version, force: false, actor: "test")
             #expect(try RosterRepository(c.db).published(hub: hub, week: c.week) == version)
         }
+    }
+
+    /// The two-hub sample county with every lending link removed, its week planned and both hubs generated together.
+    private func generateIndependentHubs(_ search: RosterWorkflow.SearchSettings) throws -> (SeededCounty, RosterWorkflow.Generated) {
+        let c = try SeededCounty()
+        _ = try VisitPlanner(c.db).plan(week: c.week)
+        try c.db.execute("DELETE FROM carer_lendable_hubs")
+        return (c, try RosterWorkflow.generate(c.db, hubs: ["STAF", "CANN"], week: c.week, search: search, actor: "test"))
     }
 }
