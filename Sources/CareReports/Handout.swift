@@ -41,8 +41,10 @@ public struct Handout: Sendable {
         let visit: Problem.Visit
     }
 
-    public init(hub: String, week: String, version: Int, problem: Problem, roster: Roster, carerNames: [String: String],
-                clientFirstNames: [String: String], clientAreas: [String: String]) {
+    public init(
+        hub: String, week: String, version: Int, problem: Problem, roster: Roster, carerNames: [String: String],
+        clientFirstNames: [String: String], clientAreas: [String: String]
+    ) {
         self.hub = hub
         self.week = week
         self.version = version
@@ -85,8 +87,10 @@ public struct Handout: Sendable {
             let travel = problem.travel.minutes(from: from, to: place)
             let waiting = sameShift ? max(0, (previous?.end.minutes(to: t) ?? 0) - travel) : 0
             let end = t.adding(minutes: v.durationMinutes)
-            out.append(Item(visit: v, start: t, end: end, partners: a.carers.filter { $0 != carerID }, travel: travel,
-                            paidTravel: sameShift, waiting: waiting))
+            out.append(
+                Item(
+                    visit: v, start: t, end: end, partners: a.carers.filter { $0 != carerID }, travel: travel,
+                    paidTravel: sameShift, waiting: waiting))
             previous = (shift, place, end)
         }
         return out

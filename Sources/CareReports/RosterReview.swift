@@ -20,7 +20,8 @@ public struct RosterReview: Sendable {
     public func summary() -> String {
         let m = roster.metrics
         let priority = Dictionary(problem.visits.map { ($0.id, $0.priority) }, uniquingKeysWith: { a, _ in a })
-        let assigned = roster.assignments.count, total = assigned + roster.unassigned.count
+        let assigned = roster.assignments.count
+        let total = assigned + roster.unassigned.count
         var out = "Roster for the week of \(problem.weekStart) (\(problem.timeZone)): "
         out += "\(assigned)/\(total) visits assigned (\(percent(Double(assigned) / Double(max(1, total)))))\n"
         let coverage = Priority.allCases.compactMap { p -> String? in
@@ -52,7 +53,8 @@ public struct RosterReview: Sendable {
     /// Contracted against rostered (paid) hours per carer with a contract or visits: the ten
     /// furthest under contract, then everyone over it.
     public func contractTable(limit: Int = 10) -> String {
-        let handout = Handout(hub: "", week: "", version: 0, problem: problem, roster: roster, carerNames: [:], clientFirstNames: [:], clientAreas: [:])
+        let handout = Handout(
+            hub: "", week: "", version: 0, problem: problem, roster: roster, carerNames: [:], clientFirstNames: [:], clientAreas: [:])
         var rows: [(id: String, contract: Int, paid: Int)] = []
         let working = Set(roster.assignments.flatMap(\.carers))
         for carer in problem.carers where hub == nil || carer.hub == hub || working.contains(carer.id) {
@@ -116,12 +118,15 @@ public struct RosterReview: Sendable {
         var table = TextTable(headers: ["day", "window", "start", "visit", "minutes", "carers"])
         for v in visits.sorted(by: { $0.windowStart < $1.windowStart }) {
             let offset = zone?.offsetMinutes(at: v.windowStart) ?? 0
-            let from = v.windowStart.adding(minutes: offset), to = v.windowEnd.adding(minutes: offset)
+            let from = v.windowStart.adding(minutes: offset)
+            let to = v.windowEnd.adding(minutes: offset)
             let day = LocalDate(daysSinceEpoch: Int(from.secondsSinceEpoch / 86_400))
             let a = assigned[v.id]
             let start = a.flatMap { Instant(rfc3339: $0.start) }.map { clock($0.adding(minutes: offset)) } ?? "-"
-            table.add(["\(day.weekday.shortName) \(day)", "\(clock(from))-\(clock(to))", start, v.id, "\(v.durationMinutes)",
-                       a?.carers.joined(separator: ",") ?? "UNASSIGNED: \(reasons[v.id] ?? "")"])
+            table.add([
+                "\(day.weekday.shortName) \(day)", "\(clock(from))-\(clock(to))", start, v.id, "\(v.durationMinutes)",
+                a?.carers.joined(separator: ",") ?? "UNASSIGNED: \(reasons[v.id] ?? "")",
+            ])
         }
         let carers = Set(visits.compactMap { assigned[$0.id] }.flatMap(\.carers))
         return "\(clientID): \(visits.count) visits, \(carers.count) different carers\n" + table.render()

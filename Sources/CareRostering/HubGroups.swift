@@ -13,7 +13,10 @@ public enum HubGroups {
         var parent = Array(sorted.indices)
         func root(_ i: Int) -> Int {
             var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
             return i
         }
         for link in links {

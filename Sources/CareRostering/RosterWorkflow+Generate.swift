@@ -49,9 +49,10 @@ extension RosterWorkflow {
                 seed: HubGroups.seed(search.seed, group: hubCodes, groups: problems.count),
                 seconds: budget.map { HubGroups.seconds($0, visits: problem.visits.count, of: totalVisits, groups: problems.count) },
                 iterations: search.iterations)
-            groups.append(try solveAndStore(
-                db, problem: problem, problemText: text, week: week, search: share, recordSeconds: search.seconds != nil, actor: actor,
-                timings: &timings, progress: progress))
+            groups.append(
+                try solveAndStore(
+                    db, problem: problem, problemText: text, week: week, search: share, recordSeconds: search.seconds != nil, actor: actor,
+                    timings: &timings, progress: progress))
         }
         return Generated(groups: groups, timings: timings)
     }

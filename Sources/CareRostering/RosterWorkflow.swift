@@ -52,7 +52,8 @@ extension RosterWorkflow {
         let carerIDs = Array(Set(roster.assignments.flatMap(\.carers)))
         let clientIDs = Array(Set(problem.visits.map(\.client)))
         let repo = HandoutRepository(db)
-        let carers = try repo.carers(carerIDs), clients = try repo.clients(clientIDs)
+        let carers = try repo.carers(carerIDs)
+        let clients = try repo.clients(clientIDs)
         return Handout(
             hub: stored.hubCode, week: stored.week, version: stored.version, problem: problem, roster: roster,
             carerNames: carers.mapValues(\.name), clientFirstNames: clients.mapValues(\.firstName), clientAreas: clients.mapValues(\.addressArea))

@@ -17,8 +17,9 @@ struct SeededCounty {
         db = try test.connect()
         self.week = ISOWeek(iso: week)!
         let county = SampleCountyGenerator.generate(SampleCountySpec(hubs: 2, clientsPerHub: clientsPerHub, seed: 2, firstWeek: self.week, weeks: 1))
-        _ = try CountyWriter(db).write(hubs: county.hubs, carers: county.carers, clients: county.clients, packages: county.packages,
-                                       shifts: county.shifts, absences: county.absences)
+        _ = try CountyWriter(db).write(
+            hubs: county.hubs, carers: county.carers, clients: county.clients, packages: county.packages,
+            shifts: county.shifts, absences: county.absences)
     }
 
     func count(_ query: SQLQuery) throws -> Int { try db.query(query).rows[0].decode("n") }
@@ -35,12 +36,14 @@ struct WeeklyLoopTests {
         #expect(second.added == 0 && second.updated == 0 && second.cancelled == 0 && second.planned == first.planned)
         // Put one client in hospital Wednesday–Thursday: their visits those days are cancelled.
         let client: String = try c.db.query("SELECT external_id FROM clients ORDER BY external_id LIMIT 1").rows[0].decode("external_id")
-        let before = try c.count("""
+        let before = try c.count(
+            """
             SELECT count(*) AS n FROM visits v JOIN clients cl ON cl.id = v.client_id
             WHERE cl.external_id = \(client) AND v.local_date IN ('2026-11-25', '2026-11-26') AND v.status = 'planned'
             """)
         #expect(before > 0)
-        try VisitPlanner(c.db).recordAway(clientID: client, first: LocalDate(iso: "2026-11-25")!, last: LocalDate(iso: "2026-11-26")!, reason: "hospital")
+        try VisitPlanner(c.db).recordAway(
+            clientID: client, first: LocalDate(iso: "2026-11-25")!, last: LocalDate(iso: "2026-11-26")!, reason: "hospital")
         let third = try VisitPlanner(c.db).plan(week: c.week)
         #expect(third.cancelled == before)
         #expect(third.planned == first.planned - before)
@@ -51,10 +54,12 @@ struct WeeklyLoopTests {
     @Test func dstWeekPlansLocalInstants() throws {
         let c = try SeededCounty(week: "2026-W43")
         _ = try VisitPlanner(c.db).plan(week: c.week)
-        let rows = try c.db.query("""
+        let rows = try c.db.query(
+            """
             SELECT v.local_date, v.window_start, pv.window_start AS local_start FROM visits v JOIN package_visits pv ON pv.id = v.package_visit_id
             WHERE v.local_date IN ('2026-10-24', '2026-10-25') ORDER BY v.id
-            """).rows
+            """
+        ).rows
         #expect(!rows.isEmpty)
         for row in rows {
             let day: LocalDate = try row.decode("local_date")
@@ -96,7 +101,10 @@ struct WeeklyLoopTests {
         let c = try SeededCounty()
         _ = try VisitPlanner(c.db).plan(week: c.week)
         _ = try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: c.week, search: .init(seed: 1, iterations: 50), actor: "test")
-        try c.db.execute("UPDATE visits SET status = 'cancelled' WHERE id = (SELECT min(v.id) FROM visits v JOIN clients cl ON cl.id = v.client_id JOIN hubs h ON h.id = cl.hub_id WHERE h.code = 'STAF')")
+        try c.db.execute(
+            "UPDATE visits SET status = 'cancelled' WHERE id = (SELECT min(v.id) FROM visits v JOIN clients cl ON cl.id = v.client_id JOIN "
+                + "hubs h ON h.id = cl.hub_id WHERE h.code = 'STAF')"
+        )
         let refusal = #expect(throws: RosterRefusal.self) {
             try RosterWorkflow.publish(c.db, hub: "STAF", week: c.week, version: 1, force: false, actor: "test")
         }
@@ -138,10 +146,11 @@ struct WeeklyLoopTests {
         let single = try #require(first.roster.assignments.first { $0.carers.count == 1 })
         let visit = try #require(Int(single.visit))
         // Pin a different qualified carer: whoever else the problem allows.
-        let other = try #require(first.problem.carers.first { carer in
-            carer.id != single.carers[0] && carer.hub == "STAF"
-                && (first.problem.visits.first { $0.id == single.visit }?.skills ?? []).allSatisfy(carer.skills.contains)
-        })
+        let other = try #require(
+            first.problem.carers.first { carer in
+                carer.id != single.carers[0] && carer.hub == "STAF"
+                    && (first.problem.visits.first { $0.id == single.visit }?.skills ?? []).allSatisfy(carer.skills.contains)
+            })
         try RosterRepository(c.db).pin(visit: visit, carer: other.id, actor: "test")
         let second = try #require(try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: c.week, search: search, actor: "test").groups.first)
         let pinned = try #require(second.problem.visits.first { $0.id == single.visit })
@@ -159,7 +168,8 @@ struct WeeklyLoopTests {
     @Test func multiHubGenerate() throws {
         let c = try SeededCounty()
         _ = try VisitPlanner(c.db).plan(week: c.week)
-        let generated = try RosterWorkflow.generate(c.db, hubs: ["STAF", "CANN"], week: c.week, search: .init(seed: 1, iterations: 50), actor: "test")
+        let generated = try RosterWorkflow.generate(
+            c.db, hubs: ["STAF", "CANN"], week: c.week, search: .init(seed: 1, iterations: 50), actor: "test")
         #expect(generated.versions.map(\.hub) == ["CANN", "STAF"])
         // The sample county lends carers between these neighbours, so they stay one problem.
         #expect(generated.groups.count == 1)

@@ -29,7 +29,8 @@ public struct CompiledProblem: Sendable {
 public enum ProblemCompiler {
     /// Compiles a validated problem.
     public static func compile(_ problem: Problem) -> CompiledProblem {
-        let earliest = ([Instant(utcDate: problem.weekStart, minutes: 0)] + problem.visits.map(\.windowStart)
+        let earliest =
+            ([Instant(utcDate: problem.weekStart, minutes: 0)] + problem.visits.map(\.windowStart)
             + problem.carers.flatMap { $0.shifts.map(\.start) }).min() ?? Instant(utcDate: problem.weekStart, minutes: 0)
         // A whole minute, a day before anything, so every time is a small positive number.
         let origin = Instant(secondsSinceEpoch: (earliest.secondsSinceEpoch / 60 - 1440) * 60)
@@ -81,7 +82,8 @@ public enum ProblemCompiler {
             }
         }
         let workers = problem.carers.map { SolverWorker(maxPaid: $0.maxMinutes, contracted: $0.contractedMinutes) }
-        let weights = Weights(travel: units(w.travel), continuity: units(w.continuity), preference: units(w.preference), shortfall: units(w.shortfall))
+        let weights = Weights(
+            travel: units(w.travel), continuity: units(w.continuity), preference: units(w.preference), shortfall: units(w.shortfall))
         let instance = SolverInstance(
             travelTime: matrix, travelCost: matrix, visits: visits, shifts: shifts, workers: workers,
             clientCount: problem.clients.count, weights: weights, breakRule: .workingTimeRegulations, paidTravel: true,
@@ -114,7 +116,9 @@ public enum ProblemCompiler {
         }
         for (id, k) in zip(visit.pinned, pinned) {
             let end = visit.windowEnd.adding(minutes: visit.durationMinutes)
-            let fits = problem.carers[k].shifts.contains { $0.start <= visit.windowEnd && visit.windowStart.adding(minutes: visit.durationMinutes) <= $0.end && $0.start < end }
+            let fits = problem.carers[k].shifts.contains {
+                $0.start <= visit.windowEnd && visit.windowStart.adding(minutes: visit.durationMinutes) <= $0.end && $0.start < end
+            }
             if !fits { return "pinned carer \(id) unavailable (no shift in the window)" }
         }
         if allowed.count < visit.carers {

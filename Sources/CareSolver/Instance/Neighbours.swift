@@ -49,7 +49,8 @@ struct NearestK {
         guard capacity > 0 else { return }
         if kept.count == capacity, let last = kept.last, !Self.less((score, index), last) { return }
         // Binary search for the first kept pair greater than the new one.
-        var low = 0, high = kept.count
+        var low = 0
+        var high = kept.count
         while low < high {
             let mid = (low + high) / 2
             if Self.less(kept[mid], (score, index)) { low = mid + 1 } else { high = mid }

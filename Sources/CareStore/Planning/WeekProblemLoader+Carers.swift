@@ -5,7 +5,8 @@ extension WeekProblemLoader {
     /// (among `codes`), skills valid in the week and free shift time. Three queries whatever
     /// the number of carers: one round trip per carer made a county's load scale with its staff.
     func loadCarers(_ codes: [String], monday: LocalDate, sunday: LocalDate) throws -> [Problem.Carer] {
-        let rows = try db.query("""
+        let rows = try db.query(
+            """
             SELECT c.id, c.external_id, c.given_name || ' ' || c.family_name AS name, h.code AS hub, c.home_latitude, c.home_longitude,
                    c.gender, c.contracted_minutes_per_week, c.max_minutes_per_week, c.end_date,
                    coalesce((SELECT array_agg(lh.code ORDER BY lh.code) FROM carer_lendable_hubs l JOIN hubs lh ON lh.id = l.hub_id
@@ -13,7 +14,8 @@ extension WeekProblemLoader {
             FROM carers c JOIN hubs h ON h.id = c.hub_id
             WHERE h.code = ANY(\(codes)::text[]) AND c.start_date <= \(sunday)::date AND (c.end_date IS NULL OR c.end_date >= \(monday)::date)
             ORDER BY c.external_id
-            """).rows
+            """
+        ).rows
         let ids: [Int] = try rows.map { try $0.decode("id") }
         var skills = try skillsByCarer(ids, monday: monday, sunday: sunday)
         var shifts = try shiftsByCarer(ids, monday: monday)
@@ -39,14 +41,17 @@ extension WeekProblemLoader {
     /// Per carer id, the skills held at some point of the week, by name: (name, qualified on, expires on).
     private func skillsByCarer(_ ids: [Int], monday: LocalDate, sunday: LocalDate) throws -> [Int: [(String, LocalDate, LocalDate?)]] {
         var result: [Int: [(String, LocalDate, LocalDate?)]] = [:]
-        for row in try db.query("""
+        for row in try db.query(
+            """
             SELECT carer_id, skill::text AS skill, qualified_on, expires_on FROM carer_skills
             WHERE carer_id = ANY(\(ids)::bigint[]) AND qualified_on <= \(sunday)::date AND (expires_on IS NULL OR expires_on > \(monday)::date)
             ORDER BY carer_id, skill
-            """).rows {
+            """
+        ).rows {
             let id: Int = try row.decode("carer_id")
             let skill: (String, LocalDate, LocalDate?) = (
-                try row.decode("skill"), try row.decode("qualified_on"), try row.decode("expires_on", as: LocalDate?.self))
+                try row.decode("skill"), try row.decode("qualified_on"), try row.decode("expires_on", as: LocalDate?.self)
+            )
             result[id, default: []].append(skill)
         }
         return result
@@ -56,7 +61,8 @@ extension WeekProblemLoader {
     /// clipped to the week (in the carer's hub's zone), in start order.
     private func shiftsByCarer(_ ids: [Int], monday: LocalDate) throws -> [Int: [Problem.Interval]] {
         var result: [Int: [Problem.Interval]] = [:]
-        for row in try db.query("""
+        for row in try db.query(
+            """
             WITH span AS (
                 SELECT c.id AS carer_id,
                        tstzrange(\(monday)::date::timestamp AT TIME ZONE h.timezone,
@@ -73,7 +79,8 @@ extension WeekProblemLoader {
                 WHERE tstzrange(s.starts_at, s.ends_at) && span.r
             )
             SELECT carer_id, lower(piece) AS starts_at, upper(piece) AS ends_at FROM free WHERE NOT isempty(piece) ORDER BY carer_id, 2
-            """).rows {
+            """
+        ).rows {
             let id: Int = try row.decode("carer_id")
             result[id, default: []].append(Problem.Interval(start: try row.decode("starts_at"), end: try row.decode("ends_at")))
         }

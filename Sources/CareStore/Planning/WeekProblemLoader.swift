@@ -15,10 +15,13 @@ public struct WeekProblemLoader {
     /// `includeRecorded` adds visits already delivered or missed (rebalance keeps them as they were).
     public func load(hubCodes: [String], week: ISOWeek, includeRecorded: Bool = false) throws -> Problem {
         let codes = hubCodes.sorted()
-        let monday = week.monday, sunday = monday.adding(days: 6)
-        let hubRows = try db.query("""
+        let monday = week.monday
+        let sunday = monday.adding(days: 6)
+        let hubRows = try db.query(
+            """
             SELECT code, name, latitude, longitude, timezone FROM hubs WHERE code = ANY(\(codes)::text[]) ORDER BY code
-            """).rows
+            """
+        ).rows
         let hubs = try hubRows.map { row -> Problem.Hub in
             Problem.Hub(id: try row.decode("code"), name: try row.decode("name"), location: try point(row, "latitude", "longitude"))
         }
@@ -27,15 +30,17 @@ public struct WeekProblemLoader {
         }
         let zone: String = try hubRows.first?.decode("timezone") ?? "Europe/London"
         let carers = try loadCarers(codes, monday: monday, sunday: sunday)
-        let (clients, visits) = try loadClientsAndVisits(codes, monday: monday, sunday: sunday, carerIDs: Set(carers.map(\.id)),
-                                                         statuses: includeRecorded ? ["planned", "delivered", "missed"] : ["planned"])
+        let (clients, visits) = try loadClientsAndVisits(
+            codes, monday: monday, sunday: sunday, carerIDs: Set(carers.map(\.id)),
+            statuses: includeRecorded ? ["planned", "delivered", "missed"] : ["planned"])
         return Problem(weekStart: monday, timeZone: zone, travel: .standard, hubs: hubs, carers: carers, clients: clients, visits: visits)
     }
 
     private func loadClientsAndVisits(_ codes: [String], monday: LocalDate, sunday: LocalDate, carerIDs: Set<String>, statuses: [String])
         throws -> ([Problem.Client], [Problem.Visit])
     {
-        let visitRows = try db.query("""
+        let visitRows = try db.query(
+            """
             SELECT v.id, cl.external_id AS client, v.window_start, v.window_end, v.duration_minutes, v.skills::text[] AS skills,
                    v.carers_needed, v.priority,
                    coalesce((SELECT array_agg(c.external_id ORDER BY c.external_id) FROM visit_pins p JOIN carers c ON c.id = p.carer_id
@@ -44,7 +49,8 @@ public struct WeekProblemLoader {
             WHERE h.code = ANY(\(codes)::text[]) AND v.status = ANY(\(statuses)::text[])
               AND v.local_date BETWEEN \(monday)::date AND \(sunday)::date
             ORDER BY v.window_start, v.id
-            """).rows
+            """
+        ).rows
         let visits = try visitRows.map { row in
             Problem.Visit(
                 id: String(try row.decode("id", as: Int.self)), client: try row.decode("client"), windowStart: try row.decode("window_start"),
@@ -52,7 +58,8 @@ public struct WeekProblemLoader {
                 carers: try row.decode("carers_needed"), priority: try row.decode("priority"), pinned: try row.decode("pinned"))
         }
         let clientIDs = Set(visits.map(\.client))
-        let clientRows = try db.query("""
+        let clientRows = try db.query(
+            """
             SELECT cl.external_id, h.code AS hub, cl.latitude, cl.longitude, cl.gender_preference,
                    coalesce((SELECT array_agg(c.external_id ORDER BY c.external_id) FROM client_carer_relations r JOIN carers c ON c.id = r.carer_id
                              WHERE r.client_id = cl.id AND r.relation = 'excluded'), '{}') AS excluded,
@@ -60,18 +67,20 @@ public struct WeekProblemLoader {
                              WHERE r.client_id = cl.id AND r.relation = 'preferred'), '{}') AS preferred
             FROM clients cl JOIN hubs h ON h.id = cl.hub_id
             WHERE h.code = ANY(\(codes)::text[]) ORDER BY cl.external_id
-            """).rows
+            """
+        ).rows
         var clients: [Problem.Client] = []
         for row in clientRows {
             let id: String = try row.decode("external_id")
             guard clientIDs.contains(id) else { continue }
             let excluded: [String] = try row.decode("excluded")
             let preferred: [String] = try row.decode("preferred")
-            clients.append(Problem.Client(
-                id: id, hub: try row.decode("hub"), location: try point(row, "latitude", "longitude"),
-                genderPreference: try row.decode("gender_preference", as: Gender?.self),
-                // Carers outside the problem (other hubs, leavers) cannot be on any visit anyway.
-                excludedCarers: excluded.filter(carerIDs.contains), preferredCarers: preferred.filter(carerIDs.contains)))
+            clients.append(
+                Problem.Client(
+                    id: id, hub: try row.decode("hub"), location: try point(row, "latitude", "longitude"),
+                    genderPreference: try row.decode("gender_preference", as: Gender?.self),
+                    // Carers outside the problem (other hubs, leavers) cannot be on any visit anyway.
+                    excludedCarers: excluded.filter(carerIDs.contains), preferredCarers: preferred.filter(carerIDs.contains)))
         }
         return (clients, visits)
     }

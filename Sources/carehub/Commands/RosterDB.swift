@@ -46,9 +46,12 @@ extension RosterCommand {
                 let known = try HubRepository(db).all().map(\.hub.code)
                 for h in hubs where !known.contains(h) { throw CommandFailure(noHubsMessage(h)) }
                 let chosen = all ? known : hubs
-                let progress: ((SolveProgress) -> Void)? = quiet ? nil : { p in
-                    writeError(String(format: "%6.1fs  assigned %d/%d  iterations %d", p.elapsed, p.assigned, p.visits, p.iteration))
-                }
+                let progress: ((SolveProgress) -> Void)? =
+                    quiet
+                    ? nil
+                    : { p in
+                        writeError(String(format: "%6.1fs  assigned %d/%d  iterations %d", p.elapsed, p.assigned, p.visits, p.iteration))
+                    }
                 let generated = try RosterWorkflow.generate(
                     db, hubs: chosen, week: week, search: .init(seed: seed, seconds: seconds, iterations: iterations), actor: currentActor,
                     progress: progress)

@@ -1,5 +1,6 @@
-@testable import CareSolver
 import Testing
+
+@testable import CareSolver
 
 @Suite("Neighbour lists")
 struct NeighboursTests {
@@ -38,7 +39,7 @@ struct NeighboursTests {
     func partialSelectionEqualsFullSort(capacity: Int) {
         var state: UInt64 = 12345
         func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
         var pairs: [(score: Int, index: Int)] = []
