@@ -19,42 +19,10 @@ public enum RosterWorkflow {
         }
     }
 
-    /// What a generate run stored.
-    public struct Generated: Sendable {
-        public let problem: Problem
-        public let roster: Roster
-        /// (hub, new draft version) for each hub generated.
-        public let versions: [(hub: String, version: Int)]
-    }
-
     /// The week's problem from today's data, and its exact text.
     public static func currentProblem(_ db: Connection, hubs: [String], week: ISOWeek) throws -> (Problem, String) {
         let problem = try WeekProblemLoader(db).load(hubCodes: hubs, week: week)
         return (problem, String(decoding: try ProblemEncoder.encode(problem), as: UTF8.self))
-    }
-
-    /// Builds the problem for `hubs` and `week`, solves it, checks the roster with the
-    /// independent checker, and stores a new draft version per hub with the exact files.
-    public static func generate(
-        _ db: Connection, hubs: [String], week: ISOWeek, search: SearchSettings, actor: String,
-        progress: ((SolveProgress) -> Void)? = nil
-    ) throws -> Generated {
-        let (problem, problemText) = try currentProblem(db, hubs: hubs, week: week)
-        let compiled = ProblemCompiler.compile(problem)
-        let stop = StoppingCriterion(maxIterations: search.iterations, maxSeconds: search.seconds ?? (search.iterations == nil ? 30 : nil))
-        let result = solve(compiled.instance, parameters: SolveParameters(seed: search.seed, stop: stop), progress: progress)
-        let roster = RosterBuilder.roster(compiled, result, seed: search.seed)
-        let check = RosterChecker.check(roster, against: problem)
-        guard check.isValid else {
-            throw RosterIntegrityError.checkerRejected(stage: "generated", violation: check.violations.first ?? "")
-        }
-        let rosterText = String(decoding: try roster.encoded(), as: UTF8.self)
-        var settings = ["seconds": search.seconds.map { "\($0)" } ?? "", "iterations": search.iterations.map(String.init) ?? ""]
-        settings = settings.filter { !$0.value.isEmpty }
-        let versions = try RosterRepository(db).saveDrafts(
-            week: week, problem: problem, problemText: problemText, roster: roster, rosterText: rosterText, seed: search.seed,
-            settings: settings, actor: actor)
-        return Generated(problem: problem, roster: roster, versions: versions)
     }
 
     /// Publishes a draft, refusing a stale one unless `force`.

@@ -45,11 +45,13 @@ public enum ProblemCompiler {
         let carerSkills = problem.carers.map { Set($0.skills) }
         let zone = ZoneOffsets(identifier: problem.timeZone)
 
+        let heldSkills = Set(carerSkills.joined())
+        let hubCarers = carersByHub(problem)
         var blocked: [Int: String] = [:]
         let visits = problem.visits.enumerated().map { index, visit -> SolverVisit in
             let c = clientIndex[visit.client] ?? 0
             let client = problem.clients[c]
-            let allowed = problem.carers.indices.filter { k in
+            let allowed = (hubCarers[client.hub] ?? []).filter { k in
                 let carer = problem.carers[k]
                 // A skill must count at both ends of the window, whatever start the search picks.
                 return visit.skills.allSatisfy {
@@ -57,11 +59,11 @@ public enum ProblemCompiler {
                 }
                     && !client.excludedCarers.contains(carer.id)
                     && (client.genderPreference.map { carer.gender == $0 } ?? true)
-                    && (carer.hub == client.hub || carer.lendableTo.contains(client.hub))
             }
             let pinned = visit.pinned.compactMap { carerIndex[$0] }
             var usable = allowed
-            if let reason = staticBlock(visit, client: client, allowed: allowed, pinned: pinned, problem: problem, carerSkills: carerSkills) {
+            let reason = staticBlock(visit, allowed: allowed, pinned: pinned, problem: problem, carerSkills: carerSkills, heldSkills: heldSkills)
+            if let reason {
                 blocked[index] = reason
                 usable = []
             }
@@ -89,11 +91,24 @@ public enum ProblemCompiler {
         return CompiledProblem(problem: problem, instance: instance, origin: origin, shiftCarer: shiftCarer, blockedReasons: blocked)
     }
 
+    /// `result[h]`: indices of the carers who may work for hub `h` (its own and those lendable to
+    /// it), ascending. A visit checks only its hub's list, so a county costs visits × a hub's
+    /// carers rather than visits × every carer.
+    private static func carersByHub(_ problem: Problem) -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        for (k, carer) in problem.carers.enumerated() {
+            result[carer.hub, default: []].append(k)
+            for hub in Set(carer.lendableTo) where hub != carer.hub { result[hub, default: []].append(k) }
+        }
+        return result
+    }
+
     /// Why no roster could ever staff a visit, judged from the problem alone; nil when some could.
+    /// `heldSkills`: every skill some carer holds.
     private static func staticBlock(
-        _ visit: Problem.Visit, client: Problem.Client, allowed: [Int], pinned: [Int], problem: Problem, carerSkills: [Set<String>]
+        _ visit: Problem.Visit, allowed: [Int], pinned: [Int], problem: Problem, carerSkills: [Set<String>], heldSkills: Set<String>
     ) -> String? {
-        for skill in visit.skills where !carerSkills.contains(where: { $0.contains(skill) }) {
+        for skill in visit.skills where !heldSkills.contains(skill) {
             return "no carer with skill \(skill)"
         }
         for (id, k) in zip(visit.pinned, pinned) where !allowed.contains(k) {

@@ -36,73 +36,6 @@ public struct WeekProblemLoader {
         return Problem(weekStart: monday, timeZone: zone, travel: .standard, hubs: hubs, carers: carers, clients: clients, visits: visits)
     }
 
-    private func loadCarers(_ codes: [String], monday: LocalDate, sunday: LocalDate) throws -> [Problem.Carer] {
-        let rows = try db.query(
-            """
-            SELECT c.id, c.external_id, c.given_name || ' ' || c.family_name AS name, h.code AS hub, c.home_latitude, c.home_longitude,
-                   c.gender, c.contracted_minutes_per_week, c.max_minutes_per_week, c.end_date,
-                   coalesce((SELECT array_agg(lh.code ORDER BY lh.code) FROM carer_lendable_hubs l JOIN hubs lh ON lh.id = l.hub_id
-                             WHERE l.carer_id = c.id AND lh.code = ANY(\(codes)::text[])), '{}') AS lendable
-            FROM carers c JOIN hubs h ON h.id = c.hub_id
-            WHERE h.code = ANY(\(codes)::text[]) AND c.start_date <= \(sunday)::date AND (c.end_date IS NULL OR c.end_date >= \(monday)::date)
-            ORDER BY c.external_id
-            """
-        ).rows
-        var carers: [Problem.Carer] = []
-        for row in rows {
-            let id: Int = try row.decode("id")
-            let genderText: String = try row.decode("gender")
-            let gender = Gender(rawValue: genderText).flatMap { $0 == .unknown ? nil : $0 }
-            var carer = Problem.Carer(
-                id: try row.decode("external_id"), name: try row.decode("name"), hub: try row.decode("hub"),
-                location: try point(row, "home_latitude", "home_longitude"), skills: [], gender: gender,
-                contractedMinutes: try row.decode("contracted_minutes_per_week"), maxMinutes: try row.decode("max_minutes_per_week"),
-                lendableTo: try row.decode("lendable"), shifts: try shifts(carer: id, monday: monday))
-            for skill in try db.query(
-                """
-                SELECT skill::text AS skill, qualified_on, expires_on FROM carer_skills
-                WHERE carer_id = \(id) AND qualified_on <= \(sunday)::date AND (expires_on IS NULL OR expires_on > \(monday)::date)
-                ORDER BY skill
-                """
-            ).rows {
-                let name: String = try skill.decode("skill")
-                let from: LocalDate = try skill.decode("qualified_on")
-                let until = try skill.decode("expires_on", as: LocalDate?.self)
-                carer.skills.append(name)
-                // Only a skill that starts or lapses inside the week needs dates.
-                if from > monday || (until.map { $0 <= sunday } ?? false) {
-                    carer.skillDates[name] = Problem.DateRange(from: from > monday ? from : nil, until: until.flatMap { $0 <= sunday ? $0 : nil })
-                }
-            }
-            carers.append(carer)
-        }
-        return carers
-    }
-
-    /// The carer's shifts that overlap the week, minus absences and days after leaving, clipped to the week.
-    private func shifts(carer: Int, monday: LocalDate) throws -> [Problem.Interval] {
-        let rows = try db.query(
-            """
-            WITH span AS (
-                SELECT tstzrange(\(monday)::date::timestamp AT TIME ZONE h.timezone,
-                                 (\(monday)::date + 7)::timestamp AT TIME ZONE h.timezone) *
-                       tstzrange(NULL, CASE WHEN c.end_date IS NULL THEN NULL
-                                            ELSE (c.end_date + 1)::timestamp AT TIME ZONE h.timezone END) AS r
-                FROM carers c JOIN hubs h ON h.id = c.hub_id WHERE c.id = \(carer)
-            ), free AS (
-                SELECT unnest(
-                    tstzmultirange(tstzrange(s.starts_at, s.ends_at) * span.r)
-                    - coalesce((SELECT range_agg(tstzrange(a.starts_at, a.ends_at)) FROM absences a WHERE a.carer_id = \(carer)),
-                               '{}'::tstzmultirange)) AS piece
-                FROM carer_shifts s, span
-                WHERE s.carer_id = \(carer) AND tstzrange(s.starts_at, s.ends_at) && span.r
-            )
-            SELECT lower(piece) AS starts_at, upper(piece) AS ends_at FROM free WHERE NOT isempty(piece) ORDER BY 1
-            """
-        ).rows
-        return try rows.map { Problem.Interval(start: try $0.decode("starts_at"), end: try $0.decode("ends_at")) }
-    }
-
     private func loadClientsAndVisits(_ codes: [String], monday: LocalDate, sunday: LocalDate, carerIDs: Set<String>, statuses: [String])
         throws -> ([Problem.Client], [Problem.Visit])
     {
@@ -152,7 +85,7 @@ public struct WeekProblemLoader {
         return (clients, visits)
     }
 
-    private func point(_ row: Row, _ lat: String, _ lon: String) throws -> GeoPoint {
+    func point(_ row: Row, _ lat: String, _ lon: String) throws -> GeoPoint {
         guard let p = GeoPoint(latitude: try row.decode(lat), longitude: try row.decode(lon)) else {
             throw StoreError(code: .decodingFailed, context: "reading coordinates", serverMessage: "out of range")
         }

@@ -17,16 +17,24 @@ extension RosterCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build the week's problem from the database, solve it and store a new draft version.",
-            discussion: "Generating several hubs together (--hub A --hub B, or --all) lets carers lendable between them cross hubs.")
+            discussion: """
+                Generating several hubs together (--hub A --hub B, or --all) lets carers lendable between them cross hubs. \
+                Hubs that share no lendable carer are solved as separate problems, one after another: each group gets \
+                a share of --seconds in proportion to its visits (so the whole search takes about --seconds), all of \
+                --iterations, and a seed derived from --seed and its hub codes (a single group keeps --seed); each \
+                hub's draft stores its group's problem, roster and seed.
+                """)
 
         @OptionGroup var database: DatabaseOptions
         @Option(name: .customLong("hub"), help: "Hub code (repeat for several).") var hubs: [String] = []
         @Flag(help: "Every hub.") var all = false
         @Option(help: "ISO week, e.g. 2026-W48.") var week: ISOWeek
-        @Option(help: "Seconds of search (default 30 unless --iterations).") var seconds: Double?
-        @Option(help: "Iteration limit (deterministic with --seed).") var iterations: Int?
+        @Option(help: "Seconds of search in all, shared between independent groups of hubs (default 30 unless --iterations).")
+        var seconds: Double?
+        @Option(help: "Iteration limit of each group's search (deterministic with --seed).") var iterations: Int?
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @Flag(help: "No progress on stderr.") var quiet = false
+        @Flag(help: "Print each phase's seconds (load, compile, search, check, store, review) to stderr.") var timings = false
 
         func validate() throws {
             if hubs.isEmpty == !all { throw ValidationError("give --hub (one or more) or --all") }
@@ -48,10 +56,17 @@ extension RosterCommand {
                     db, hubs: chosen, week: week, search: .init(seed: seed, seconds: seconds, iterations: iterations), actor: currentActor,
                     progress: progress)
                 for (hub, version) in generated.versions { print("\(hub) \(week): draft version \(version)") }
-                let review = RosterReview(problem: generated.problem, roster: generated.roster)
-                print(review.summary(), terminator: "")
-                print(WorkingTimeWarnings.text(problem: generated.problem, roster: generated.roster), terminator: "")
-                print(review.contractTable(), terminator: "")
+                let reviewStart = ContinuousClock.now
+                for group in generated.groups {
+                    if generated.groups.count > 1 {
+                        print("Hubs \(group.problem.hubs.map(\.id).sorted().joined(separator: ", ")) (one problem, seed \(group.seed)):")
+                    }
+                    let review = RosterReview(problem: group.problem, roster: group.roster)
+                    print(review.summary(), terminator: "")
+                    print(WorkingTimeWarnings.text(problem: group.problem, roster: group.roster), terminator: "")
+                    print(review.contractTable(), terminator: "")
+                }
+                if timings { writeError(generated.timings.line(review: GenerateTimings.seconds(since: reviewStart))) }
             }
         }
     }

@@ -32,4 +32,24 @@ struct NeighboursTests {
         #expect(lists[1] == [0, 2])
         #expect(lists[3] == [2])
     }
+
+    /// The partial selection keeps exactly the pairs a full sort by (score, index) would keep,
+    /// in that order, whatever order they are offered in (scores drawn from a small range so ties abound).
+    @Test(arguments: [0, 1, 5, 40])
+    func partialSelectionEqualsFullSort(capacity: Int) {
+        var state: UInt64 = 12345
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var pairs: [(score: Int, index: Int)] = []
+        for _ in 0..<300 { pairs.append((score: next(20), index: next(1000))) }
+        var nearest = NearestK(capacity: capacity)
+        for p in pairs { nearest.offer(p.score, p.index) }
+        let sorted = pairs.sorted { (a: (score: Int, index: Int), b: (score: Int, index: Int)) -> Bool in
+            a.score != b.score ? a.score < b.score : a.index < b.index
+        }
+        let expected: [Int] = sorted.prefix(capacity).map { $0.index }
+        #expect(nearest.indices == expected)
+    }
 }
