@@ -179,5 +179,35 @@ struct WeeklyLoopTests {
         #expect(RosterChecker.check(group.roster, against: group.problem).isValid)
         let perHub = try c.count("SELECT count(DISTINCT hub_id) AS n FROM rosters")
         #expect(perHub == 2)
+        // One problem and one roster document for the run, named by both hubs' rows, and each
+        // hub's version reads back the exact texts.
+        #expect(try c.count("SELECT count(*) AS n FROM roster_documents") == 2)
+        #expect(try c.count("SELECT count(DISTINCT (problem_digest, roster_digest)) AS n FROM roster_files") == 1)
+        #expect(try c.count("SELECT count(*) AS n FROM roster_files WHERE problem IS NOT NULL OR roster IS NOT NULL") == 0)
+        let stored = try ["CANN", "STAF"].map { try #require(try RosterRepository(c.db).find(hub: $0, week: c.week)) }
+        #expect(stored[0].problemText == stored[1].problemText && stored[0].rosterText == stored[1].rosterText)
+        #expect(try Roster.decode(Data(stored[0].rosterText.utf8)) == group.roster)
+        #expect(try ProblemDecoder.decode(Data(stored[0].problemText.utf8), file: "stored") == group.problem)
+        // A document is content-addressed and never changes.
+        #expect(throws: StoreError.self) { try c.db.execute("UPDATE roster_documents SET body = body || ' '") }
+    }
+
+    /// Rows written before migration 0018 hold their documents inline and still read back; a row
+    /// must hold each document exactly one way.
+    @Test func inlineDocumentsStillRead() throws {
+        let c = try SeededCounty()
+        func newVersion(_ version: Int) throws -> Int {
+            try c.db.query(
+                """
+                INSERT INTO rosters (hub_id, iso_week, version, seed)
+                SELECT id, \(c.week.description), \(version), 0 FROM hubs WHERE code = 'STAF' RETURNING id
+                """
+            ).rows[0].decode("id")
+        }
+        try c.db.execute("INSERT INTO roster_files (roster_id, problem, roster) VALUES (\(try newVersion(1)), 'P', 'R')")
+        let stored = try #require(try RosterRepository(c.db).find(hub: "STAF", week: c.week))
+        #expect(stored.problemText == "P" && stored.rosterText == "R")
+        let neither = try newVersion(2)
+        #expect(throws: StoreError.self) { try c.db.execute("INSERT INTO roster_files (roster_id, roster) VALUES (\(neither), 'R')") }
     }
 }

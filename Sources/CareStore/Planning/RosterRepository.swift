@@ -50,6 +50,9 @@ public struct RosterRepository {
         let settingsText = try jsonObject(settingsJSON)
         let objectiveText = String(decoding: try JSONEncoder().encode(roster.objective), as: UTF8.self)
         return try db.transaction { db in
+            // The run's documents once, whatever the number of hubs; each hub's row names them.
+            let problemDigest = try storeDocument(problemText, db)
+            let rosterDigest = try storeDocument(rosterText, db)
             var saved: [(String, Int)] = []
             for hub in hubs {
                 guard let hubID = try HubRepository(db).find(code: hub)?.id else {
@@ -97,7 +100,11 @@ public struct RosterRepository {
                     SELECT \(rosterID), x.visit, x.reason FROM unnest(\(unassigned.map { Int($0.visit) ?? -1 })::bigint[],
                                                                       \(unassigned.map(\.reason))::text[]) AS x(visit, reason)
                     """)
-                try db.execute("INSERT INTO roster_files (roster_id, problem, roster) VALUES (\(rosterID), \(problemText), \(rosterText))")
+                try db.execute(
+                    """
+                    INSERT INTO roster_files (roster_id, problem_digest, roster_digest)
+                    VALUES (\(rosterID), \(problemDigest), \(rosterDigest))
+                    """)
                 try db.execute(
                     """
                     INSERT INTO roster_changes (roster_id, hub_id, action, reason, actor)
@@ -109,13 +116,29 @@ public struct RosterRepository {
         }
     }
 
+    /// Stores a document once (kept if the same text is there already) and returns its digest.
+    /// The text is sent once and hashed by the server, so client and database cannot disagree.
+    private func storeDocument(_ text: String, _ db: Connection) throws -> String {
+        try db.query(
+            """
+            WITH given AS (SELECT \(text)::text AS body),
+                 named AS (SELECT encode(sha256(convert_to(body, 'UTF8')), 'hex') AS digest, body FROM given),
+                 stored AS (INSERT INTO roster_documents (digest, body) SELECT digest, body FROM named ON CONFLICT (digest) DO NOTHING)
+            SELECT digest FROM named
+            """
+        ).rows[0].decode("digest")
+    }
+
     /// A version of a hub's week (the newest when `version` is nil), or nil.
     public func find(hub: String, week: ISOWeek, version: Int? = nil) throws -> StoredRoster? {
         guard
             let row = try db.query(
                 """
-                SELECT r.id, h.code, r.iso_week, r.version, r.status, r.seed, r.created_at, r.settings->>'hubs' AS hubs, f.problem, f.roster
+                SELECT r.id, h.code, r.iso_week, r.version, r.status, r.seed, r.created_at, r.settings->>'hubs' AS hubs,
+                       coalesce(f.problem, pd.body) AS problem, coalesce(f.roster, rd.body) AS roster
                 FROM rosters r JOIN hubs h ON h.id = r.hub_id JOIN roster_files f ON f.roster_id = r.id
+                LEFT JOIN roster_documents pd ON pd.digest = f.problem_digest
+                LEFT JOIN roster_documents rd ON rd.digest = f.roster_digest
                 WHERE h.code = \(hub) AND r.iso_week = \(week.description) AND (\(version)::int IS NULL OR r.version = \(version))
                 ORDER BY r.version DESC LIMIT 1
                 """
