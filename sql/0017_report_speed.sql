@@ -1,13 +1,14 @@
--- 0017: the market reports stay fast on a whole county (issue 11). Same signatures, same rows.
--- Two causes of slowness, measured on the 15-hub sample county (482k recorded outcomes):
---   * carehub_packages works out a package's weekly hours in a subquery per row, so a join of
---     it with every period end ran that subquery per period × package (24,104 runs for twelve
---     months). The functions below take the packages once (a MATERIALIZED CTE), then join.
---   * reports over outcomes joined the view carehub_visit_outcomes to each period window and
---     then joined visits to itself to reach the package; they now read visits once for the whole
---     span, from an index holding every column they need (an index-only scan: no table pages).
--- Plans are from `EXPLAIN (ANALYZE, BUFFERS)` of `SELECT * FROM report_…('2025-11-23',
--- '2026-11-22', 'month', NULL)` on that county, 2 shared cores; timings vary ±30% with load.
+-- 0017: the reports stay fast on a whole county (issue 11). Same signatures, same rows.
+-- Measured on the 15-hub sample county (`demo seed --hubs 15 --clients-per-hub 150`, 482k
+-- recorded outcomes), 2 shared cores: `EXPLAIN (ANALYZE, BUFFERS)` (auto_explain for the
+-- function bodies) of `report_…('2025-11-23', '2026-11-22', 'month', NULL)`. Three causes:
+--   * the outcome reports joined every visit in each period window through carehub_visit_outcomes
+--     (2 million visits a year at 15 hubs): they now read visit_outcome_days, below;
+--   * carehub_packages works out a package's weekly hours in a subquery per row, so joining it to
+--     every period end ran that subquery per period × package (24,104 runs): the package reports
+--     now take the packages once (a MATERIALIZED CTE), then join;
+--   * the planner's costs for these nested queries pass jit_above_cost, and compiling took
+--     ~0.5 s of each (cost-per-hire 520 ms → 108 ms without it): JIT is off for report functions.
 
 -- Recorded outcomes summed per day, hub and funder, kept current by triggers on every write that
 -- changes a sum: the outcome reports read at most 15 hubs × 4 funders × 366 days of rows a year,
@@ -121,8 +122,8 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         -- A package (visit) deleted: its visits stay, without a package (visits.package_visit_id
         -- is set NULL; that update then takes away and adds the same no-package rows).
-        EXECUTE carehub_outcome_days_apply_sql(replace(replace(src, '-1 AS sign', '1 AS sign'), 'v.package_visit_id,', 'NULL::bigint AS package_visit_id,'))
-            USING id;
+        src := replace(replace(src, '-1 AS sign', '1 AS sign'), 'v.package_visit_id,', 'NULL::bigint AS package_visit_id,');
+        EXECUTE carehub_outcome_days_apply_sql(src) USING id;
     END IF;
     DELETE FROM visit_outcome_days WHERE visits = 0;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
@@ -153,11 +154,12 @@ CREATE TRIGGER package_visits_outcome_days_after AFTER UPDATE OF package_id ON p
 CREATE TRIGGER package_visits_outcome_days_delete BEFORE DELETE ON package_visits FOR EACH ROW
     EXECUTE FUNCTION carehub_outcome_days_move('v.package_visit_id = $1');
 
--- M1. Before: Nested Loop of 13 period windows × Index Scan visits_local_date_idx, then hash
--- joins; commissioned hours ran SubPlan 1 (package_visits) 24,104 times; 1,020 ms, buffers
--- shared hit=82k read=11k. After: packages once (2,672 subqueries); visits by one Index Only
--- Scan visits_outcome_idx over the span, HashAggregate per day and hub (1,365 rows), then a
--- join to the 13 windows.
+-- M1. Before: 1,020 ms (report), shared hit=82k read=11k. Delivered: Nested Loop of 13 period
+-- windows × Index Scan visits_local_date_idx (35k rows a loop) → Hash Joins to clients and hubs
+-- → HashAggregate; commissioned: carehub_packages per window, SubPlan 1 (package_visits) run
+-- 24,104 times. After: 60 ms, shared hit=14k: Index Scan of visit_outcome_days over the span
+-- (5,460 rows), Nested Loop to the 13 windows, HashAggregate; the packages once (SubPlan 2,226
+-- runs), then the windows. At 4× the outcomes: 3,710 ms → see BENCHMARKS.md.
 CREATE OR REPLACE FUNCTION report_delivered_hours(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
 LANGUAGE sql STABLE AS $$
@@ -172,7 +174,8 @@ LANGUAGE sql STABLE AS $$
     ), delivered AS (
         SELECT pe.e, h.code AS hub, sum(d.delivered) AS hours
         FROM pe JOIN visit_outcome_days d ON d.local_date > pe.prev AND d.local_date <= pe.e JOIN hubs h ON h.id = d.hub_id
-        WHERE p_hub IS NULL OR h.code = p_hub
+        WHERE d.local_date > (SELECT min(prev) FROM pe) AND d.local_date <= (SELECT max(e) FROM pe)  -- the primary key's range
+          AND (p_hub IS NULL OR h.code = p_hub)
         GROUP BY pe.e, h.code
     ), x AS (
         SELECT c.e, c.hub, coalesce(d.hours, 0) AS delivered, c.hours AS commissioned
@@ -185,9 +188,10 @@ LANGUAGE sql STABLE AS $$
     FROM y ORDER BY e, coalesce(hub, 'ALL')
 $$;
 
--- M2. Before: Nested Loop of 13 windows × Index Scan visits_local_date_idx through the view,
--- HashAggregate on grouping sets; 750 ms. After: the days above (one Index Only Scan), then the
--- grouping sets over at most 15 × 366 day rows.
+-- M2. Before: 750 ms, 667 ms in EXPLAIN: Index Only Scan or Index Scan of 482k visits → Hash
+-- Joins to clients and hubs (368 ms) → HashAggregate over grouping sets with a numeric division
+-- per visit (290 ms). After: 16 ms, shared hit=94: visit_outcome_days over the span, Nested
+-- Loop to the 13 windows, HashAggregate (64 rows). At 4× the outcomes: 3,550 ms before.
 CREATE OR REPLACE FUNCTION report_undelivered_hours(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
 LANGUAGE sql STABLE AS $$
@@ -195,7 +199,8 @@ LANGUAGE sql STABLE AS $$
     x AS (
         SELECT pe.e, h.code AS hub, sum(d.missed) AS missed, sum(d.scheduled) AS scheduled
         FROM pe JOIN visit_outcome_days d ON d.local_date > pe.prev AND d.local_date <= pe.e JOIN hubs h ON h.id = d.hub_id
-        WHERE d.wanted > 0  -- a period and hub with only unwanted visits has no row, as in 0015
+        WHERE d.local_date > (SELECT min(prev) FROM pe) AND d.local_date <= (SELECT max(e) FROM pe)  -- the primary key's range
+          AND d.wanted > 0  -- a period and hub with only unwanted visits has no row, as in 0015
           AND (p_hub IS NULL OR h.code = p_hub)
         GROUP BY GROUPING SETS ((pe.e, h.code), (pe.e))
     )
@@ -204,11 +209,12 @@ LANGUAGE sql STABLE AS $$
     FROM x ORDER BY e, coalesce(hub, 'ALL')
 $$;
 
--- Spend. Before: Nested Loop of 13 windows × Index Scan visits_local_date_idx, a Hash Join of
--- visits to itself (Seq Scan of all 482k, 4 batches spilled to disk) to reach the package;
--- 2,980 ms, shared read=39k, temp read=7.8k. After: one Index Only Scan visits_outcome_idx over
--- the span, delivered hours summed per day, hub and package, then the packages (once) and the
--- windows. A package's spend per day is its hours × its rate, as per visit summed (numeric is exact).
+-- Spend. Before: 2,980 ms, shared hit=176 read=39k, temp read=7.8k: Nested Loop of 13 windows ×
+-- Index Scan visits_local_date_idx → Hash Join of visits to itself (Seq Scan of all 482k, 4
+-- batches spilled to disk) to reach package_visits → Hash Join to carehub_packages →
+-- HashAggregate. After: 14 ms, shared hit=94: visit_outcome_days over the span (its funder,
+-- priced hours and spend summed per day), Nested Loop to the windows, HashAggregate (256 rows).
+-- At 4× the outcomes: 12,290 ms before.
 CREATE OR REPLACE FUNCTION report_spend_by_funder(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, delivered_hours numeric, priced_hours numeric, spend numeric, share numeric)
 LANGUAGE sql STABLE AS $$
@@ -216,8 +222,9 @@ LANGUAGE sql STABLE AS $$
     x AS (
         SELECT pe.e, h.code AS hub, d.funder, sum(d.delivered) AS hours, sum(d.priced) AS priced, sum(d.spend) AS spend
         FROM pe JOIN visit_outcome_days d ON d.local_date > pe.prev AND d.local_date <= pe.e JOIN hubs h ON h.id = d.hub_id
-        -- Visits of a package with hours delivered: a day's row has them when its sum is over 0.
-        WHERE d.funder <> '' AND d.delivered > 0 AND (p_hub IS NULL OR h.code = p_hub)
+        WHERE d.local_date > (SELECT min(prev) FROM pe) AND d.local_date <= (SELECT max(e) FROM pe)  -- the primary key's range
+          -- Visits of a package with hours delivered: a day's row has them when its sum is over 0.
+          AND d.funder <> '' AND d.delivered > 0 AND (p_hub IS NULL OR h.code = p_hub)
         GROUP BY GROUPING SETS ((pe.e, h.code, d.funder), (pe.e, d.funder))
     )
     SELECT e, coalesce(hub, 'ALL') || ' ' || funder, round(hours, 1), round(coalesce(priced, 0), 1), round(spend, 2),
@@ -225,9 +232,11 @@ LANGUAGE sql STABLE AS $$
     FROM x ORDER BY e, coalesce(hub, 'ALL'), funder
 $$;
 
--- M6. Before: demand joined every period end to carehub_packages ON true, running the view's
--- hours subquery (SubPlan 2, package_visits) 24,104 times; 1,400 ms (2,890 ms under load),
--- shared hit=79k in SubPlan 2 alone. After: the packages once (MATERIALIZED), then the join.
+-- M6. Before: 1,400 ms (2,890 ms in EXPLAIN under load): demand joined every period end to
+-- carehub_packages ON true, so the view's hours ran as SubPlan 2 24,104 times (shared hit=79k
+-- there alone). After: 42 ms, shared hit=7.6k: Hash Joins building the 2,672 packages once
+-- (MATERIALIZED), then the join to the 13 period ends. (The seeded county has no published
+-- roster, so its legs, per roster assignment, are not measured here.)
 CREATE OR REPLACE FUNCTION report_capacity_vs_demand(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, contracted numeric, contact_ratio numeric, supply numeric, demand numeric,
                ratio numeric, gap numeric)
@@ -279,8 +288,9 @@ LANGUAGE sql STABLE AS $$
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;
 
--- M7. Before: each period end joined to carehub_packages, SubPlan 1 (the view's hours) run
--- 24,104 times; 790 ms (1,260 ms under load). After: the packages once, then the join.
+-- M7. Before: 790 ms (1,264 ms in EXPLAIN under load): each period end joined to
+-- carehub_packages, SubPlan 1 (the view's hours) run 24,104 times. After: 97 ms, shared
+-- hit=14k: the packages once (SubPlan run 2,226 times), then the join to the period ends.
 CREATE OR REPLACE FUNCTION report_package_size(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, people bigint, mean_hours numeric, median_hours numeric)
 LANGUAGE sql STABLE AS $$
@@ -299,3 +309,18 @@ LANGUAGE sql STABLE AS $$
     SELECT pe, coalesce(hub, 'ALL'), people, carehub_suppressed(mean::float8, people), carehub_suppressed(median, people)
     FROM x ORDER BY pe, coalesce(hub, 'ALL')
 $$;
+
+-- JIT off in every report function (a function's SET applies to the queries inside it). The
+-- planner's costs for these nested queries pass jit_above_cost though they touch a few thousand
+-- rows, and compiling then took about 0.5 s: cost-per-hire 520 ms → 108 ms (shared hit=15.7k
+-- both: the same plan, Nested Loop of 13 windows × 15 hubs with SubPlans on recruitment_costs and
+-- applications), stability 560 → 90 ms, turnover-cipd 310 → 270 ms. CREATE OR REPLACE drops a
+-- function's SET: a migration redefining a report function must say SET jit = off again.
+DO $$
+DECLARE
+    f regprocedure;
+BEGIN
+    FOR f IN SELECT p.oid::regprocedure FROM pg_proc p WHERE p.proname LIKE 'report\_%' AND pg_function_is_visible(p.oid) LOOP
+        EXECUTE format('ALTER FUNCTION %s SET jit = off', f);
+    END LOOP;
+END $$;
