@@ -1,3 +1,4 @@
+import CareStore
 import CareTestSupport
 import Foundation
 import Testing
@@ -97,7 +98,8 @@ struct CLIBadInputTests {
         let test = try TestDatabase(migrated: false)
         let out = try CLIRunner.run(["report", "capacity", "--database-url", test.conninfo, "--week", "2026-W48"])
         #expect(out.status == 1)
-        #expect(out.stderr == "carehub: the database schema is at version 0 but this carehub needs 16: run `carehub db migrate`\n")
+        #expect(
+            out.stderr == "carehub: the database schema is at version 0 but this carehub needs \(SchemaVersion.required): run `carehub db migrate`\n")
     }
 }
 
