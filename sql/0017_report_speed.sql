@@ -1,17 +1,19 @@
 -- 0017: the reports stay fast on a whole county (issue 11). Same signatures, same rows.
 -- Measured on the 15-hub sample county (`demo seed --hubs 15 --clients-per-hub 150`, 482k
 -- recorded outcomes), 2 shared cores: `EXPLAIN (ANALYZE, BUFFERS)` (auto_explain for the
--- function bodies) of `report_…('2025-11-23', '2026-11-22', 'month', NULL)`. Three causes:
+-- function bodies) of `report_…('2025-11-23', '2026-11-22', 'month', NULL)`. The causes:
 --   * the outcome reports joined every visit in each period window through carehub_visit_outcomes
 --     (2 million visits a year at 15 hubs): they now read visit_outcome_days, below;
 --   * carehub_packages works out a package's weekly hours in a subquery per row, so joining it to
 --     every period end ran that subquery per period × package (24,104 runs): the package reports
 --     now take the packages once (a MATERIALIZED CTE), then join;
 --   * the planner's costs for these nested queries pass jit_above_cost, and compiling took
---     ~0.5 s of each (cost-per-hire 520 ms → 108 ms without it): JIT is off for report functions.
+--     ~0.5 s of each (cost-per-hire 520 ms → 108 ms without it): JIT is off for report functions;
+--   * CIPD turnover ran a 13-month headcount subquery per period × spell: now per month end once.
+-- Report timings at 1× and 4× the outcomes: BENCHMARKS.md, "County reports".
 
 -- Recorded outcomes summed per day, hub and funder, kept current by triggers on every write that
--- changes a sum: the outcome reports read at most 15 hubs × 4 funders × 366 days of rows a year,
+-- changes a sum: the outcome reports read at most 15 hubs × 5 funder keys × 366 days of rows a year,
 -- however many visits there are (2 million a year at 15 hubs). The sums are exactly those of
 -- carehub_visit_outcomes (numeric adds exactly, so sums of sums are the same numbers).
 -- funder is the package's (coalesce(package funder, its client's funding stream), as in
@@ -57,7 +59,8 @@ LANGUAGE sql IMMUTABLE AS $f$
 $f$;
 
 -- Adds (or, with sign -1, takes away) the rows of p_source (as above) to the summary. $1 in
--- p_source is p_id. Called from trigger functions, so a source may name a transition table.
+-- p_source is what EXECUTE … USING passes. Run inside trigger functions, so a source may name a
+-- transition table.
 CREATE FUNCTION carehub_outcome_days_apply_sql(p_source text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $f$
     SELECT 'INSERT INTO visit_outcome_days AS t ' || carehub_outcome_days_select(p_source) || $q$
@@ -162,7 +165,7 @@ CREATE TRIGGER package_visits_outcome_days_delete BEFORE DELETE ON package_visit
 -- → HashAggregate; commissioned: carehub_packages per window, SubPlan 1 (package_visits) run
 -- 24,104 times. After: 60 ms, shared hit=14k: Index Scan of visit_outcome_days over the span
 -- (5,460 rows), Nested Loop to the 13 windows, HashAggregate; the packages once (SubPlan 2,226
--- runs), then the windows. At 4× the outcomes: 3,710 ms → see BENCHMARKS.md.
+-- runs), then the windows. At 4× the outcomes the report took 3.71 s before, 0.16 s after.
 CREATE OR REPLACE FUNCTION report_delivered_hours(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
 LANGUAGE sql STABLE AS $$
@@ -194,7 +197,7 @@ $$;
 -- M2. Before: 750 ms, 667 ms in EXPLAIN: Index Only Scan or Index Scan of 482k visits → Hash
 -- Joins to clients and hubs (368 ms) → HashAggregate over grouping sets with a numeric division
 -- per visit (290 ms). After: 16 ms, shared hit=94: visit_outcome_days over the span, Nested
--- Loop to the 13 windows, HashAggregate (64 rows). At 4× the outcomes: 3,550 ms before.
+-- Loop to the 13 windows, HashAggregate (64 rows). At 4× the outcomes: 3.55 s before, 0.10 s after.
 CREATE OR REPLACE FUNCTION report_undelivered_hours(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
 LANGUAGE sql STABLE AS $$
@@ -217,7 +220,7 @@ $$;
 -- batches spilled to disk) to reach package_visits → Hash Join to carehub_packages →
 -- HashAggregate. After: 14 ms, shared hit=94: visit_outcome_days over the span (its funder,
 -- priced hours and spend summed per day), Nested Loop to the windows, HashAggregate (256 rows).
--- At 4× the outcomes: 12,290 ms before.
+-- At 4× the outcomes: 12.29 s before, 0.13 s after.
 CREATE OR REPLACE FUNCTION report_spend_by_funder(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, delivered_hours numeric, priced_hours numeric, spend numeric, share numeric)
 LANGUAGE sql STABLE AS $$
