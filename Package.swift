@@ -74,7 +74,7 @@ let package = Package(
         // Shared test helpers: throwaway databases on the server scripts/test starts.
         .target(name: "CareTestSupport", dependencies: ["CareStore"], swiftSettings: settings),
 
-        .testTarget(name: "CareModelTests", dependencies: ["CareModel"], swiftSettings: settings),
+        .testTarget(name: "CareModelTests", dependencies: ["CareModel", "CareSample"], swiftSettings: settings),
         .testTarget(name: "CareSampleTests", dependencies: ["CareSample"], swiftSettings: settings),
         .testTarget(
             name: "CareSolverTests",

@@ -16,7 +16,9 @@ extension RosterWorkflow {
         let repo = RosterRepository(db)
         var weeks: [(hub: String, problem: Problem, roster: Roster)] = []
         for (code, week) in try repo.publishedWeeks(from: from, to: to, hub: hub) {
-            guard let stored = try repo.find(hub: code, week: week, version: try repo.published(hub: code, week: week)) else { continue }
+            guard let stored = try repo.find(hub: code, week: week, version: try repo.published(hub: code, week: week), documents: .hub) else {
+                continue
+            }
             let (problem, roster) = try documents(stored)
             weeks.append((code, problem, roster))
         }

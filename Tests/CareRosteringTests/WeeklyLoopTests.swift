@@ -180,8 +180,9 @@ struct WeeklyLoopTests {
         let perHub = try c.count("SELECT count(DISTINCT hub_id) AS n FROM rosters")
         #expect(perHub == 2)
         // One problem and one roster document for the run, named by both hubs' rows, and each
-        // hub's version reads back the exact texts.
-        #expect(try c.count("SELECT count(*) AS n FROM roster_documents") == 2)
+        // hub's version reads back the exact texts; each hub also has its own slice of both (0019).
+        #expect(try c.count("SELECT count(*) AS n FROM roster_documents") == 2 + 2 * 2)
+        #expect(try c.count("SELECT count(DISTINCT (hub_problem_digest, hub_roster_digest)) AS n FROM roster_files") == 2)
         #expect(try c.count("SELECT count(DISTINCT (problem_digest, roster_digest)) AS n FROM roster_files") == 1)
         #expect(try c.count("SELECT count(*) AS n FROM roster_files WHERE problem IS NOT NULL OR roster IS NOT NULL") == 0)
         let stored = try ["CANN", "STAF"].map { try #require(try RosterRepository(c.db).find(hub: $0, week: c.week)) }

@@ -141,6 +141,19 @@ public struct Problem: Sendable, Equatable {
     public func carer(_ carer: Carer, has skill: String, at start: Instant, zone: ZoneOffsets?) -> Bool {
         guard carer.skills.contains(skill) else { return false }
         guard let range = carer.skillDates[skill] else { return true }
+        return Self.day(of: start, zone: zone, in: range)
+    }
+
+    /// `carer(_:has:at:zone:)` for `carers[index]`, read in place rather than copied: the
+    /// compiler asks it for every visit and every carer who may work in the visit's hub.
+    public func carer(at index: Int, has skill: String, at start: Instant, zone: ZoneOffsets?) -> Bool {
+        guard carers[index].skills.contains(skill) else { return false }
+        guard let range = carers[index].skillDates[skill] else { return true }
+        return Self.day(of: start, zone: zone, in: range)
+    }
+
+    /// True when the local date of `start` in `zone` lies in `range`.
+    private static func day(of start: Instant, zone: ZoneOffsets?, in range: DateRange) -> Bool {
         let offset = zone?.offsetMinutes(at: start) ?? 0
         let local = start.adding(minutes: offset).secondsSinceEpoch
         let day = LocalDate(daysSinceEpoch: Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))

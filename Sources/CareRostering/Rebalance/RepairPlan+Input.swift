@@ -7,7 +7,7 @@ extension RepairPlan.Input {
     static func load(_ db: Connection, hub: String, week: ISOWeek) throws -> RepairPlan.Input {
         let rosters = RosterRepository(db)
         func published(_ hub: String) throws -> StoredRoster? {
-            try rosters.published(hub: hub, week: week).flatMap { try rosters.find(hub: hub, week: week, version: $0) }
+            try rosters.published(hub: hub, week: week).flatMap { try rosters.find(hub: hub, week: week, version: $0, documents: .hub) }
         }
         guard let stored = try published(hub) else { throw RosterRefusal("\(hub) \(week) has no published roster") }
         // The run's hubs, so carers lent between them stay in the problem; other hubs' visits

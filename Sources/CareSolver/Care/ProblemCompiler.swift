@@ -51,14 +51,15 @@ public enum ProblemCompiler {
         let visits = problem.visits.enumerated().map { index, visit -> SolverVisit in
             let c = clientIndex[visit.client] ?? 0
             let client = problem.clients[c]
+            // Carers by index, not by value: copying a carer (its shifts, skills and names) for
+            // every visit × carer pair was a fifth of compiling the 15-hub county.
             let allowed = (hubCarers[client.hub] ?? []).filter { k in
-                let carer = problem.carers[k]
                 // A skill must count at both ends of the window, whatever start the search picks.
-                return visit.skills.allSatisfy {
-                    problem.carer(carer, has: $0, at: visit.windowStart, zone: zone) && problem.carer(carer, has: $0, at: visit.windowEnd, zone: zone)
+                visit.skills.allSatisfy {
+                    problem.carer(at: k, has: $0, at: visit.windowStart, zone: zone) && problem.carer(at: k, has: $0, at: visit.windowEnd, zone: zone)
                 }
-                    && !client.excludedCarers.contains(carer.id)
-                    && (client.genderPreference.map { carer.gender == $0 } ?? true)
+                    && !client.excludedCarers.contains(problem.carers[k].id)
+                    && (client.genderPreference.map { problem.carers[k].gender == $0 } ?? true)
             }
             let pinned = visit.pinned.compactMap { carerIndex[$0] }
             var usable = allowed
@@ -87,7 +88,7 @@ public enum ProblemCompiler {
         let instance = SolverInstance(
             travelTime: matrix, travelCost: matrix, visits: visits, shifts: shifts, workers: workers,
             clientCount: problem.clients.count, weights: weights, breakRule: .workingTimeRegulations, paidTravel: true,
-            neighbourCount: 40, relatedTimeSpan: 3 * 60)
+            neighbourCount: 40, relatedTimeSpan: 3 * 60, areas: hubAreas(problem))
         return CompiledProblem(problem: problem, instance: instance, origin: origin, shiftCarer: shiftCarer, blockedReasons: blocked)
     }
 
@@ -101,6 +102,20 @@ public enum ProblemCompiler {
             for hub in Set(carer.lendableTo) where hub != carer.hub { result[hub, default: []].append(k) }
         }
         return result
+    }
+
+    /// Each visit's hub as its area, related to the hubs that share a carer with it (one who
+    /// may work in both), so neighbour lists of a group of hubs never scan hubs no carer links.
+    private static func hubAreas(_ problem: Problem) -> VisitAreas? {
+        guard !problem.hubs.isEmpty else { return nil }
+        let hubIndex = Dictionary(problem.hubs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let clientHub = Dictionary(problem.clients.map { ($0.id, hubIndex[$0.hub] ?? 0) }, uniquingKeysWith: { a, _ in a })
+        var related = problem.hubs.indices.map { Set([$0]) }
+        for carer in problem.carers {
+            let serves = Set(([carer.hub] + carer.lendableTo).compactMap { hubIndex[$0] })
+            for h in serves { related[h].formUnion(serves) }
+        }
+        return VisitAreas(area: problem.visits.map { clientHub[$0.client] ?? 0 }, related: related.map { $0.sorted() })
     }
 
     /// Why no roster could ever staff a visit, judged from the problem alone; nil when some could.

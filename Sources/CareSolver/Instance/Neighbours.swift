@@ -1,24 +1,58 @@
+/// Which visits may be related at all: each visit's area, and for each area the areas whose
+/// visits one worker could ever combine with its own (itself included). Care uses hubs: a hub's
+/// visits relate only to the hubs that share a lendable carer with it, so the neighbour scan of
+/// a county costs each hub its related hubs' visits, not the whole county's.
+public struct VisitAreas: Sendable {
+    /// `area[v]`: the area of visit `v`, 0 ..< `related.count`.
+    public let area: [Int]
+    /// `related[a]`: areas related to `a`, `a` among them.
+    public let related: [[Int]]
+
+    public init(area: [Int], related: [[Int]]) {
+        precondition(area.allSatisfy { related.indices.contains($0) })
+        self.area = area
+        self.related = related
+    }
+}
+
 /// Relatedness between visits, for the ruin step: close in place and in time.
 enum Neighbours {
     /// For each visit, up to `count` other visits nearest by travel time plus half the
-    /// difference in window start, among visits whose windows start within `timeSpan`.
-    /// Ties go to the lower index, so the lists never depend on the order of the scan.
-    static func compute(visits: [SolverVisit], travelTime: Matrix<Int>, count: Int, timeSpan: Int) -> [[Int]] {
-        let order = visits.indices.sorted { visits[$0].windowStart < visits[$1].windowStart }
+    /// difference in window start, among visits whose windows start within `timeSpan` (and,
+    /// given `areas`, that lie in a related area). Ties go to the lower index, so the lists
+    /// never depend on the order of the scan.
+    static func compute(visits: [SolverVisit], travelTime: Matrix<Int>, count: Int, timeSpan: Int, areas: VisitAreas? = nil) -> [[Int]] {
+        let areaOf = areas?.area ?? Array(repeating: 0, count: visits.count)
+        let related = areas?.related ?? [[0]]
+        // Each area's visits by window start (then index), scanned from the first within the span.
+        var byArea = Array(repeating: [Int](), count: related.count)
+        for v in visits.indices { byArea[areaOf[v]].append(v) }
+        for a in byArea.indices {
+            byArea[a].sort { (visits[$0].windowStart, $0) < (visits[$1].windowStart, $1) }
+        }
         var result = Array(repeating: [Int](), count: visits.count)
         var nearest = NearestK(capacity: count)
-        var lo = 0
-        for (rank, v) in order.enumerated() {
-            let a = visits[v].windowStart
-            while lo < rank, a - visits[order[lo]].windowStart > timeSpan { lo += 1 }
+        for v in visits.indices {
+            let start = visits[v].windowStart
+            let lowest = timeSpan == .max ? Int.min : start - timeSpan
             nearest.removeAll()
-            var i = lo
-            while i < order.count, visits[order[i]].windowStart - a <= timeSpan {
-                let w = order[i]
-                if w != v {
-                    nearest.offer(travelTime[visits[v].location, visits[w].location] + abs(visits[w].windowStart - a) / 2, w)
+            for b in related[areaOf[v]] {
+                let order = byArea[b]
+                // The first visit of area b starting no earlier than `lowest`.
+                var low = 0
+                var high = order.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if visits[order[mid]].windowStart < lowest { low = mid + 1 } else { high = mid }
                 }
-                i += 1
+                var i = low
+                while i < order.count, visits[order[i]].windowStart - start <= timeSpan {
+                    let w = order[i]
+                    if w != v {
+                        nearest.offer(travelTime[visits[v].location, visits[w].location] + abs(visits[w].windowStart - start) / 2, w)
+                    }
+                    i += 1
+                }
             }
             result[v] = nearest.indices
         }

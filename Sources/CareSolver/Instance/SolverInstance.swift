@@ -28,11 +28,12 @@ public struct SolverInstance: Sendable {
     public let neighbours: [[Int]]
 
     /// Compiles an instance. `neighbourCount` bounds each neighbour list; `relatedTimeSpan`
-    /// limits neighbours to visits whose windows start within that many time units.
+    /// limits neighbours to visits whose windows start within that many time units, and
+    /// `areas` (when given) to visits of related areas.
     public init(
         travelTime: Matrix<Int>, travelCost: Matrix<Int>, visits: [SolverVisit], shifts: [SolverShift], workers: [SolverWorker],
         clientCount: Int, weights: Weights, breakRule: BreakRule?, paidTravel: Bool,
-        neighbourCount: Int = 40, relatedTimeSpan: Int = .max
+        neighbourCount: Int = 40, relatedTimeSpan: Int = .max, areas: VisitAreas? = nil
     ) {
         precondition(travelTime.size == travelCost.size)
         // Validation rejects other counts at the door; the search's slots hold no more.
@@ -57,6 +58,7 @@ public struct SolverInstance: Sendable {
                     && visit.demand <= shift.capacity
             }.sorted()
         }
-        neighbours = Neighbours.compute(visits: visits, travelTime: travelTime, count: neighbourCount, timeSpan: relatedTimeSpan)
+        neighbours = Neighbours.compute(
+            visits: visits, travelTime: travelTime, count: neighbourCount, timeSpan: relatedTimeSpan, areas: areas)
     }
 }

@@ -12,10 +12,19 @@ public struct StoredRoster: Sendable {
     public let createdAt: Instant
     /// Hubs generated together (lendable carers may cross between them).
     public let hubs: [String]
-    /// The `carehub.problem/1` text the engine saw.
+    /// The `carehub.problem/1` text the engine saw, or the hub's slice of it (`StoredDocuments.hub`).
     public let problemText: String
-    /// The `carehub.roster/1` text it produced (for every hub generated together).
+    /// The `carehub.roster/1` text it produced (for every hub generated together), or the hub's slice.
     public let rosterText: String
+}
+
+/// Which documents `RosterRepository.find` reads for a version made with other hubs.
+public enum StoredDocuments: Sendable {
+    /// The whole run's problem and roster: what publish compares for staleness and `problem export` writes.
+    case whole
+    /// The hub's slice of them (`Problem.slice(hub:working:)`) when one was stored, else the whole:
+    /// enough for every view of the hub (show, diff, export, reports) at the cost of that hub alone.
+    case hub
 }
 
 /// Why a roster change the user asked for was refused (not a draft, stale, unknown version,
@@ -49,6 +58,7 @@ public struct RosterRepository {
         settingsJSON["hubs"] = problem.hubs.map(\.id).sorted().joined(separator: ",")
         let settingsText = try jsonObject(settingsJSON)
         let objectiveText = String(decoding: try JSONEncoder().encode(roster.objective), as: UTF8.self)
+        let slices = try HubSlices.encode(hubs, problem: problem, roster: roster, visitHub: visitHub)
         return try db.transaction { db in
             // The run's documents once, whatever the number of hubs; each hub's row names them.
             let problemDigest = try storeDocument(problemText, db)
@@ -100,10 +110,12 @@ public struct RosterRepository {
                     SELECT \(rosterID), x.visit, x.reason FROM unnest(\(unassigned.map { Int($0.visit) ?? -1 })::bigint[],
                                                                       \(unassigned.map(\.reason))::text[]) AS x(visit, reason)
                     """)
+                let hubProblemDigest = try slices[hub].map { try storeDocument($0.problem, db) }
+                let hubRosterDigest = try slices[hub].map { try storeDocument($0.roster, db) }
                 try db.execute(
                     """
-                    INSERT INTO roster_files (roster_id, problem_digest, roster_digest)
-                    VALUES (\(rosterID), \(problemDigest), \(rosterDigest))
+                    INSERT INTO roster_files (roster_id, problem_digest, roster_digest, hub_problem_digest, hub_roster_digest)
+                    VALUES (\(rosterID), \(problemDigest), \(rosterDigest), \(hubProblemDigest), \(hubRosterDigest))
                     """)
                 try db.execute(
                     """
@@ -130,15 +142,19 @@ public struct RosterRepository {
     }
 
     /// A version of a hub's week (the newest when `version` is nil), or nil.
-    public func find(hub: String, week: ISOWeek, version: Int? = nil) throws -> StoredRoster? {
+    /// `documents` chooses the whole run's documents or the hub's slice of them.
+    public func find(hub: String, week: ISOWeek, version: Int? = nil, documents: StoredDocuments = .whole) throws -> StoredRoster? {
+        let sliced = documents == .hub
         guard
             let row = try db.query(
                 """
                 SELECT r.id, h.code, r.iso_week, r.version, r.status, r.seed, r.created_at, r.settings->>'hubs' AS hubs,
                        coalesce(f.problem, pd.body) AS problem, coalesce(f.roster, rd.body) AS roster
                 FROM rosters r JOIN hubs h ON h.id = r.hub_id JOIN roster_files f ON f.roster_id = r.id
-                LEFT JOIN roster_documents pd ON pd.digest = f.problem_digest
-                LEFT JOIN roster_documents rd ON rd.digest = f.roster_digest
+                LEFT JOIN roster_documents pd
+                       ON pd.digest = CASE WHEN \(sliced) THEN coalesce(f.hub_problem_digest, f.problem_digest) ELSE f.problem_digest END
+                LEFT JOIN roster_documents rd
+                       ON rd.digest = CASE WHEN \(sliced) THEN coalesce(f.hub_roster_digest, f.roster_digest) ELSE f.roster_digest END
                 WHERE h.code = \(hub) AND r.iso_week = \(week.description) AND (\(version)::int IS NULL OR r.version = \(version))
                 ORDER BY r.version DESC LIMIT 1
                 """

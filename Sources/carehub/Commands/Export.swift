@@ -33,7 +33,7 @@ extension RosterCommand {
                 guard let chosen = try version ?? repo.published(hub: scope.hub, week: scope.week) else {
                     throw CommandFailure("\(scope.hub) \(scope.week) has no published roster; publish one or pass --version")
                 }
-                guard let stored = try repo.find(hub: scope.hub, week: scope.week, version: chosen) else {
+                guard let stored = try repo.find(hub: scope.hub, week: scope.week, version: chosen, documents: .hub) else {
                     throw CommandFailure("no version \(chosen) of \(scope.hub) \(scope.week)")
                 }
                 let handout = try RosterWorkflow.handout(db, stored)

@@ -138,8 +138,8 @@ extension RosterCommand {
         func run() throws {
             try reportingFailures {
                 let repo = RosterRepository(try database.connect())
-                guard let a = try repo.find(hub: scope.hub, week: scope.week, version: from),
-                    let b = try repo.find(hub: scope.hub, week: scope.week, version: to)
+                guard let a = try repo.find(hub: scope.hub, week: scope.week, version: from, documents: .hub),
+                    let b = try repo.find(hub: scope.hub, week: scope.week, version: to, documents: .hub)
                 else { throw CommandFailure("no such version of \(scope.hub) \(scope.week)") }
                 let (_, old) = try RosterWorkflow.documents(a)
                 let (_, new) = try RosterWorkflow.documents(b)

@@ -104,7 +104,9 @@ struct RosterCommand: ParsableCommand {
 
         /// Display details from the database for stored rosters; identifiers only for files.
         private func handout(_ problem: Problem, _ roster: Roster) throws -> Handout {
-            if let hub, let week, let stored = try RosterRepository(try database.connect()).find(hub: hub, week: week, version: version) {
+            if let hub, let week,
+                let stored = try RosterRepository(try database.connect()).find(hub: hub, week: week, version: version, documents: .hub)
+            {
                 return try RosterWorkflow.handout(try database.connect(), stored)
             }
             return Handout(
@@ -118,7 +120,7 @@ struct RosterCommand: ParsableCommand {
             }
             guard let hub, let week else { throw CommandFailure("give --hub and --week") }
             let db = try database.connect()
-            guard let stored = try RosterRepository(db).find(hub: hub, week: week, version: version) else {
+            guard let stored = try RosterRepository(db).find(hub: hub, week: week, version: version, documents: .hub) else {
                 throw CommandFailure(
                     "no roster for \(hub) \(week)\(version.map { " version \($0)" } ?? ""); run `carehub roster generate --hub \(hub) --week \(week)`"
                 )

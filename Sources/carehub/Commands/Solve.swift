@@ -63,12 +63,3 @@ struct Solve: ParsableCommand {
         }
     }
 }
-
-/// Writes a file through a temporary sibling and a rename, so no reader sees half a file.
-func writeAtomically(_ data: Data, to path: String) throws {
-    do {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-        throw CommandFailure("cannot write \(path): \((error as NSError).localizedDescription)")
-    }
-}

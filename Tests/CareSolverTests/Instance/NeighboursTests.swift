@@ -53,3 +53,35 @@ struct NeighboursTests {
         #expect(nearest.indices == expected)
     }
 }
+
+@Suite("Neighbour lists by area")
+struct NeighbourAreasTests {
+    /// With areas, a visit's neighbours are the visits of related areas only, in the order the
+    /// unrestricted lists would give them (the lists of all-related areas equal the plain ones).
+    @Test func onlyRelatedAreasAreNeighbours() {
+        let instance = LineInstance.make(visits: 9, workers: 1)
+        let plain = Neighbours.compute(visits: instance.visits, travelTime: instance.travelTime, count: 8, timeSpan: .max)
+        // Visits 0–2 in area 0, 3–5 in area 1, 6–8 in area 2; 0 and 1 related, 2 alone.
+        let areas = VisitAreas(area: [0, 0, 0, 1, 1, 1, 2, 2, 2], related: [[0, 1], [0, 1], [2]])
+        let lists = Neighbours.compute(visits: instance.visits, travelTime: instance.travelTime, count: 8, timeSpan: .max, areas: areas)
+        for v in 0..<9 {
+            let allowed = Set(areas.related[areas.area[v]].flatMap { a in (0..<9).filter { areas.area[$0] == a } })
+            #expect(lists[v] == plain[v].filter { allowed.contains($0) })
+        }
+        #expect(lists[7] == [6, 8])
+        let together = VisitAreas(area: [0, 0, 0, 1, 1, 1, 2, 2, 2], related: [[0, 1, 2], [0, 1, 2], [0, 1, 2]])
+        #expect(
+            Neighbours.compute(visits: instance.visits, travelTime: instance.travelTime, count: 4, timeSpan: .max, areas: together)
+                == Neighbours.compute(visits: instance.visits, travelTime: instance.travelTime, count: 4, timeSpan: .max))
+    }
+
+    /// The time span still applies within related areas.
+    @Test func timeSpanAppliesWithinAreas() {
+        let instance = LineInstance.make(visits: 4, workers: 1, windowStarts: [0, 50, 100, 101])
+        let areas = VisitAreas(area: [0, 1, 0, 1], related: [[0, 1], [0, 1]])
+        let lists = Neighbours.compute(visits: instance.visits, travelTime: instance.travelTime, count: 4, timeSpan: 50, areas: areas)
+        #expect(lists[0] == [1])
+        #expect(lists[1] == [0, 2])
+        #expect(lists[3] == [2])
+    }
+}
