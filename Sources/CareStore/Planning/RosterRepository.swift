@@ -209,6 +209,7 @@ public struct RosterRepository {
                 RETURNING version
                 """
             ).rows.first?.decode("version")
+            FaultPoint.reach("publish")
             try db.execute("UPDATE rosters SET status = 'published', published_at = now() WHERE id = \(stored.id)")
             if let previous {
                 try db.execute(
