@@ -48,7 +48,11 @@ extension RosterCommand {
                     }
                 }
                 if formats.contains(.html) {
-                    for carer in handout.carers { try write(PrintableSheets.carerSheet(handout, carer: carer), "html", name(carer, ".html")) }
+                    for carer in handout.carers {
+                        // A carer whose id is `index` must not be overwritten by the hub grid: `%` marks the name as encoded.
+                        let sheet = ExternalID.fileName(carer) == "index" ? "%index.html" : name(carer, ".html")
+                        try write(PrintableSheets.carerSheet(handout, carer: carer), "html", sheet)
+                    }
                     try write(PrintableSheets.hubOverview(handout), "html", "index.html")
                 }
                 if formats.contains(.csv) {
