@@ -23,7 +23,22 @@ struct ExportPathCLITests {
             let out = try run(["import", kind, csv.appendingPathComponent("\(kind).csv").path])
             #expect(out.status == 0, "import \(kind): \(out.stderr)")
         }
+        // Through the door, such an id is refused by file, line and column, and nothing is written.
+        let bad = dir.appendingPathComponent("bad-carers.csv")
+        let carers = try String(contentsOf: csv.appendingPathComponent("carers.csv"), encoding: .utf8)
+        let lines = carers.split(whereSeparator: \.isNewline)  // CRLF is one Character
+        let header = lines[0]
+        let row = lines[1].split(separator: ",", maxSplits: 1)[1]
+        try (header + "\n../../x," + row + "\n").write(to: bad, atomically: true, encoding: .utf8)
         let owner = try test.connect()
+        let before: Int = try owner.query("SELECT count(*) AS n FROM carers").rows[0].decode("n")
+        let refused = try run(["import", "carers", bad.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("bad-carers.csv:2: external_id: id starts with . (letters, digits, -, _ and . only"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("nothing was imported") && !refused.stderr.contains("../../x"))
+        #expect(try owner.query("SELECT count(*) AS n FROM carers").rows[0].decode("n", as: Int.self) == before)
+        try FileManager.default.removeItem(at: bad)
+
         try owner.execute(
             """
             UPDATE carers SET external_id = CASE id % 4 WHEN 1 THEN '.hidden-' WHEN 2 THEN \(absolute)::text ELSE '../../escape-' END || id
