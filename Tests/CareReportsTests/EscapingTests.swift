@@ -23,6 +23,21 @@ struct EscapingTests {
         #expect(!CSVText.isPlainNumber("1.") && !CSVText.isPlainNumber(".5") && !CSVText.isPlainNumber("1e") && !CSVText.isPlainNumber("--1"))
     }
 
+    /// Report CSV: text cells (a leaving reason, a hub) are neutralised, number cells are not, whatever their sign.
+    @Test func reportCSVKeepsNumbersNumeric() throws {
+        let report = ReportTable(
+            name: "t", title: "T", definition: "d",
+            columns: [ReportColumn("reason", "reason", .text), ReportColumn("change", "change", .decimal)],
+            rows: [
+                [.text("=cmd|' /C calc'!A0"), .number(-2.5)], [.text("-2"), .missing], [.text("@SUM(1)"), .suppressed],
+                [.text("<script>x</script>"), .number(1)],
+            ],
+            suppressesSmallGroups: true)
+        let html = ReportHTMLRenderer.render(report)
+        #expect(!html.contains("<script") && html.contains("&lt;script&gt;x&lt;/script&gt;"))
+        #expect(try ReportCSVRenderer.render(report) == "reason,change\r\n'=cmd|' /C calc'!A0,-2.5\r\n'-2,\r\n'@SUM(1),\r\n<script>x</script>,1\r\n")
+    }
+
     /// HTML escaping covers every special character, also when a combining mark follows it, and drops control characters.
     @Test func htmlEscapes() {
         #expect(PrintableSheets.esc("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;")
@@ -30,6 +45,13 @@ struct EscapingTests {
         #expect(PrintableSheets.esc("\"\u{338}") == "&quot;\u{338}")
         #expect(PrintableSheets.esc("<\u{338}") == "&lt;\u{338}")
         #expect(PrintableSheets.esc("a\u{0}b\u{1B}c\u{7F}d\te\r\nf") == "abcd\te\r\nf")
+    }
+
+    /// Terminal tables show control characters as U+FFFD, so ESC sequences and line breaks in names do nothing.
+    @Test func terminalTablesNeutraliseControlCharacters() {
+        var table = TextTable(headers: ["name"])
+        table.add(["\u{1B}[2Jx\r\ny\u{7}\u{9B}"])
+        #expect(table.render() == "name\n" + String(repeating: "-", count: 10) + "\n\u{FFFD}[2Jx\u{FFFD}\u{FFFD}y\u{FFFD}\u{FFFD}\n")
     }
 
     /// RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped (CRLF is one Swift
