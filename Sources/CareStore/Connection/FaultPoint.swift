@@ -10,7 +10,9 @@ import Foundation
 ///
 /// Points: `import-row` (an import, after its first row is written), `publish` (after the
 /// previous version is superseded and before the new one is marked published), `rebalance`
-/// (after the repaired version is published and before the hub's cursor moves).
+/// (after the repaired version is published and before the hub's cursor moves), `generate`
+/// (after the first hub's draft and its assignments are written), `plan` (after the week's new
+/// visits are inserted, before counting).
 public enum FaultPoint {
     private static let fired = Mutex()
 

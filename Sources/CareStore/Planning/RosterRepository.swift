@@ -93,6 +93,7 @@ public struct RosterRepository {
                 guard inserted == visitIDs.count else {
                     throw RosterIntegrityError.unknownCarersOrVisits
                 }
+                FaultPoint.reach("generate")
                 let unassigned = roster.unassigned.filter { visitHub[$0.visit] == hub }
                 try db.execute(
                     """
