@@ -15,13 +15,15 @@ import Foundation
 /// visits are inserted, before counting).
 public enum FaultPoint {
     private static let fired = Mutex()
+    /// The point asked for, read once (an import reaches its point once per row).
+    private static let requested = ProcessInfo.processInfo.environment["CAREHUB_TEST_PAUSE_AT"]
 
     /// Pauses here if the environment asks for `name`.
     public static func reach(_ name: String) {
+        guard let requested, requested == name, fired.firstTime() else { return }
         let environment = ProcessInfo.processInfo.environment
-        guard environment["CAREHUB_TEST_PAUSE_AT"] == name, fired.firstTime() else { return }
         if let signal = environment["CAREHUB_TEST_PAUSE_SIGNAL"] {
-            FileManager.default.createFile(atPath: signal, contents: Data(name.utf8))
+            _ = FileManager.default.createFile(atPath: signal, contents: Data(name.utf8))
         }
         let seconds = environment["CAREHUB_TEST_PAUSE_SECONDS"].flatMap(Double.init) ?? 10
         Thread.sleep(forTimeInterval: seconds)
