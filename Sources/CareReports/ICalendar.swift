@@ -42,17 +42,24 @@ public enum ICalendar {
         t.description.filter { $0 != "-" && $0 != ":" }
     }
 
-    /// Escapes TEXT values (RFC 5545 §3.3.11).
+    /// Escapes TEXT values (RFC 5545 §3.3.11): `\\`, `\;`, `\,`, and `\n` for a line break (LF, CRLF
+    /// or a lone CR). Other control characters (NUL… U+001F but tab, and DEL) may not appear in a
+    /// content line at all, so they are left out: a value can never end its line and start a property.
+    /// Works on Unicode scalars, because Swift counts CRLF as one `Character`.
     static func escape(_ text: String) -> String {
         var out = ""
-        for ch in text {
-            switch ch {
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            switch scalar {
             case "\\": out += "\\\\"
             case ";": out += "\\;"
             case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            default: out.append(ch)
+            case "\r": out += "\\n"
+            case "\n": if !previousCR { out += "\\n" }
+            case "\t": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

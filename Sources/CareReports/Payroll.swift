@@ -66,6 +66,9 @@ public enum Payroll {
         return out
     }
 
+    /// The columns of `rows` that hold numbers (visits … national_living_wage), for `CSVText`.
+    public static let numericColumns = Set(3...12)
+
     /// The payroll CSV rows (header first).
     public static func rows(_ lines: [Line]) -> [[String]] {
         func money(_ p: Int) -> String { "\(p / 100).\(p % 100 < 10 ? "0" : "")\(p % 100)" }

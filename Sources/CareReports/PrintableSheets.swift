@@ -77,17 +77,21 @@ public enum PrintableSheets {
         "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>\(esc(title))</title>\(style)</head><body>\(body)</body></html>\n"
     }
 
-    /// Escapes text for HTML.
+    /// Escapes text for HTML element content and quoted attribute values. Works on Unicode
+    /// scalars (a `"` followed by a combining mark is one Swift `Character`, and must still be
+    /// escaped); control characters other than tab, LF and CR, which HTML forbids, are left out.
     public static func esc(_ text: String) -> String {
         var out = ""
-        for ch in text {
-            switch ch {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(ch)
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): continue
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

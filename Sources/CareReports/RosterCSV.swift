@@ -18,6 +18,6 @@ public enum RosterCSV {
                 ])
             }
         }
-        return try CSVText.write(rows)
+        return try CSVText.write(rows, numericColumns: [5])
     }
 }

@@ -103,7 +103,8 @@ public struct RosterReview: Sendable {
             previous = (shift, place)
             minutes += v.durationMinutes
         }
-        var out = "\(carer.id) \(carer.name) (\(carer.hub)): \(mine.count) visits, \(hours(minutes)) h of care, "
+        var out =
+            "\(terminalSafe(carer.id)) \(terminalSafe(carer.name)) (\(terminalSafe(carer.hub))): \(mine.count) visits, \(hours(minutes)) h of care, "
         out += "contract \(hours(carer.contractedMinutes)) h, cap \(hours(carer.maxMinutes)) h\n"
         return out + table.render()
     }

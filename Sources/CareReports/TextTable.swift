@@ -16,9 +16,9 @@ public struct TextTable: Sendable {
         self.rightAligned = rightAligned
     }
 
-    /// Adds a row (missing cells print empty).
+    /// Adds a row (missing cells print empty); control characters are shown as `�` (`terminalSafe`).
     public mutating func add(_ cells: [String]) {
-        rows.append(cells)
+        rows.append(cells.map(terminalSafe))
     }
 
     /// The table, with a rule under the headings; ends with a newline.
@@ -45,6 +45,21 @@ extension String {
         while s.last == " " { s.removeLast() }
         return String(s)
     }
+}
+
+/// Text for a terminal: every control character (C0 but none kept, DEL, C1) becomes `�`, so a
+/// name holding ESC sequences, CR or a line break can neither drive the terminal nor break a
+/// table's lines.
+public func terminalSafe(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            out += "\u{FFFD}"
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
 }
 
 /// Formats minutes as hours with one decimal (`1234` → `20.6`).

@@ -29,6 +29,7 @@ public enum Rebalance {
             weeks = try db.transaction { db -> [WeekResult] in
                 let results = try published.map { try repairWeek(db, hub: hub, hubID: hubID, week: $0, options: options) }
                 if options.dryRun { throw DryRun(weeks: results) }
+                FaultPoint.reach("rebalance")
                 try RebalanceRepository(db).advance(hubID: hubID, to: newest)
                 return results
             }

@@ -35,7 +35,8 @@ public enum RosterWorkflow {
 
     /// The stored problem and roster of a version, decoded, limited to one hub's visits.
     public static func documents(_ stored: StoredRoster) throws -> (Problem, Roster) {
-        let problem = try ProblemDecoder.decode(Data(stored.problemText.utf8), file: "roster \(stored.hubCode) \(stored.week) v\(stored.version)")
+        let problem = try ProblemDecoder.decode(
+            Data(stored.problemText.utf8), file: "roster \(stored.hubCode) \(stored.week) v\(stored.version)", strictIDs: false)
         var roster = try Roster.decode(Data(stored.rosterText.utf8))
         let clientHub = Dictionary(uniqueKeysWithValues: problem.clients.map { ($0.id, $0.hub) })
         let visitHub = Dictionary(uniqueKeysWithValues: problem.visits.map { ($0.id, clientHub[$0.client] ?? "") })

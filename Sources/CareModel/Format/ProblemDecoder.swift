@@ -4,8 +4,11 @@ import Foundation
 /// (unknown ids, bad windows, overlapping shifts, timestamps without offsets…) before failing,
 /// so that one run shows the user everything to fix.
 public enum ProblemDecoder {
-    /// Decodes `data`, naming `file` in errors.
-    public static func decode(_ data: Data, file: String) throws -> Problem {
+    /// Decodes `data`, naming `file` in errors. Ids must match `ExternalID`'s pattern unless
+    /// `strictIDs` is false, which only the re-reading of documents carehub itself stored uses
+    /// (a version generated before the pattern was enforced must still export; the export keeps
+    /// its file names safe on its own).
+    public static func decode(_ data: Data, file: String, strictIDs: Bool = true) throws -> Problem {
         let raw: RawProblem
         do {
             raw = try JSONDecoder().decode(RawProblem.self, from: data)
@@ -13,6 +16,7 @@ public enum ProblemDecoder {
             throw ProblemError(file: file, issues: [issue(for: error)])
         }
         var v = Validator()
+        v.strictIDs = strictIDs
         let problem = v.validate(raw)
         guard let problem, v.issues.isEmpty else { throw ProblemError(file: file, issues: v.issues) }
         return problem

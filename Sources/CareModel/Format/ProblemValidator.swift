@@ -3,6 +3,8 @@ import Foundation
 /// Semantic checks of a decoded document, building the `Problem` as it goes.
 struct Validator {
     var issues: [FieldIssue] = []
+    /// Whether ids must match `ExternalID` (otherwise only non-empty).
+    var strictIDs = true
 
     mutating func fail(_ path: String, _ problem: String) {
         issues.append(FieldIssue(path: path, problem: problem))
@@ -37,7 +39,10 @@ struct Validator {
         var seen = Set<String>()
         for (i, id) in ids.enumerated() {
             guard let id = need(id, "\(list)[\(i)].id") else { continue }
-            if id.isEmpty { fail("\(list)[\(i)].id", "empty") }
+            if let problem = strictIDs ? ExternalID.problem(id) : (id.isEmpty ? "empty" : nil) {
+                fail("\(list)[\(i)].id", problem)
+                continue
+            }
             if !seen.insert(id).inserted { fail("\(list)[\(i)].id", "duplicate id \(id)") }
         }
         return seen
@@ -54,7 +59,7 @@ struct Validator {
 
     mutating func references(_ ids: [String]?, in known: Set<String>, kind: String, _ path: String) -> [String] {
         let ids = ids ?? []
-        for (i, id) in ids.enumerated() where !known.contains(id) { fail("\(path)[\(i)]", "unknown \(kind) \(id)") }
+        for (i, id) in ids.enumerated() where !known.contains(id) { fail("\(path)[\(i)]", ExternalID.unknown(kind, id)) }
         if Set(ids).count != ids.count { fail(path, "lists a \(kind) twice") }
         return ids
     }
@@ -103,7 +108,7 @@ struct Validator {
         let clients = rawClients.enumerated().compactMap { i, c -> Problem.Client? in
             let path = "clients[\(i)]"
             let location = point(c.lat, c.lon, path)
-            if let hub = need(c.hub, path + ".hub"), !hubIDs.contains(hub) { fail(path + ".hub", "unknown hub \(hub)") }
+            if let hub = need(c.hub, path + ".hub"), !hubIDs.contains(hub) { fail(path + ".hub", ExternalID.unknown("hub", hub)) }
             let preference = gender(c.genderPreference, path + ".gender_preference", allowed: [.female, .male])
             let excluded = references(c.excludedCarers, in: carerIDs, kind: "carer", path + ".excluded_carers")
             let preferred = references(c.preferredCarers, in: carerIDs, kind: "carer", path + ".preferred_carers")
@@ -132,7 +137,7 @@ struct Validator {
 
     mutating func carer(_ c: RawCarer, _ path: String, _ hubIDs: Set<String>) -> Problem.Carer? {
         let location = point(c.lat, c.lon, path)
-        if let hub = need(c.hub, path + ".hub"), !hubIDs.contains(hub) { fail(path + ".hub", "unknown hub \(hub)") }
+        if let hub = need(c.hub, path + ".hub"), !hubIDs.contains(hub) { fail(path + ".hub", ExternalID.unknown("hub", hub)) }
         let skillList = skills(c.skills, path + ".skills")
         let g = gender(c.gender, path + ".gender", allowed: Gender.allCases)
         let contracted = c.contractedMinutes ?? 0
@@ -181,7 +186,7 @@ struct Validator {
     }
 
     mutating func visit(_ v: RawVisit, _ path: String, _ clientIDs: Set<String>, _ carerIDs: Set<String>) -> Problem.Visit? {
-        if let client = need(v.client, path + ".client"), !clientIDs.contains(client) { fail(path + ".client", "unknown client \(client)") }
+        if let client = need(v.client, path + ".client"), !clientIDs.contains(client) { fail(path + ".client", ExternalID.unknown("client", client)) }
         let start = instant(v.windowStart, path + ".window_start")
         let end = instant(v.windowEnd, path + ".window_end")
         if let start, let end, end < start { fail(path + ".window_end", "before window_start") }

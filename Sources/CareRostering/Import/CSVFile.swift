@@ -59,6 +59,17 @@ struct CSVFile {
         self.records = records
     }
 
+    /// Issues for fields holding a NUL character: PostgreSQL text cannot store one, so such a field is
+    /// refused here, named by line and column, rather than cut short. Every other control character
+    /// (tab, CR, LF inside quotes, ESC…) is kept as it is and escaped by each output format.
+    func nulIssues() -> [FieldIssue] {
+        records.flatMap { record in
+            record.fields.keys.sorted().filter { record.fields[$0]?.utf8.contains(0) == true }.map {
+                FieldIssue(line: record.line, field: $0, problem: "contains a NUL character, which PostgreSQL text cannot hold")
+            }
+        }
+    }
+
     /// Issues for required columns the header lacks.
     func missingColumns(_ required: [String]) -> [FieldIssue] {
         required.filter { !header.contains($0) }.map { FieldIssue(line: 1, field: $0, problem: "missing column") }

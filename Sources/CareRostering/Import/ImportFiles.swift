@@ -12,7 +12,7 @@ public enum ImportFiles {
         func money(_ pence: Int) -> String { "\(pence / 100).\(pence % 100 < 10 ? "0" : "")\(pence % 100)" }
         func hoursText(_ minutes: Int) -> String { minutes % 60 == 0 ? "\(minutes / 60)" : "\(Double(minutes) / 60)" }
         func coordinate(_ x: Double) -> String { String(format: "%.5f", x) }
-        let csv = CSVText.write
+        let csv = CSVText.writeVerbatim
         var out: [ImportKind: String] = [:]
         out[.hubs] = try csv(
             [["code", "name", "lat", "lon", "timezone"]]
@@ -88,7 +88,7 @@ public enum ImportFiles {
 
     /// The workforce history as `spells`, `vacancies` and `applications` files.
     public static func historyTexts(spells: [EmploymentSpell], vacancies: [Vacancy], applications: [Application]) throws -> [ImportKind: String] {
-        let csv = CSVText.write
+        let csv = CSVText.writeVerbatim
         func d(_ x: LocalDate?) -> String { x?.description ?? "" }
         return [
             .spells: try csv(

@@ -32,7 +32,8 @@ public enum Importer {
             hubs: try ids.all(.hubs), carers: try ids.all(.carers), clients: try ids.all(.clients),
             vacancies: try ids.all(.vacancies))
         let parsed = kind.parser.parse(file, known)
-        if !parsed.issues.isEmpty { throw ImportError(file: name, issues: parsed.issues) }
+        let issues = file.nulIssues() + parsed.issues
+        if !issues.isEmpty { throw ImportError(file: name, issues: issues) }
         do {
             return try db.transaction { db in
                 var summary = ImportSummary(kind: kind, file: name, dryRun: dryRun)
@@ -45,7 +46,9 @@ public enum Importer {
                         case .updated: summary.updated += 1
                         case .unchanged: summary.unchanged += 1
                         }
-                    } catch let error as StoreError {
+                        FaultPoint.reach("import-row")
+                    } catch let error as StoreError where error.code != .connectionLost {
+                        // A lost connection is not the row's fault: it ends the import (rethrown as one error).
                         failures.append(FieldIssue(line: line, field: nil, problem: refusal(error)))
                     } catch let error as ReferenceError {
                         failures.append(FieldIssue(line: line, field: nil, problem: error.description))

@@ -22,6 +22,30 @@ struct RowReader {
         return value
     }
 
+    /// A required identifier (`ExternalID`'s pattern); nil, with an issue, when blank or malformed.
+    mutating func id(_ column: String) -> String? {
+        guard let value = text(column) else { return nil }
+        if let problem = ExternalID.problem(value) {
+            fail(column, problem)
+            return nil
+        }
+        return value
+    }
+
+    /// An optional identifier (nil when blank, or malformed with an issue).
+    mutating func optionalID(_ column: String) -> String? {
+        record[column].isEmpty ? nil : id(column)
+    }
+
+    /// A `;`-separated list of identifiers (blank: empty); each malformed one is an issue and left out.
+    mutating func ids(_ column: String) -> [String] {
+        list(column).filter { value in
+            guard let problem = ExternalID.problem(value) else { return true }
+            fail(column, problem)
+            return false
+        }
+    }
+
     /// An optional text field (nil when blank).
     func optionalText(_ column: String) -> String? {
         let value = record[column]

@@ -28,6 +28,10 @@ public final class Connection {
             throw StoreError(code: .connectionFailed, context: "connecting to PostgreSQL", serverMessage: "libpq could not allocate a connection")
         }
         handle = pg
+        // libpq's default notice processor prints the server's notices and warnings to stderr
+        // (`WARNING: terminating connection due to immediate shutdown command`), a second line
+        // beside carehub's own error that may quote data. Notices are dropped; errors still throw.
+        PQsetNoticeProcessor(pg, { _, _ in }, nil)
         guard PQstatus(pg) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(pg))
             // deinit still runs PQfinish for this half-made object.
@@ -130,12 +134,22 @@ public final class Connection {
         let sqlState = field(DiagnosticField.sqlState)
         let message = field(DiagnosticField.messagePrimary) ?? String(cString: PQerrorMessage(handle))
         var code = sqlState.map(StoreErrorCode.init(sqlState:)) ?? .server
-        if sqlState == nil && PQstatus(handle) != CONNECTION_OK { code = .connectionLost }
+        if sqlState == nil && (PQstatus(handle) != CONNECTION_OK || Self.isConnectionLoss(message)) { code = .connectionLost }
         return StoreError(
             code: code, sqlState: sqlState, context: context, serverMessage: message,
             detail: field(DiagnosticField.detail), hint: field(DiagnosticField.hint),
             table: field(DiagnosticField.table), column: field(DiagnosticField.column),
             constraint: field(DiagnosticField.constraint))
+    }
+
+    /// libpq's own messages (no SQLSTATE) for a session that went away; the status can still read
+    /// OK when the server vanished while libpq was waiting for a result.
+    static func isConnectionLoss(_ message: String) -> Bool {
+        let lower = message.lowercased()
+        return [
+            "server closed the connection", "no connection to the server", "could not send data to server", "could not receive data from server",
+            "connection to server was lost", "terminating connection",
+        ].contains { lower.contains($0) }
     }
 
     /// Classifies libpq's message for a failed connection attempt.

@@ -103,6 +103,7 @@ public struct RosterRepository {
                 guard inserted == visitIDs.count else {
                     throw RosterIntegrityError.unknownCarersOrVisits
                 }
+                FaultPoint.reach("generate")
                 let unassigned = roster.unassigned.filter { visitHub[$0.visit] == hub }
                 try db.execute(
                     """
@@ -225,6 +226,7 @@ public struct RosterRepository {
                 RETURNING version
                 """
             ).rows.first?.decode("version")
+            FaultPoint.reach("publish")
             try db.execute("UPDATE rosters SET status = 'published', published_at = now() WHERE id = \(stored.id)")
             if let previous {
                 try db.execute(

@@ -88,6 +88,7 @@ public struct VisitPlanner {
                 FROM wanted
                 ON CONFLICT (package_visit_id, local_date) DO NOTHING
                 """)
+            FaultPoint.reach("plan")
             outcome.planned = try db.query(
                 """
                 SELECT count(*) AS n FROM visits v JOIN clients cl ON cl.id = v.client_id JOIN hubs h ON h.id = cl.hub_id

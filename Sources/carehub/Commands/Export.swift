@@ -38,20 +38,22 @@ extension RosterCommand {
                 }
                 let handout = try RosterWorkflow.handout(db, stored)
                 let formats = format.isEmpty ? Format.allCases : format
-                let root = URL(fileURLWithPath: out)
-                var written = 0
-                func write(_ text: String, _ relative: String) throws {
-                    let url = root.appendingPathComponent(relative)
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try writeAtomically(Data(text.utf8), to: url.path)
-                    written += 1
-                }
+                // File names from ids go through ExternalID.fileName, and OutputFolder keeps every file under --out.
+                var folder = try OutputFolder(out)
+                func write(_ text: String, _ components: String...) throws { try folder.write(text, components) }
+                func name(_ id: String, _ suffix: String) -> String { ExternalID.fileName(id) + suffix }
                 if formats.contains(.ics) {
-                    for carer in handout.carers { try write(ICalendar.calendar(handout, carer: carer, stamp: stored.createdAt), "ics/\(carer).ics") }
+                    for carer in handout.carers {
+                        try write(ICalendar.calendar(handout, carer: carer, stamp: stored.createdAt), "ics", name(carer, ".ics"))
+                    }
                 }
                 if formats.contains(.html) {
-                    for carer in handout.carers { try write(PrintableSheets.carerSheet(handout, carer: carer), "html/\(carer).html") }
-                    try write(PrintableSheets.hubOverview(handout), "html/index.html")
+                    for carer in handout.carers {
+                        // A carer whose id is `index` must not be overwritten by the hub grid: `%` marks the name as encoded.
+                        let sheet = ExternalID.fileName(carer) == "index" ? "%index.html" : name(carer, ".html")
+                        try write(PrintableSheets.carerSheet(handout, carer: carer), "html", sheet)
+                    }
+                    try write(PrintableSheets.hubOverview(handout), "html", "index.html")
                 }
                 if formats.contains(.csv) {
                     let pay = HandoutRepository(db)
@@ -59,17 +61,20 @@ extension RosterCommand {
                     var wage: [LocalDate: Int?] = [:]
                     for day in (0..<7).map({ handout.problem.weekStart.adding(days: $0) }) { wage[day] = try pay.livingWage(on: day) }
                     let lines = Payroll.lines(handout, rates: rates) { wage[$0] ?? nil }
-                    try write(try CSVText.write(Payroll.rows(lines)), "payroll-\(scope.hub)-\(scope.week).csv")
+                    try write(
+                        try CSVText.write(Payroll.rows(lines), numericColumns: Payroll.numericColumns),
+                        name("payroll-\(scope.hub)-\(scope.week)", ".csv"))
                     // Changes made at under 48 hours' notice (rebalance), per carer, for payroll's short-notice payments.
                     let notice = try RebalanceRepository(db).shortNoticeChanges(hub: scope.hub, week: scope.week)
                     try write(
                         try CSVText.write(
-                            [["carer", "short_notice_changes"]] + notice.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }),
-                        "short-notice-\(scope.hub)-\(scope.week).csv")
+                            [["carer", "short_notice_changes"]] + notice.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] },
+                            numericColumns: [1]),
+                        name("short-notice-\(scope.hub)-\(scope.week)", ".csv"))
                     let below = lines.filter(\.belowLivingWage).count
                     if below > 0 { print("warning: \(below) carer-days are paid below the National Living Wage (see below_living_wage)") }
                 }
-                print("\(scope.hub) \(scope.week) version \(chosen): \(written) files in \(root.path)")
+                print("\(scope.hub) \(scope.week) version \(chosen): \(folder.written) files in \(folder.root.path)")
             }
         }
     }

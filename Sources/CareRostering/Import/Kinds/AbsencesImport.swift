@@ -14,7 +14,7 @@ enum AbsencesImport: RecordImport {
     }
 
     static func value(_ r: inout RowReader, _ known: References) -> Value? {
-        let id = r.text("carer")
+        let id = r.id("carer")
         let kind = r.choice("kind", AbsenceKind.self)
         let first = r.date("first_day")
         let last = r.date("last_day")

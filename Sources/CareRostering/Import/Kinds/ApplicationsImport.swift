@@ -10,8 +10,8 @@ enum ApplicationsImport: RecordImport {
     static let stages = ["interviewed_on", "offered_on", "accepted_on", "declined_on", "checks_cleared_on", "withdrawn_on", "started_on"]
 
     static func value(_ r: inout RowReader, _ known: References) -> Application? {
-        let id = r.text("external_id")
-        let vacancy = r.text("vacancy")
+        let id = r.id("external_id")
+        let vacancy = r.id("vacancy")
         let applied = r.date("applied_on")
         var dates: [String: LocalDate] = [:]
         for column in stages {

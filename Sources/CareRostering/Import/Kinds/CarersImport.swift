@@ -10,8 +10,8 @@ enum CarersImport: RecordImport {
     ]
 
     static func value(_ r: inout RowReader, _ known: References) -> Carer? {
-        let id = r.text("external_id")
-        let hub = r.text("hub")
+        let id = r.id("external_id")
+        let hub = r.id("hub")
         let given = r.text("given_name")
         let family = r.record["family_name"]
         let gender = r.choice("gender", Gender.self, default: .unknown)
@@ -23,7 +23,7 @@ enum CarersImport: RecordImport {
         let rate = r.number("hourly_rate", in: 0.01...1000)
         let start = r.date("start_date")
         let end = r.date("end_date", required: false)
-        let lend = r.list("lendable_to")
+        let lend = r.ids("lendable_to")
         if let hub, !known.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
         for h in lend where !known.hubs.contains(h) { r.fail("lendable_to", "unknown hub \(h)") }
         if let contracted, let maxHours, contracted > maxHours { r.fail("contracted_hours", "more than max_hours") }

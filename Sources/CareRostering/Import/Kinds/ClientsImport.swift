@@ -7,8 +7,8 @@ enum ClientsImport: RecordImport {
     static let requiredColumns = ["external_id", "hub", "given_name", "family_name", "postcode", "lat", "lon", "funding"]
 
     static func value(_ r: inout RowReader, _ known: References) -> Client? {
-        let id = r.text("external_id")
-        let hub = r.text("hub")
+        let id = r.id("external_id")
+        let hub = r.id("hub")
         let given = r.text("given_name")
         let family = r.record["family_name"]
         let postcode = r.text("postcode")
@@ -25,8 +25,8 @@ enum ClientsImport: RecordImport {
         let homeFirst = r.bool("home_first")
         let discharge = r.date("discharge_date", required: false)
         let birth = r.date("date_of_birth", required: false)
-        let preferred = r.list("preferred_carers")
-        let excluded = r.list("excluded_carers")
+        let preferred = r.ids("preferred_carers")
+        let excluded = r.ids("excluded_carers")
         if let hub, !known.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
         for c in preferred where !known.carers.contains(c) { r.fail("preferred_carers", "unknown carer \(c)") }
         for c in excluded where !known.carers.contains(c) { r.fail("excluded_carers", "unknown carer \(c)") }

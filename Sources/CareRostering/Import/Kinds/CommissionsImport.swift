@@ -8,8 +8,8 @@ enum CommissionsImport: RecordImport {
     static let requiredColumns = ["package", "client", "funder"]
 
     static func value(_ r: inout RowReader, _ known: References) -> PackageCommission? {
-        let id = r.text("package")
-        let client = r.text("client")
+        let id = r.id("package")
+        let client = r.id("client")
         let funder = r.choice("funder", FundingStream.self)
         let hours = r.optionalNumber("commissioned_hours", in: 0.01...504)
         let rate = r.optionalNumber("hourly_rate", in: 0...1000)

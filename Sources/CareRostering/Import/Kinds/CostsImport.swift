@@ -14,12 +14,12 @@ enum CostsImport: RecordImport {
     }
 
     static func value(_ r: inout RowReader, _ known: References) -> Value? {
-        let id = r.text("external_id")
-        let hub = r.text("hub")
+        let id = r.id("external_id")
+        let hub = r.id("hub")
         let incurred = r.date("incurred_on")
         let kind = r.text("cost_type").map { $0.lowercased() }
         let pounds = r.number("amount", in: 0.01...1_000_000)
-        let vacancy = r.optionalText("vacancy")
+        let vacancy = r.optionalID("vacancy")
         if let hub, !known.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
         if let kind, kind != "external" && kind != "internal" { r.fail("cost_type", "must be external or internal") }
         if let vacancy, !known.vacancies.contains(vacancy) { r.fail("vacancy", "unknown vacancy \(vacancy)") }

@@ -8,8 +8,8 @@ enum DischargesImport: RecordImport {
     static let requiredColumns = ["external_id", "hub", "age_at_discharge", "discharge_date", "pathway"]
 
     static func value(_ r: inout RowReader, _ known: References) -> HospitalDischarge? {
-        let id = r.text("external_id")
-        let hub = r.text("hub")
+        let id = r.id("external_id")
+        let hub = r.id("hub")
         let age = r.int("age_at_discharge", in: 0...120)
         let discharged = r.date("discharge_date")
         let ready = r.date("discharge_ready_date", required: false)
@@ -18,7 +18,7 @@ enum DischargesImport: RecordImport {
         let council = r.bool("council_funded", default: true)
         var status: HospitalDischarge.Status?
         if !r.record["status_at_91"].isEmpty { status = r.choice("status_at_91", HospitalDischarge.Status.self) }
-        let client = r.optionalText("client")
+        let client = r.optionalID("client")
         if let hub, !known.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
         if let client, !known.clients.contains(client) { r.fail("client", "unknown client \(client)") }
         if let ready, let discharged, ready > discharged { r.fail("discharge_ready_date", "after discharge_date") }

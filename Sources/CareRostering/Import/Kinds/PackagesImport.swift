@@ -39,8 +39,8 @@ enum PackagesImport: ImportParser {
 
     /// One row: its package (with this call only) and the call.
     private static func packageRow(_ r: inout RowReader, _ known: References) -> (CarePackage, VisitTemplate)? {
-        let id = r.text("package")
-        let clientID = r.text("client")
+        let id = r.id("package")
+        let clientID = r.id("client")
         let from = r.date("valid_from")
         let to = r.date("valid_to", required: false)
         let dayText = r.text("weekday")

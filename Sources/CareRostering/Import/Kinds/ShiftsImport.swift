@@ -22,7 +22,7 @@ enum ShiftsImport: ImportParser {
         var order: [String] = []
         for record in file.records {
             var r = RowReader(record)
-            let id = r.text("carer")
+            let id = r.id("carer")
             let date = r.date("date")
             let start = r.time("start")
             let end = r.time("end")

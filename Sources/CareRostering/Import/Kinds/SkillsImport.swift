@@ -14,7 +14,7 @@ enum SkillsImport: RecordImport {
     }
 
     static func value(_ r: inout RowReader, _ known: References) -> Value? {
-        let id = r.text("carer")
+        let id = r.id("carer")
         let skill = r.skills("skill").first
         let from = r.date("qualified_on")
         let until = r.date("expires_on", required: false)

@@ -8,8 +8,8 @@ enum SpellsImport: RecordImport {
     static let requiredColumns = ["carer", "hub", "contract_type", "start_date"]
 
     static func value(_ r: inout RowReader, _ known: References) -> EmploymentSpell? {
-        let id = r.text("carer")
-        let hub = r.text("hub")
+        let id = r.id("carer")
+        let hub = r.id("hub")
         let contract = r.choice("contract_type", ContractType.self)
         let zero = r.bool("zero_hours")
         let hoursText = r.optionalText("contracted_hours")

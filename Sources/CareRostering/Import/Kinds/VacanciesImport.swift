@@ -7,8 +7,8 @@ enum VacanciesImport: RecordImport {
     static let requiredColumns = ["external_id", "hub", "opened_on"]
 
     static func value(_ r: inout RowReader, _ known: References) -> Vacancy? {
-        let id = r.text("external_id")
-        let hub = r.text("hub")
+        let id = r.id("external_id")
+        let hub = r.id("hub")
         let opened = r.date("opened_on")
         let closed = r.date("closed_on", required: false)
         if let hub, !known.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
