@@ -115,6 +115,26 @@ struct WeeklyLoopTests {
             try c.db.execute("DELETE FROM roster_assignments WHERE roster_id = (SELECT id FROM rosters WHERE version = 1)")
         }
         #expect(error?.sqlState == "55000")
+        // Adding rows to a published roster is refused too (checked once per statement since 0019).
+        let added = #expect(throws: StoreError.self) {
+            try c.db.execute(
+                """
+                INSERT INTO roster_assignments (roster_id, visit_id, carer_id, starts_at)
+                SELECT r.id, v.id, c.id, v.window_start FROM rosters r, visits v, carers c
+                WHERE r.version = 1 AND NOT EXISTS (
+                    SELECT 1 FROM roster_assignments a WHERE a.roster_id = r.id AND a.visit_id = v.id AND a.carer_id = c.id)
+                LIMIT 1
+                """)
+        }
+        #expect(added?.sqlState == "55000")
+        let unassigned = #expect(throws: StoreError.self) {
+            try c.db.execute(
+                """
+                INSERT INTO roster_unassigned (roster_id, visit_id, reason)
+                SELECT (SELECT id FROM rosters WHERE version = 1), min(v.id), 'test' FROM visits v
+                """)
+        }
+        #expect(unassigned?.sqlState == "55000")
         #expect(throws: RosterRefusal.self) {
             try RosterWorkflow.publish(c.db, hub: "STAF", week: c.week, version: 1, force: false, actor: "test")
         }
