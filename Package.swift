@@ -10,7 +10,7 @@ let settings: [SwiftSetting] = [
 
 let package = Package(
     name: "carehub",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "carehub", targets: ["carehub"]),
         .library(name: "CareModel", targets: ["CareModel"]),
@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // libpq, found through pkg-config (Debian keeps the header in /usr/include/postgresql).
@@ -50,10 +52,22 @@ let package = Package(
             dependencies: ["CareStore", "CareSolver", "CareModel", "CareReports", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: settings
         ),
+        // The web server (`carehub serve`): one more thin client of the same libraries, bound by the
+        // same database roles. libpq runs on a thread pool, never on the event loop.
+        .target(
+            name: "CareWeb",
+            dependencies: [
+                "CareStore", "CareModel", "CareReports", "CareRostering",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
         .executableTarget(
             name: "carehub",
             dependencies: [
-                "CareModel", "CareSample", "CareSolver", "CareStore", "CareReports", "CareRostering",
+                "CareModel", "CareSample", "CareSolver", "CareStore", "CareReports", "CareRostering", "CareWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -95,6 +109,14 @@ let package = Package(
         .testTarget(
             name: "CareRosteringTests",
             dependencies: ["CareRostering", "CareReports", "CareStore", "CareSample", "CareModel", "CareTestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "CareWebTests",
+            dependencies: [
+                "CareWeb", "CareStore", "CareTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: settings
         ),
         .testTarget(

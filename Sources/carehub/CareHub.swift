@@ -4,7 +4,7 @@ import Logging
 
 /// The `carehub` command: rostering and home-care market tools for care hubs.
 @main
-struct CareHub: ParsableCommand {
+struct CareHub: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "carehub",
         abstract: "Rostering and home-care market tools for local health and social care hubs.",
@@ -21,19 +21,29 @@ struct CareHub: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Import.self, Clients.self, Visits.self, RosterCommand.self, RebalanceCommand.self, Solve.self, ProblemCommand.self, DB.self, Demo.self,
-            Report.self,
+            Report.self, Serve.self,
         ]
     )
 
     /// Sets up logging (stderr; level from CAREHUB_LOG_LEVEL, default `notice`), then parses
     /// and runs the command.
-    static func main() {
+    static func main() async {
         let level = ProcessInfo.processInfo.environment["CAREHUB_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
-        main(nil)
+        // What AsyncParsableCommand.main() does, after the logging set-up above.
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
     }
 }

@@ -97,6 +97,12 @@ public final class Connection {
     /// The server's version number (150018 for 15.18).
     public var serverVersion: Int { Int(PQserverVersion(handle)) }
 
+    /// True when the session is up and idle outside any transaction: safe to hand to the next
+    /// user of a pool. A broken session, or one left inside a transaction, is not.
+    public var isUsable: Bool {
+        PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
+    }
+
     /// True while the session is inside a transaction block.
     public var isInTransaction: Bool {
         PQtransactionStatus(handle) != PQTRANS_IDLE

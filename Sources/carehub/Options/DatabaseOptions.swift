@@ -13,11 +13,18 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens a connection to a database at the schema version this carehub needs, or throws an
     /// error whose description says what to do. `db` commands pass `checkingSchema: false`.
     func connect(checkingSchema: Bool = true) throws -> Connection {
-        var configuration = ConnectionConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
-        if let url { configuration.url = url }
-        let db = try Connection(configuration)
+        let db = try Connection(configuration())
         if checkingSchema { try db.requireSchema() }
         return db
+    }
+}
+
+extension DatabaseOptions {
+    /// How to connect: --database-url, else the environment.
+    func configuration() -> ConnectionConfiguration {
+        var configuration = ConnectionConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
+        if let url { configuration.url = url }
+        return configuration
     }
 }
 

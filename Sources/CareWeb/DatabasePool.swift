@@ -1,0 +1,67 @@
+import CareStore
+import Foundation
+import NIOConcurrencyHelpers
+import NIOPosix
+
+/// A bounded pool of libpq connections, used only from its own threads.
+///
+/// libpq blocks, so no request touches a connection on an event loop: `withConnection` runs its
+/// body on one of the pool's threads, and there are as many connections as threads at most, so
+/// a burst of requests queues for a thread rather than opening a connection each. Hand-written
+/// because the kept PostgreSQL pools (postgres-nio's) speak the wire protocol themselves, and
+/// carehub's one rule is that CareStore and libpq are the only way to the database.
+public final class DatabasePool: @unchecked Sendable {
+    /// How each connection is opened.
+    public let configuration: ConnectionConfiguration
+    /// Most connections (and threads) at once.
+    public let size: Int
+    private let threads: NIOThreadPool
+    // Guards `idle`; touched for a moment by each checkout and check-in.
+    private let lock = NIOLock()
+    private var idle: [Connection] = []
+
+    /// A pool of up to `size` connections; `start()` it before use.
+    public init(configuration: ConnectionConfiguration, size: Int) {
+        precondition(size > 0)
+        self.configuration = configuration
+        self.size = size
+        threads = NIOThreadPool(numberOfThreads: size)
+    }
+
+    /// Starts the pool's threads.
+    public func start() { threads.start() }
+
+    /// Closes the idle connections and stops the threads (waiting for running bodies).
+    public func shutdown() async throws {
+        try await threads.shutdownGracefully()
+        lock.withLock { idle.removeAll() }
+    }
+
+    /// Runs `body` with a connection on one of the pool's threads. A connection that broke (or
+    /// was left inside a transaction) is dropped, not reused: the next body gets a fresh one.
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+        try await threads.runIfActive { [self] in
+            let connection = try checkout()
+            do {
+                let value = try body(connection)
+                checkin(connection)
+                return value
+            } catch {
+                checkin(connection)
+                throw error
+            }
+        }
+    }
+
+    private func checkout() throws -> Connection {
+        if let reused = lock.withLock({ idle.popLast() }) { return reused }
+        let connection = try Connection(configuration)
+        try connection.requireSchema()
+        return connection
+    }
+
+    private func checkin(_ connection: Connection) {
+        guard connection.isUsable else { return }
+        lock.withLock { idle.append(connection) }
+    }
+}

@@ -1,0 +1,49 @@
+/// Server-rendered HTML: escaping and the page every screen shares.
+///
+/// Pages are built as strings from small typed functions rather than a template engine: each
+/// value passes through `HTML.escape` on its way in, so a name like `<script>` is text, never
+/// markup. No inline script or style (the Content-Security-Policy forbids both).
+public enum HTML {
+    /// Text safe inside an element or a double-quoted attribute.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        // Scalar by scalar: Swift's Characters merge CRLF and combining marks with what follows.
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
+                if scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A whole page: `title` (escaped here) and `body` (already HTML).
+    public static func page(title: String, body: String) -> String {
+        """
+        <!doctype html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title)) · carehub</title>
+        <link rel="stylesheet" href="/static/carehub.css">
+        </head>
+        <body>
+        <header class="site"><a class="brand" href="/">carehub</a></header>
+        <main id="main">
+        \(body)
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+}

@@ -1,0 +1,19 @@
+/// The one stylesheet, served from memory at `/static/carehub.css` (the policy allows styles
+/// from carehub itself only). Print rules keep sheets readable on paper.
+enum Stylesheet {
+    static let css = """
+        :root { --ink: #1b1b1b; --muted: #505a5f; --line: #b1b4b6; --focus: #ffdd00; --link: #1d70b8; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); }
+        header.site { padding: 0.75rem 1rem; border-bottom: 4px solid var(--ink); }
+        header.site .brand { font-weight: 700; font-size: 1.25rem; color: var(--ink); text-decoration: none; }
+        main { padding: 1rem; max-width: 72rem; }
+        a { color: var(--link); }
+        a:focus, button:focus, input:focus, select:focus { outline: 3px solid var(--focus); outline-offset: 0; }
+        table { border-collapse: collapse; }
+        th, td { text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; border-bottom: 1px solid var(--line); }
+        .muted { color: var(--muted); }
+        @media print { header.site { display: none; } a { color: var(--ink); text-decoration: none; } }
+
+        """
+}
