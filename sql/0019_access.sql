@@ -287,8 +287,10 @@ BEGIN
     PERFORM pg_temp.carehub_scope('recruitment_costs', mh, mh, h, h);
 END $$;
 
--- Roster documents: readable through a visible roster_files row; any roster writer may add one
--- (content-addressed, so adding reveals nothing and changes nothing).
+-- Roster documents: readable through a visible roster_files row. Roster writers add them through
+-- carehub_store_document: INSERT … ON CONFLICT would have to pass the read policy before any
+-- roster_files row names the new document. Content-addressed, so adding one reveals nothing
+-- (the digest of an existing text is only its hash) and changes nothing.
 ALTER TABLE roster_documents ENABLE ROW LEVEL SECURITY;
 ALTER TABLE roster_documents FORCE ROW LEVEL SECURITY;
 DO $$ BEGIN
@@ -296,8 +298,18 @@ DO $$ BEGIN
 END $$;
 CREATE POLICY acting_read ON roster_documents FOR SELECT TO carehub_manager, carehub_scheduler
     USING (digest IN (SELECT problem_digest FROM roster_files UNION ALL SELECT roster_digest FROM roster_files));
-CREATE POLICY acting_insert ON roster_documents FOR INSERT TO carehub_manager, carehub_scheduler WITH CHECK (true);
-GRANT SELECT, INSERT ON roster_documents TO carehub_manager, carehub_scheduler;
+GRANT SELECT ON roster_documents TO carehub_manager, carehub_scheduler;
+
+-- Stores a document once (kept if the same text is there already) and returns its digest,
+-- computed by the server so that client and database cannot disagree.
+CREATE FUNCTION carehub_store_document(p_body text) RETURNS text
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    WITH named AS (SELECT encode(sha256(convert_to(p_body, 'UTF8')), 'hex') AS digest),
+         stored AS (INSERT INTO roster_documents (digest, body) SELECT digest, p_body FROM named ON CONFLICT (digest) DO NOTHING)
+    SELECT digest FROM named
+$$;
+REVOKE ALL ON FUNCTION carehub_store_document(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_store_document(text) TO carehub_manager, carehub_scheduler;
 
 -- Reference data every role reads.
 GRANT SELECT ON hubs, anchors, pay_floors TO carehub_manager, carehub_hr, carehub_commissioner, carehub_scheduler, carehub_admin;

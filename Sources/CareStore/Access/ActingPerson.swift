@@ -28,6 +28,6 @@ public struct AccessRefused: Error, Sendable, CustomStringConvertible {
     public let underlying: StoreError
 
     public var description: String {
-        "refused: a \(role.title) (role \(role.rawValue)) may not do this: \(refusal)"
+        "refused for role \(role.rawValue) (\(role.title)): \(refusal)"
     }
 }
