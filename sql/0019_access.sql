@@ -372,8 +372,11 @@ BEGIN
 END $$;
 
 -- Commissioners see no rows: only this summary, which runs with the owner's rights and shows
--- counts of people under 5 as NULL (suppressed), as NHS England's small-number rules do, so
--- that no one can be singled out in a small hub.
+-- counts from 1 to 4 as NULL (suppressed), as NHS England's small-number rules do, so that no
+-- one can be singled out in a small hub; hours are shown only beside a count that is shown.
+CREATE FUNCTION carehub_suppress_small(n bigint) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN n BETWEEN 1 AND 4 THEN NULL ELSE coalesce(n, 0) END $$;
+
 CREATE FUNCTION carehub_commissioning_summary(p_from date, p_to date)
 RETURNS TABLE (hub text, people_supported bigint, visits_delivered bigint, hours_delivered numeric,
                hours_commissioned_weekly numeric, people_waiting bigint, home_first_discharges bigint)
@@ -393,12 +396,12 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         SELECT hub_id, count(*) AS n FROM hospital_discharges WHERE discharge_date BETWEEN p_from AND p_to GROUP BY hub_id
     )
     SELECT h.code,
-           CASE WHEN v.people >= 5 THEN v.people END,
-           CASE WHEN v.delivered >= 5 THEN v.delivered END,
-           CASE WHEN v.people >= 5 THEN round(v.hours, 1) END,
-           CASE WHEN v.people >= 5 THEN round(p.weekly, 1) END,
-           CASE WHEN p.waiting >= 5 THEN p.waiting END,
-           CASE WHEN d.n >= 5 THEN d.n END
+           carehub_suppress_small(v.people),
+           carehub_suppress_small(v.delivered),
+           CASE WHEN carehub_suppress_small(v.people) IS NOT NULL THEN round(coalesce(v.hours, 0), 1) END,
+           CASE WHEN carehub_suppress_small(v.people) IS NOT NULL THEN round(coalesce(p.weekly, 0), 1) END,
+           carehub_suppress_small(p.waiting),
+           carehub_suppress_small(d.n)
     FROM hubs h LEFT JOIN v ON v.hub_id = h.id LEFT JOIN p ON p.hub_id = h.id LEFT JOIN d ON d.hub_id = h.id
     ORDER BY h.code
 $$;

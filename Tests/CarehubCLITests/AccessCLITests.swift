@@ -76,6 +76,14 @@ struct AccessCLITests {
         let notAdmin = try run(["audit", "--client", client], as: "mia@staf.example")
         #expect(notAdmin.status == 1 && notAdmin.stderr.contains("refused for role manager"))
 
+        // A commissioner: totals with small groups suppressed, and no rows at all.
+        #expect(try run(["people", "add", "--email", "cai@icb.example", "--name", "Cai Jones", "--role", "commissioner"]).status == 0)
+        let totals = try run(["commissioning", "--from", "2026-09-01", "--to", "2026-11-30"], as: "cai@icb.example")
+        #expect(totals.status == 0, "\(totals.stderr)")
+        #expect(totals.stdout.split(separator: "\n").count == 4)
+        let rows = try run(["roster", "show", "--hub", "STAF", "--week", "2026-W50"], as: "cai@icb.example")
+        #expect(rows.status == 1 && rows.stderr.contains("refused for role commissioner"))
+
         // Disabled: the next command acting for them is refused.
         #expect(try run(["people", "disable", "--email", "mia@staf.example"]).stdout.contains("disabled"))
         let disabled = try run(["visits", "plan", "--week", "2026-W50"], as: "mia@staf.example")

@@ -89,12 +89,19 @@ struct AccessTests {
         for table in ["clients", "visits", "carers", "employment_spells", "people", "audit_log"] {
             #expect(throws: AccessRefused.self) { try db.query("SELECT 1 FROM \(SQLIdentifier(table)!) LIMIT 1") }
         }
+        let staf = try c.hubID("STAF")
+        try c.owner.execute(
+            """
+            INSERT INTO hospital_discharges (external_id, hub_id, age_at_discharge, discharge_date, pathway)
+            VALUES ('D-1', \(staf), 81, '2026-11-24', 1), ('D-2', \(staf), 77, '2026-11-25', 1)
+            """)
         let rows = try db.query("SELECT * FROM carehub_commissioning_summary('2026-11-23', '2026-11-29')").rows
         #expect(rows.count == 3)
         for row in rows {
-            // Six clients per hub: shown; discharges and waiting lists in this county are under five: suppressed.
+            // Six clients per hub: shown. Two discharges in STAF: suppressed; none elsewhere: 0.
             #expect(try row.decode("people_supported", as: Int?.self) == 6)
-            #expect(try row.decode("home_first_discharges", as: Int?.self) == nil)
+            let hub: String = try row.decode("hub")
+            #expect(try row.decode("home_first_discharges", as: Int?.self) == (hub == "STAF" ? nil : 0))
         }
         // The owner sees the same figures; the function is the only way in for the commissioner.
         try c.owner.execute(
