@@ -172,31 +172,34 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
 
 -- One INSERT … SELECT per statement over the transition tables: the county writes tens of
 -- thousands of visits a week, so no per-row trigger. TG_ARGV names the key columns. Updates
--- record the names (never the values) of the columns whose values changed; an update that
--- changed nothing (an upsert of the same row) is not recorded.
+-- record the names (never the values) of the columns whose values changed, compared column by
+-- column in SQL built from the catalogue (comparing rows as jsonb was 2-3 times slower); an
+-- update that changed nothing (an upsert of the same row) is not recorded.
 CREATE FUNCTION carehub_audit_changes() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-    v_key text;
     v_person bigint := carehub_acting_recorded();
+    v_key text;
+    v_join text;
+    v_changed text;
 BEGIN
-    SELECT 'concat_ws(''/'', ' || string_agg(format('j ->> %L', k), ', ') || ')' INTO v_key FROM unnest(TG_ARGV) AS k;
+    SELECT 'concat_ws(''/'', ' || string_agg(format('r.%I', k), ', ') || ')', string_agg(format('n.%1$I = o.%1$I', k), ' AND ')
+    INTO v_key, v_join FROM unnest(TG_ARGV) AS k;
     IF TG_OP = 'INSERT' THEN
-        EXECUTE format('INSERT INTO audit_log (person_id, action, table_name, row_key)
-                        SELECT $1, ''insert'', $2, %s FROM (SELECT to_jsonb(r) AS j FROM new_rows r) x', v_key)
+        EXECUTE format('INSERT INTO audit_log (person_id, action, table_name, row_key) SELECT $1, ''insert'', $2, %s FROM new_rows r', v_key)
             USING v_person, TG_TABLE_NAME;
     ELSIF TG_OP = 'DELETE' THEN
-        EXECUTE format('INSERT INTO audit_log (person_id, action, table_name, row_key)
-                        SELECT $1, ''delete'', $2, %s FROM (SELECT to_jsonb(r) AS j FROM old_rows r) x', v_key)
+        EXECUTE format('INSERT INTO audit_log (person_id, action, table_name, row_key) SELECT $1, ''delete'', $2, %s FROM old_rows r', v_key)
             USING v_person, TG_TABLE_NAME;
     ELSE
+        SELECT string_agg(format('CASE WHEN n.%1$I IS DISTINCT FROM o.%1$I THEN %1$L END', attname), ', ' ORDER BY attnum)
+        INTO v_changed
+        FROM pg_attribute WHERE attrelid = TG_RELID AND attnum > 0 AND NOT attisdropped AND attname <> 'updated_at';
         EXECUTE format('INSERT INTO audit_log (person_id, action, table_name, row_key, changed_columns)
-                        SELECT $1, ''update'', $2, n.k, c.cols
-                        FROM (SELECT %1$s AS k, j FROM (SELECT to_jsonb(r) AS j FROM new_rows r) x) n
-                        JOIN (SELECT %1$s AS k, j FROM (SELECT to_jsonb(r) AS j FROM old_rows r) x) o ON o.k = n.k
-                        CROSS JOIN LATERAL (SELECT array_agg(e.key ORDER BY e.key) AS cols FROM jsonb_each(n.j) e
-                                            WHERE e.value IS DISTINCT FROM o.j -> e.key AND e.key <> ''updated_at'') c
-                        WHERE c.cols IS NOT NULL', v_key)
+                        SELECT $1, ''update'', $2, %s, c.cols
+                        FROM new_rows n JOIN old_rows o ON %s
+                        CROSS JOIN LATERAL (SELECT array_remove(ARRAY[%s]::text[], NULL) AS cols) c
+                        WHERE cardinality(c.cols) > 0', replace(v_key, 'r.', 'n.'), v_join, v_changed)
             USING v_person, TG_TABLE_NAME;
     END IF;
     RETURN NULL;
