@@ -57,9 +57,10 @@ struct AccessCLITests {
         #expect(refused.stderr.split(separator: "\n").count == 1)
 
         // A client's record read by the manager is audited; the admin answers who looked.
-        #expect(
-            try run(["roster", "generate", "--hub", "STAF", "--week", "2026-W50", "--iterations", "30", "--quiet"], as: "mia@staf.example").status
-                == 0)
+        // --all means all of the manager's hubs.
+        let generated = try run(["roster", "generate", "--all", "--week", "2026-W50", "--iterations", "30", "--quiet"], as: "mia@staf.example")
+        #expect(generated.status == 0, "\(generated.stderr)")
+        #expect(generated.stdout.contains("STAF 2026-W50: draft version 1") && !generated.stdout.contains("LICH 2026-W50"))
         let client: String = try owner.query(
             "SELECT min(c.external_id) AS id FROM clients c JOIN hubs h ON h.id = c.hub_id WHERE h.code = 'STAF'"
         ).rows[0].decode("id")
