@@ -32,9 +32,8 @@ struct People: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 try PeopleRepository(try database.connect()).add(name: name, email: email, role: role, hubCodes: hubs)
-                print(
-                    "\(email): added as \(role.rawValue)\(hubs.isEmpty ? "" : " of \(hubs.joined(separator: ", "))"); set a password with `carehub people password --email \(email)`"
-                )
+                let of = hubs.isEmpty ? "" : " of \(hubs.joined(separator: ", "))"
+                print("\(email): added as \(role.rawValue)\(of); set a password with `carehub people password --email \(email)`")
             }
         }
     }
