@@ -280,7 +280,8 @@ BEGIN
     PERFORM pg_temp.carehub_scope('roster_unassigned', ms, ms, 'roster_id IN (SELECT id FROM rosters)', 'roster_id IN (SELECT id FROM rosters)');
     PERFORM pg_temp.carehub_scope('roster_changes', ms, ms, h, h);
     PERFORM pg_temp.carehub_scope('roster_outbox', ms, ms, h, h);
-    PERFORM pg_temp.carehub_scope('rebalance_events', ms, ms, h, h);
+    -- Events are written by triggers on what managers change; the scheduler only reads them.
+    PERFORM pg_temp.carehub_scope('rebalance_events', ms, m, h, h);
     PERFORM pg_temp.carehub_scope('rebalance_cursors', ms, ms, h, h);
     -- Workforce, recruitment and retention: HR and managers.
     PERFORM pg_temp.carehub_scope('employment_spells', mh, mh, h, h);
