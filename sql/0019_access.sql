@@ -391,11 +391,12 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         FROM visits v JOIN clients cl ON cl.id = v.client_id
         WHERE v.local_date BETWEEN p_from AND p_to GROUP BY cl.hub_id
     ), p AS (
-        SELECT cl.hub_id,
-               sum(p.commissioned_hours) FILTER (WHERE p.valid_from <= p_to AND (p.valid_to IS NULL OR p.valid_to >= p_from)) AS weekly,
+        -- carehub_packages: commissioned hours a week, else the package's own calls (0015).
+        SELECT p.hub_id,
+               sum(p.hours) FILTER (WHERE p.valid_from <= p_to AND (p.valid_to IS NULL OR p.valid_to >= p_from)) AS weekly,
                count(DISTINCT p.client_id) FILTER (WHERE p.requested_on <= p_to AND (p.valid_from IS NULL OR p.valid_from > p_to)
                                                    AND p.valid_to IS NULL) AS waiting
-        FROM care_packages p JOIN clients cl ON cl.id = p.client_id GROUP BY cl.hub_id
+        FROM carehub_packages p GROUP BY p.hub_id
     ), d AS (
         SELECT hub_id, count(*) AS n FROM hospital_discharges WHERE discharge_date BETWEEN p_from AND p_to GROUP BY hub_id
     )
