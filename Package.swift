@@ -30,6 +30,19 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        // The reference argon2 library (Debian's libargon2), for password hashes.
+        .systemLibrary(
+            name: "CArgon2",
+            pkgConfig: "libargon2",
+            providers: [.apt(["libargon2-dev"]), .brew(["argon2"])]
+        ),
+        // Passwords of people who sign in: the NCSC-style policy and argon2id hashes.
+        .target(
+            name: "CarePasswords",
+            dependencies: ["CArgon2"],
+            resources: [.copy("common-passwords.txt")],
+            swiftSettings: settings
+        ),
         // Domain values, file formats and validation. No dependencies.
         .target(name: "CareModel", swiftSettings: settings),
         // Deterministic sample county (demo data and benchmark weeks). Pure: CareModel only.
@@ -53,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "carehub",
             dependencies: [
-                "CareModel", "CareSample", "CareSolver", "CareStore", "CareReports", "CareRostering",
+                "CareModel", "CareSample", "CareSolver", "CareStore", "CareReports", "CareRostering", "CarePasswords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -76,6 +89,7 @@ let package = Package(
 
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "CareSample"], swiftSettings: settings),
         .testTarget(name: "CareSampleTests", dependencies: ["CareSample"], swiftSettings: settings),
+        .testTarget(name: "CarePasswordsTests", dependencies: ["CarePasswords"], swiftSettings: settings),
         .testTarget(
             name: "CareSolverTests",
             dependencies: ["CareSolver", "CareModel", "CareSample", "SolomonBenchmark"],

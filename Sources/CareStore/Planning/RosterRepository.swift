@@ -130,16 +130,10 @@ public struct RosterRepository {
     }
 
     /// Stores a document once (kept if the same text is there already) and returns its digest.
-    /// The text is sent once and hashed by the server, so client and database cannot disagree.
+    /// The text is sent once and hashed by the server, so client and database cannot disagree;
+    /// a function (sql/0019) so that people acting may add documents they cannot yet read.
     private func storeDocument(_ text: String, _ db: Connection) throws -> String {
-        try db.query(
-            """
-            WITH given AS (SELECT \(text)::text AS body),
-                 named AS (SELECT encode(sha256(convert_to(body, 'UTF8')), 'hex') AS digest, body FROM given),
-                 stored AS (INSERT INTO roster_documents (digest, body) SELECT digest, body FROM named ON CONFLICT (digest) DO NOTHING)
-            SELECT digest FROM named
-            """
-        ).rows[0].decode("digest")
+        try db.query("SELECT carehub_store_document(\(text)) AS digest").rows[0].decode("digest")
     }
 
     /// A version of a hub's week (the newest when `version` is nil), or nil.
