@@ -291,7 +291,9 @@ BEGIN
     PERFORM pg_temp.carehub_scope('recruitment_costs', mh, mh, h, h);
 END $$;
 
--- Roster documents: readable through a visible roster_files row. Roster writers add them through
+-- Roster documents: readable through a visible roster_files row: the hub's own slice of a run over
+-- several hubs (0019), never the whole run's documents, which hold the other hubs' clients; the
+-- whole documents of a run of one hub. Roster writers add them through
 -- carehub_store_document: INSERT … ON CONFLICT would have to pass the read policy before any
 -- roster_files row names the new document. Content-addressed, so adding one reveals nothing
 -- (the digest of an existing text is only its hash) and changes nothing.
@@ -301,8 +303,8 @@ DO $$ BEGIN
     EXECUTE format('CREATE POLICY owner_all ON roster_documents TO %I USING (true) WITH CHECK (true)', current_user);
 END $$;
 CREATE POLICY acting_read ON roster_documents FOR SELECT TO carehub_manager, carehub_scheduler
-    USING (digest IN (SELECT problem_digest FROM roster_files UNION ALL SELECT roster_digest FROM roster_files
-                      UNION ALL SELECT hub_problem_digest FROM roster_files UNION ALL SELECT hub_roster_digest FROM roster_files));
+    USING (digest IN (SELECT coalesce(hub_problem_digest, problem_digest) FROM roster_files
+                      UNION ALL SELECT coalesce(hub_roster_digest, roster_digest) FROM roster_files));
 GRANT SELECT ON roster_documents TO carehub_manager, carehub_scheduler;
 
 -- Stores a document once (kept if the same text is there already) and returns its digest,
