@@ -32,6 +32,19 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        // The reference argon2 library (Debian's libargon2), for password hashes.
+        .systemLibrary(
+            name: "CArgon2",
+            pkgConfig: "libargon2",
+            providers: [.apt(["libargon2-dev"]), .brew(["argon2"])]
+        ),
+        // Passwords of people who sign in: the NCSC-style policy and argon2id hashes.
+        .target(
+            name: "CarePasswords",
+            dependencies: ["CArgon2"],
+            resources: [.copy("common-passwords.txt")],
+            swiftSettings: settings
+        ),
         // Domain values, file formats and validation. No dependencies.
         .target(name: "CareModel", swiftSettings: settings),
         // Deterministic sample county (demo data and benchmark weeks). Pure: CareModel only.
@@ -67,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "carehub",
             dependencies: [
-                "CareModel", "CareSample", "CareSolver", "CareStore", "CareReports", "CareRostering", "CareWeb",
+                "CareModel", "CareSample", "CareSolver", "CareStore", "CareReports", "CareRostering", "CarePasswords", "CareWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -90,6 +103,7 @@ let package = Package(
 
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "CareSample"], swiftSettings: settings),
         .testTarget(name: "CareSampleTests", dependencies: ["CareSample"], swiftSettings: settings),
+        .testTarget(name: "CarePasswordsTests", dependencies: ["CarePasswords"], swiftSettings: settings),
         .testTarget(
             name: "CareSolverTests",
             dependencies: ["CareSolver", "CareModel", "CareSample", "SolomonBenchmark"],

@@ -28,8 +28,12 @@ public enum RosterWorkflow {
     /// Publishes a draft, refusing a stale one unless `force`.
     @discardableResult
     public static func publish(_ db: Connection, hub: String, week: ISOWeek, version: Int, force: Bool, actor: String) throws -> Int? {
-        try RosterRepository(db).publish(hub: hub, week: week, version: version, force: force, actor: actor) { db, hubs in
-            try currentProblem(db, hubs: hubs, week: week).1
+        try RosterRepository(db).publish(hub: hub, week: week, version: version, force: force, actor: actor) { db, stored in
+            let (problem, text) = try currentProblem(db, hubs: stored.hubs, week: week)
+            guard stored.isHubSlice else { return text }
+            // The slice as generate would cut it today, keeping the carers the draft assigns.
+            let working = Set(try Roster.decode(Data(stored.rosterText.utf8)).assignments.flatMap(\.carers))
+            return String(decoding: try ProblemEncoder.encode(problem.slice(hub: stored.hubCode, working: working)), as: UTF8.self)
         }
     }
 

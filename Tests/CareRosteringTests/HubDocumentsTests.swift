@@ -2,6 +2,7 @@ import CareModel
 import CareReports
 import CareRostering
 import CareStore
+import CareTestSupport
 import Foundation
 import Testing
 
@@ -59,6 +60,44 @@ struct HubDocumentsTests {
                 try RosterCSV.assignments(problem: sliceProblem, roster: sliceRoster)
                     == RosterCSV.assignments(problem: wholeProblem, roster: wholeRoster))
         }
+    }
+
+    /// A manager acting for STAF reads STAF's slice of a two-hub run, never the whole run's
+    /// documents (which hold CANN's clients); and a change in CANN leaves STAF's draft fresh
+    /// while CANN's goes stale.
+    @Test func aManagerReadsOnlyTheirHubsSliceAndStalenessIsPerHub() throws {
+        let c = try SeededCounty()
+        _ = try VisitPlanner(c.db).plan(week: c.week)
+        let run = try RosterWorkflow.generate(c.db, hubs: ["STAF", "CANN"], week: c.week, search: .init(seed: 2, iterations: 40), actor: "test")
+        #expect(run.groups.count == 1)
+        let people = PeopleRepository(c.db)
+        _ = try people.add(name: "Mia Stafford", email: "mia@staf.example", role: .manager, hubCodes: ["STAF"])
+        let manager = try c.test.connect()
+        manager.actingPerson = try people.activePerson(email: "mia@staf.example")
+
+        let whole = try #require(try RosterRepository(c.db).find(hub: "STAF", week: c.week, documents: .whole))
+        #expect(!whole.isHubSlice && whole.problemText.contains("\"CANN\""))
+        let seen = try #require(try RosterRepository(manager).find(hub: "STAF", week: c.week, documents: .whole))
+        #expect(seen.isHubSlice)
+        let (problem, _) = try RosterWorkflow.documents(seen)
+        #expect(problem.clients.allSatisfy { $0.hub == "STAF" } && !problem.clients.isEmpty)
+        let wholeDigest: String = try c.db.query(
+            "SELECT problem_digest FROM roster_files f JOIN rosters r ON r.id = f.roster_id JOIN hubs h ON h.id = r.hub_id WHERE h.code = 'STAF'"
+        ).rows[0].decode("problem_digest")
+        #expect(try manager.query("SELECT count(*) AS n FROM roster_documents WHERE digest = \(wholeDigest)").rows[0].decode("n") == 0)
+
+        // Cancel one of CANN's visits: CANN's draft is stale, STAF's is not.
+        try c.db.execute(
+            """
+            UPDATE visits SET status = 'cancelled' WHERE id = (SELECT min(v.id) FROM visits v JOIN clients cl ON cl.id = v.client_id
+                                                                JOIN hubs h ON h.id = cl.hub_id WHERE h.code = 'CANN')
+            """)
+        try RosterWorkflow.publish(manager, hub: "STAF", week: c.week, version: 1, force: false, actor: "mia@staf.example")
+        #expect(try RosterRepository(c.db).published(hub: "STAF", week: c.week) == 1)
+        let refusal = #expect(throws: RosterRefusal.self) {
+            try RosterWorkflow.publish(c.db, hub: "CANN", week: c.week, version: 1, force: false, actor: "test")
+        }
+        #expect(refusal?.description.contains("stale") == true)
     }
 
     /// A run of one hub stores no slice: its documents are already its own.

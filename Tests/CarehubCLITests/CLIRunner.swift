@@ -14,7 +14,8 @@ struct CLIRunner {
     }
 
     /// Runs `carehub` with arguments and extra environment (values of nil unset a variable).
-    static func run(_ arguments: [String], environment overrides: [String: String?] = [:]) throws -> Output {
+    /// `input`, when given, is written to standard input (which is then not a terminal).
+    static func run(_ arguments: [String], environment overrides: [String: String?] = [:], input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -25,7 +26,13 @@ struct CLIRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read before waiting so a full pipe cannot block the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

@@ -15,9 +15,17 @@ extension Connection {
         let depth = transactionDepth
         if depth == 0 {
             let begin = isolation.map { "BEGIN ISOLATION LEVEL \($0.rawValue)" } ?? "BEGIN"
-            try execute(SQLQuery(unsafeSQL: begin))
+            try run(SQLQuery(unsafeSQL: begin))
+            if let person = actingPerson {
+                do {
+                    try act(as: person)
+                } catch {
+                    _ = try? run("ROLLBACK")
+                    throw error
+                }
+            }
         } else {
-            try execute(SQLQuery(unsafeSQL: "SAVEPOINT carehub_sp_\(depth)"))
+            try run(SQLQuery(unsafeSQL: "SAVEPOINT carehub_sp_\(depth)"))
         }
         transactionDepth += 1
         defer { transactionDepth = depth }
@@ -26,22 +34,37 @@ extension Connection {
             value = try body(self)
         } catch {
             if depth == 0 {
-                _ = try? execute("ROLLBACK")
+                _ = try? run("ROLLBACK")
             } else {
-                _ = try? execute(SQLQuery(unsafeSQL: "ROLLBACK TO SAVEPOINT carehub_sp_\(depth)"))
+                _ = try? run(SQLQuery(unsafeSQL: "ROLLBACK TO SAVEPOINT carehub_sp_\(depth)"))
             }
             throw error
         }
         if depth == 0 {
-            let result = try query("COMMIT")
+            let result = try run("COMMIT")
             if result.commandTag == "ROLLBACK" {
                 throw StoreError(
                     code: .transactionRolledBack, context: "committing a transaction", serverMessage: "the transaction had failed and was rolled back"
                 )
             }
         } else {
-            try execute(SQLQuery(unsafeSQL: "RELEASE SAVEPOINT carehub_sp_\(depth)"))
+            try run(SQLQuery(unsafeSQL: "RELEASE SAVEPOINT carehub_sp_\(depth)"))
         }
         return value
+    }
+}
+
+extension Connection {
+    /// Makes the open transaction act for `person`: the server checks they are active, records
+    /// who acts for this backend and transaction (only the owner may), and names the group role,
+    /// which is checked against the person's role before `SET LOCAL ROLE` (reverted at COMMIT).
+    func act(as person: ActingPerson) throws {
+        let role: String = try run("SELECT carehub_act_as(\(person.id)) AS role").rows[0].decode("role")
+        guard role == person.role.groupRole.name else {
+            throw StoreError(
+                code: .insufficientPrivilege, context: "acting for a person",
+                serverMessage: "the person's role changed since this command started; run it again")
+        }
+        try run(SQLQuery(unsafeSQL: "SET LOCAL ROLE \(person.role.groupRole.quoted)"))
     }
 }

@@ -10,6 +10,10 @@ public final class Connection {
     private let handle: OpaquePointer
     /// Savepoint depth of `transaction(_:)` calls in progress.
     var transactionDepth = 0
+    /// The person every transaction acts for, or nil for the administration connection (no one
+    /// acting: the owner sees everything). While set, a statement run outside `transaction`
+    /// is wrapped in one, so nothing runs without the person's role and policies.
+    public var actingPerson: ActingPerson?
 
     /// Connects, or throws a `StoreError` whose description says what to do.
     public init(_ configuration: ConnectionConfiguration = .fromEnvironment(ProcessInfo.processInfo.environment)) throws {
@@ -52,6 +56,15 @@ public final class Connection {
     /// Runs a statement and returns its rows.
     @discardableResult
     public func query(_ query: SQLQuery) throws -> QueryResult {
+        if actingPerson != nil && transactionDepth == 0 && !isInTransaction {
+            return try transaction { try $0.run(query) }
+        }
+        return try run(query)
+    }
+
+    /// Runs one statement as it is (no acting wrapper): `transaction` uses it for BEGIN and COMMIT.
+    @discardableResult
+    func run(_ query: SQLQuery) throws -> QueryResult {
         for bind in query.binds {
             // libpq sends text parameters NUL-terminated; an inner NUL would silently truncate.
             if let bind, bind.utf8.contains(0) {
@@ -65,7 +78,12 @@ public final class Connection {
         let valuePointers: [UnsafePointer<CChar>?] = cValues.map { $0.map { UnsafePointer($0) } }
         let result = PQexecParams(handle, query.sql, Int32(valuePointers.count), nil, valuePointers, nil, nil, 0)
         defer { PQclear(result) }
-        return try read(result, context: "running a query")
+        do {
+            return try read(result, context: "running a query")
+        } catch let error as StoreError where error.code == .insufficientPrivilege {
+            guard let acting = actingPerson else { throw error }
+            throw AccessRefused(role: acting.role, refusal: error.serverMessage?.firstLine ?? "insufficient privilege", underlying: error)
+        }
     }
 
     /// Runs a statement and returns the number of rows it affected.

@@ -22,6 +22,7 @@ public struct StoreErrorCode: Hashable, Sendable, CustomStringConvertible {
         case invalidParameter = "invalid parameter"
         case decodingFailed = "decoding failed"
         case transactionRolledBack = "transaction rolled back"
+        case insufficientPrivilege = "insufficient privilege"
         case server = "server error"
     }
 
@@ -65,6 +66,8 @@ public struct StoreErrorCode: Hashable, Sendable, CustomStringConvertible {
     public static let decodingFailed = StoreErrorCode(.decodingFailed)
     /// COMMIT answered ROLLBACK: the transaction had already failed.
     public static let transactionRolledBack = StoreErrorCode(.transactionRolledBack)
+    /// 42501: a privilege or a row-level security policy refused the statement.
+    public static let insufficientPrivilege = StoreErrorCode(.insufficientPrivilege)
     /// Any other server error; see the SQLSTATE.
     public static let server = StoreErrorCode(.server)
 
@@ -82,6 +85,7 @@ public struct StoreErrorCode: Hashable, Sendable, CustomStringConvertible {
         case "42P01": self = .undefinedTable
         case "42601": self = .syntaxError
         case "3D000": self = .databaseMissing
+        case "42501": self = .insufficientPrivilege
         default:
             switch sqlState.prefix(2) {
             case "08", "57": self = .connectionLost

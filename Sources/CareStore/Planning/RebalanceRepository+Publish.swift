@@ -17,7 +17,7 @@ extension RebalanceRepository {
         let saved = try rosters.saveDrafts(
             week: week, problem: problem, problemText: problemText, roster: roster, rosterText: rosterText, seed: seed,
             settings: settings, actor: actor, only: [hub])
-        guard let version = saved.first?.version, let stored = try rosters.find(hub: hub, week: week, version: version) else {
+        guard let version = saved.first?.version, let stored = try rosters.find(hub: hub, week: week, version: version, documents: .hub) else {
             throw RosterIntegrityError.versionNotStored
         }
         try rosters.publish(hub: hub, week: week, version: version, force: true, actor: actor) { _, _ in problemText }

@@ -16,14 +16,18 @@ public struct StoredRoster: Sendable {
     public let problemText: String
     /// The `carehub.roster/1` text it produced (for every hub generated together), or the hub's slice.
     public let rosterText: String
+    /// True when the texts are the hub's slice of a multi-hub run rather than the whole run's.
+    public let isHubSlice: Bool
 }
 
 /// Which documents `RosterRepository.find` reads for a version made with other hubs.
 public enum StoredDocuments: Sendable {
-    /// The whole run's problem and roster: what publish compares for staleness and `problem export` writes.
+    /// The whole run's problem and roster (what `problem export` writes, to replay the run), or
+    /// the hub's slice when the whole is not readable: someone acting for a hub may read only
+    /// their hub's part of a run over several hubs (migration 0020's policy).
     case whole
     /// The hub's slice of them (`Problem.slice(hub:working:)`) when one was stored, else the whole:
-    /// enough for every view of the hub (show, diff, export, reports) at the cost of that hub alone.
+    /// enough for every view of the hub (show, diff, export, publish, reports) at the cost of that hub alone.
     case hub
 }
 
@@ -130,42 +134,45 @@ public struct RosterRepository {
     }
 
     /// Stores a document once (kept if the same text is there already) and returns its digest.
-    /// The text is sent once and hashed by the server, so client and database cannot disagree.
+    /// The text is sent once and hashed by the server, so client and database cannot disagree;
+    /// a function (sql/0019) so that people acting may add documents they cannot yet read.
     private func storeDocument(_ text: String, _ db: Connection) throws -> String {
-        try db.query(
-            """
-            WITH given AS (SELECT \(text)::text AS body),
-                 named AS (SELECT encode(sha256(convert_to(body, 'UTF8')), 'hex') AS digest, body FROM given),
-                 stored AS (INSERT INTO roster_documents (digest, body) SELECT digest, body FROM named ON CONFLICT (digest) DO NOTHING)
-            SELECT digest FROM named
-            """
-        ).rows[0].decode("digest")
+        try db.query("SELECT carehub_store_document(\(text)) AS digest").rows[0].decode("digest")
     }
 
     /// A version of a hub's week (the newest when `version` is nil), or nil.
     /// `documents` chooses the whole run's documents or the hub's slice of them.
     public func find(hub: String, week: ISOWeek, version: Int? = nil, documents: StoredDocuments = .whole) throws -> StoredRoster? {
         let sliced = documents == .hub
+        // Rows from before 0018 hold their texts inline; from 0019 a multi-hub run's rows also name
+        // the hub's slices. Which text is read: the one asked for, else the other when it is absent
+        // or hidden from the acting role.
         guard
             let row = try db.query(
                 """
                 SELECT r.id, h.code, r.iso_week, r.version, r.status, r.seed, r.created_at, r.settings->>'hubs' AS hubs,
-                       coalesce(f.problem, pd.body) AS problem, coalesce(f.roster, rd.body) AS roster
+                       CASE WHEN \(sliced) THEN coalesce(f.problem, sp.body, wp.body) ELSE coalesce(f.problem, wp.body, sp.body) END AS problem,
+                       CASE WHEN \(sliced) THEN coalesce(f.roster, sr.body, wr.body) ELSE coalesce(f.roster, wr.body, sr.body) END AS roster,
+                       f.problem IS NULL AND sp.digest IS NOT NULL AND (\(sliced) OR wp.digest IS NULL) AS hub_slice
                 FROM rosters r JOIN hubs h ON h.id = r.hub_id JOIN roster_files f ON f.roster_id = r.id
-                LEFT JOIN roster_documents pd
-                       ON pd.digest = CASE WHEN \(sliced) THEN coalesce(f.hub_problem_digest, f.problem_digest) ELSE f.problem_digest END
-                LEFT JOIN roster_documents rd
-                       ON rd.digest = CASE WHEN \(sliced) THEN coalesce(f.hub_roster_digest, f.roster_digest) ELSE f.roster_digest END
+                LEFT JOIN roster_documents wp ON wp.digest = f.problem_digest
+                LEFT JOIN roster_documents wr ON wr.digest = f.roster_digest
+                LEFT JOIN roster_documents sp ON sp.digest = f.hub_problem_digest
+                LEFT JOIN roster_documents sr ON sr.digest = f.hub_roster_digest
                 WHERE h.code = \(hub) AND r.iso_week = \(week.description) AND (\(version)::int IS NULL OR r.version = \(version))
                 ORDER BY r.version DESC LIMIT 1
                 """
             ).rows.first
         else { return nil }
         let hubs: String = try row.decode("hubs", as: String?.self) ?? hub
+        guard let problemText = try row.decode("problem", as: String?.self), let rosterText = try row.decode("roster", as: String?.self) else {
+            throw RosterRefusal("version of \(hub) \(week) is not readable: its documents cover hubs you may not see")
+        }
         return StoredRoster(
             id: try row.decode("id"), hubCode: try row.decode("code"), week: try row.decode("iso_week"), version: try row.decode("version"),
             status: try row.decode("status"), seed: try row.decode("seed"), createdAt: try row.decode("created_at"),
-            hubs: hubs.split(separator: ",").map(String.init), problemText: try row.decode("problem"), rosterText: try row.decode("roster"))
+            hubs: hubs.split(separator: ",").map(String.init), problemText: problemText, rosterText: rosterText,
+            isHubSlice: try row.decode("hub_slice"))
     }
 
     /// Hubs and weeks with a published roster whose Monday is from `from` to `to`, one hub or all.
@@ -194,26 +201,28 @@ public struct RosterRepository {
     }
 
     /// Publishes a draft atomically: it becomes `published` (and immutable), the previously
-    /// published version `superseded`. `currentProblem` rebuilds the problem from today's data;
-    /// if it differs from the one the draft was made from, the draft is stale and refused
-    /// unless `force`. Returns the superseded version, if any.
+    /// published version `superseded`. `currentProblem` rebuilds, from today's data, the text the
+    /// stored version holds (the hub's slice of its run when it has one, else the whole run's
+    /// problem); if the two differ, the draft is stale and refused unless `force`. A hub's draft
+    /// goes stale when its own clients, visits or the carers who may work there change, not when
+    /// another hub of the run does. Returns the superseded version, if any.
     @discardableResult
     public func publish(
         hub: String, week: ISOWeek, version: Int, force: Bool, actor: String,
-        currentProblem: (Connection, [String]) throws -> String
+        currentProblem: (Connection, StoredRoster) throws -> String
     ) throws -> Int? {
         try db.transaction { db in
             guard let hubID = try HubRepository(db).find(code: hub)?.id else {
                 throw ReferenceError(writing: "publish", missingKind: "hub", missingID: hub)
             }
             try db.advisoryTransactionLock(.hub(hubID))
-            guard let stored = try RosterRepository(db).find(hub: hub, week: week, version: version) else {
+            guard let stored = try RosterRepository(db).find(hub: hub, week: week, version: version, documents: .hub) else {
                 throw RosterRefusal("no version \(version) of \(hub) \(week); `carehub roster show --hub \(hub) --week \(week)` lists what exists")
             }
             guard stored.status == .draft else {
                 throw RosterRefusal("version \(version) of \(hub) \(week) is \(stored.status.rawValue); only a draft can be published")
             }
-            if !force, try currentProblem(db, stored.hubs) != stored.problemText {
+            if !force, try currentProblem(db, stored) != stored.problemText {
                 throw RosterRefusal(
                     """
                     version \(version) of \(hub) \(week) is stale: visits, carers, shifts or pins changed since it was generated; \

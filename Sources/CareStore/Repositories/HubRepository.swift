@@ -41,6 +41,13 @@ public struct HubRepository {
         try db.query("SELECT id, code, name, latitude, longitude, timezone FROM hubs ORDER BY code").rows.map(StoredHub.init(row:))
     }
 
+    /// The codes of the hubs this connection works on: every hub for the administration
+    /// connection, the acting person's own hubs otherwise (`--all` means "all of mine").
+    public func codesInScope() throws -> [String] {
+        guard db.actingPerson != nil else { return try all().map(\.hub.code) }
+        return try db.query("SELECT code FROM hubs WHERE id = ANY (carehub_person_hubs()) ORDER BY code").rows.map { try $0.decode("code") }
+    }
+
     /// The hub with a code, or nil.
     public func find(code: String) throws -> StoredHub? {
         try db.query("SELECT id, code, name, latitude, longitude, timezone FROM hubs WHERE code = \(code)").rows.first.map(StoredHub.init(row:))

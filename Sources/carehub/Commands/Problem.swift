@@ -90,6 +90,12 @@ struct ProblemCommand: ParsableCommand {
                     guard let stored = try RosterRepository(db).find(hub: scope.hub, week: scope.week, version: version) else {
                         throw CommandFailure("no roster for \(scope.hub) \(scope.week); use --current for today's data")
                     }
+                    if stored.isHubSlice {
+                        // Someone acting for a hub of a multi-hub run may not read the other hubs' part.
+                        let hubs = stored.hubs.joined(separator: ", ")
+                        let note = "note: \(scope.hub)'s part of a run over \(hubs); the whole run is for administrators\n"
+                        FileHandle.standardError.write(Data(note.utf8))
+                    }
                     text = stored.problemText
                 }
                 let data = Data(text.utf8)

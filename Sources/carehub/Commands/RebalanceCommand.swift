@@ -41,8 +41,8 @@ struct RebalanceCommand: ParsableCommand {
         try reportingFailures {
             let db = try database.connect()
             let instant = now.flatMap(Instant.init(rfc3339:)) ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-            let hubs = try HubRepository(db).all().map(\.hub.code)
-            if let hub, !hubs.contains(hub) { throw CommandFailure("no hub \(hub); hubs are \(hubs.joined(separator: ", "))") }
+            let hubs = try HubRepository(db).codesInScope()
+            if let hub, !hubs.contains(hub) { throw CommandFailure("no hub \(hub) among \(hubs.joined(separator: ", "))") }
             let today = ISOWeek(containing: LocalDate(daysSinceEpoch: Int(instant.secondsSinceEpoch / 86_400)))
             var options = Rebalance.Options(weeks: week.isEmpty ? [today, today.next] : week, now: instant, actor: currentActor)
             options.dryRun = dryRun

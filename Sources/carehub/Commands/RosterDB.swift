@@ -45,7 +45,7 @@ extension RosterCommand {
                 let db = try database.connect()
                 let known = try HubRepository(db).all().map(\.hub.code)
                 for h in hubs where !known.contains(h) { throw CommandFailure(noHubsMessage(h)) }
-                let chosen = all ? known : hubs
+                let chosen = all ? try HubRepository(db).codesInScope() : hubs
                 let progress: ((SolveProgress) -> Void)? =
                     quiet
                     ? nil

@@ -89,6 +89,10 @@ struct RosterCommand: ParsableCommand {
                     print(review.contractTable())
                     if let client {
                         guard let text = review.clientWeek(client) else { throw CommandFailure("no client \(client) in this roster's problem") }
+                        // One client's record read from the database: recorded for "who looked at this record".
+                        if header != nil, try !AuditRepository(try database.connect()).recordClientRead(externalID: client) {
+                            throw CommandFailure("no client \(client) in your hubs")
+                        }
                         print(text, terminator: "")
                         return
                     }
