@@ -24,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        // Tests only: the browser tests' WebDriver client (FoundationNetworking's URLSession fails
+        // against chromedriver on Linux, "Failed writing header").
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
     ],
     targets: [
         // libpq, found through pkg-config (Debian keeps the header in /usr/include/postgresql).
@@ -130,6 +133,7 @@ let package = Package(
             dependencies: [
                 "CareWeb", "CareStore", "CareTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: settings
         ),

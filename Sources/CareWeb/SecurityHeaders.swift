@@ -6,11 +6,15 @@ import Hummingbird
 public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     public init() {}
 
-
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] =
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            // Errors (a 404 for an unknown path among them) get the same headers as pages.
+            response = try error.response(from: request, context: context)
+        }
+        response.headers[.contentSecurityPolicy] = ExtraHeaderNames.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[ExtraHeaderNames.referrerPolicy] = "no-referrer"
         response.headers[ExtraHeaderNames.frameOptions] = "DENY"
@@ -23,4 +27,9 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
 enum ExtraHeaderNames {
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     static let frameOptions = HTTPField.Name("X-Frame-Options")!
+    /// Scripts, styles, forms and images from carehub itself only; no inline script; never framed.
+    static let contentSecurityPolicy = [
+        "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "form-action 'self'", "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ].joined(separator: "; ")
 }

@@ -1,0 +1,126 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// A real Chromium, headless, driven through Debian's `chromedriver` over the W3C WebDriver
+/// protocol: the few commands the browser tests need (navigate, find, read text, screenshot).
+/// Hand-written because no kept Swift package speaks WebDriver; each command is one JSON request.
+/// There is no fallback: without chromium and chromedriver this throws, and the test fails.
+final class Browser {
+    private let driver: Process
+    private let base: URL
+    private let session: String
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Starts chromedriver on a free port and opens a headless session `width`×`height`.
+    init(width: Int = 1280, height: Int = 900) async throws {
+        for tool in ["/usr/bin/chromedriver", "/usr/bin/chromium"] where !FileManager.default.isExecutableFile(atPath: tool) {
+            throw Failure(description: "\(tool) is missing: scripts/test installs chromium and chromium-driver (apt-get)")
+        }
+        let port = Int.random(in: 20_000..<40_000)
+        driver = Process()
+        driver.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
+        driver.arguments = ["--port=\(port)", "--log-level=SEVERE"]
+        driver.standardOutput = FileHandle.nullDevice
+        driver.standardError = FileHandle.nullDevice
+        try driver.run()
+        base = URL(string: "http://127.0.0.1:\(port)")!
+        var ready = false
+        var lastError = "no answer"
+        for _ in 0..<100 {
+            do {
+                let status = try await Self.send(base.appendingPathComponent("status"), method: "GET", body: nil)
+                if (status["value"] as? [String: Any])?["ready"] as? Bool == true {
+                    ready = true
+                    break
+                }
+            } catch {
+                lastError = "\(error)"
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        guard ready else {
+            driver.terminate()
+            throw Failure(description: "chromedriver did not start on port \(port): \(lastError)")
+        }
+        let capabilities: [String: Any] = [
+            "capabilities": [
+                "alwaysMatch": [
+                    "browserName": "chrome",
+                    "goog:chromeOptions": [
+                        "binary": "/usr/bin/chromium",
+                        "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=\(width),\(height)"],
+                    ],
+                ]
+            ]
+        ]
+        do {
+            let created = try await Self.send(base.appendingPathComponent("session"), method: "POST", body: capabilities)
+            guard let id = (created["value"] as? [String: Any])?["sessionId"] as? String else {
+                throw Failure(description: "chromedriver gave no session: \(created)")
+            }
+            session = id
+        } catch {
+            driver.terminate()
+            throw error
+        }
+    }
+
+    /// Ends the session and stops chromedriver.
+    func close() async {
+        _ = try? await command("", method: "DELETE")
+        driver.terminate()
+        driver.waitUntilExit()
+    }
+
+    /// Opens `url` and waits for the page to load.
+    func open(_ url: String) async throws { _ = try await command("url", method: "POST", body: ["url": url]) }
+
+    /// The page's title.
+    func title() async throws -> String { try await command("title", method: "GET") as? String ?? "" }
+
+    /// The visible text of every element matching a CSS selector.
+    func texts(_ selector: String) async throws -> [String] {
+        let found = try await command("elements", method: "POST", body: ["using": "css selector", "value": selector]) as? [[String: Any]] ?? []
+        var texts: [String] = []
+        for element in found {
+            guard let id = element["element-6066-11e4-a52e-4f735466cecf"] as? String else { continue }
+            texts.append(try await command("element/\(id)/text", method: "GET") as? String ?? "")
+        }
+        return texts
+    }
+
+    /// A PNG of the viewport.
+    func screenshot() async throws -> Data {
+        guard let base64 = try await command("screenshot", method: "GET") as? String, let data = Data(base64Encoded: base64) else {
+            throw Failure(description: "no screenshot")
+        }
+        return data
+    }
+
+    private func command(_ path: String, method: String, body: [String: Any]? = nil) async throws -> Any? {
+        var url = base.appendingPathComponent("session").appendingPathComponent(session)
+        if !path.isEmpty { url = url.appendingPathComponent(path) }
+        let answer = try await Self.send(url, method: method, body: body ?? (method == "POST" ? [:] : nil))
+        if let value = answer["value"] as? [String: Any], let error = value["error"] as? String {
+            throw Failure(description: "WebDriver \(method) \(path): \(error): \(value["message"] ?? "")")
+        }
+        return answer["value"]
+    }
+
+    private static func send(_ url: URL, method: String, body: [String: Any]?) async throws -> [String: Any] {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = HTTPMethod(rawValue: method)
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body)))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        let bytes = try await response.body.collect(upTo: 64 << 20)
+        return (try JSONSerialization.jsonObject(with: Data(bytes.readableBytesView))) as? [String: Any] ?? [:]
+    }
+}
