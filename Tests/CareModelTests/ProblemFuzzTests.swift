@@ -1,0 +1,47 @@
+import CareModel
+import Foundation
+import Testing
+
+/// What the fuzz target (fuzz/Sources/FuzzProblem) does with one input: decode and validate,
+/// then check an empty roster against a valid problem. Returns the issues, or [] when valid.
+func fuzzProblemPath(_ data: Data) throws -> [String] {
+    let problem: Problem
+    do {
+        problem = try ProblemDecoder.decode(data, file: "week.json")
+    } catch let error as ProblemError {
+        return error.issues.map(\.description)
+    }
+    let roster = Roster(
+        assignments: [], unassigned: [], objective: .init(total: 0, unassigned: 0, travel: 0, continuity: 0, preference: 0, shortfall: 0),
+        metrics: .init(
+            visits: 0, assigned: 0, unassignedVisits: 0, travelMinutes: 0, paidMinutes: 0, distinctCarersPerClient: 0, preferenceMisses: 0,
+            shortfallMinutes: 0, coverageByPriority: [:]),
+        solver: .init(seed: 0, seconds: 0, iterations: 0))
+    _ = RosterChecker.check(roster, against: problem)
+    return []
+}
+
+@Suite("Problem decoder under fuzzing")
+struct ProblemFuzzTests {
+    static let fuzz = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("fuzz")
+
+    static func files(_ folder: String) throws -> [(name: String, data: Data)] {
+        let dir = fuzz.appendingPathComponent(folder)
+        return try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".") }.sorted().map {
+            ($0, try Data(contentsOf: dir.appendingPathComponent($0)))
+        }
+    }
+
+    /// Every seed is a valid problem, so the fuzzer starts past validation.
+    @Test func everySeedIsValid() throws {
+        let seeds = try Self.files("corpus/problem")
+        #expect(!seeds.isEmpty)
+        for seed in seeds { #expect(try fuzzProblemPath(seed.data) == [], "\(seed.name)") }
+    }
+
+    /// Every input that once crashed the fuzz target now decodes or is refused with a ProblemError.
+    @Test func fuzzRegressionsDoNotCrash() throws {
+        for input in try Self.files("regressions/problem") { _ = try fuzzProblemPath(input.data) }
+    }
+}
