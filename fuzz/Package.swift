@@ -15,10 +15,12 @@ let package = Package(
             name: "FuzzImport",
             dependencies: ["FuzzDriver", .product(name: "CareRostering", package: "carehub")]
         ),
-        // carehub.problem/1: decoding, validation, and the checker on an empty roster.
+        // carehub.problem/1: decoding, validation, compiling (as `carehub problem check` does) and the checker.
         .executableTarget(
             name: "FuzzProblem",
-            dependencies: ["FuzzDriver", .product(name: "CareModel", package: "carehub")]
+            dependencies: [
+                "FuzzDriver", .product(name: "CareModel", package: "carehub"), .product(name: "CareSolver", package: "carehub"),
+            ]
         ),
     ]
 )

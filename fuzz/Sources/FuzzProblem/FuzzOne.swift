@@ -1,9 +1,13 @@
 import CareModel
+import CareSolver
 import Foundation
 
 /// libFuzzer's entry point: the input is a `carehub.problem/1` document. A valid one is then
-/// checked with an empty roster, so the independent checker meets every shape validation lets
-/// through. Every outcome but a crash is fine.
+/// compiled for the engine (what `carehub problem check` and `solve` do first: travel matrix,
+/// eligibility) and given to the independent checker twice: with an empty roster, and with a
+/// naive one (each visit to the first carers at its window start), so the checker's travel,
+/// shift and working-time sums meet every value validation lets through. Every outcome but a
+/// crash is fine.
 func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = start.map { Data(bytes: $0, count: count) } ?? Data()
     let problem: Problem
@@ -15,12 +19,8 @@ func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     } catch {
         fatalError("ProblemDecoder threw an untyped error: \(error)")
     }
-    let roster = Roster(
-        assignments: [], unassigned: [], objective: .init(total: 0, unassigned: 0, travel: 0, continuity: 0, preference: 0, shortfall: 0),
-        metrics: .init(
-            visits: 0, assigned: 0, unassignedVisits: 0, travelMinutes: 0, paidMinutes: 0, distinctCarersPerClient: 0, preferenceMisses: 0,
-            shortfallMinutes: 0, coverageByPriority: [:]),
-        solver: .init(seed: 0, seconds: 0, iterations: 0))
-    _ = RosterChecker.check(roster, against: problem)
+    _ = ProblemCompiler.compile(problem)
+    _ = RosterChecker.check(FuzzRoster.empty, against: problem)
+    _ = RosterChecker.check(FuzzRoster.naive(problem), against: problem)
     return 0
 }

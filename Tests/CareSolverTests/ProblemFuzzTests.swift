@@ -1,9 +1,11 @@
 import CareModel
+import CareSolver
 import Foundation
 import Testing
 
 /// What the fuzz target (fuzz/Sources/FuzzProblem) does with one input: decode and validate,
-/// then check an empty roster against a valid problem. Returns the issues, or [] when valid.
+/// then compile for the engine and check an empty roster and a naive one (each visit to the
+/// first carers at its window start) against a valid problem. Returns the issues, or [] when valid.
 func fuzzProblemPath(_ data: Data) throws -> [String] {
     let problem: Problem
     do {
@@ -11,13 +13,21 @@ func fuzzProblemPath(_ data: Data) throws -> [String] {
     } catch let error as ProblemError {
         return error.issues.map(\.description)
     }
-    let roster = Roster(
-        assignments: [], unassigned: [], objective: .init(total: 0, unassigned: 0, travel: 0, continuity: 0, preference: 0, shortfall: 0),
-        metrics: .init(
-            visits: 0, assigned: 0, unassignedVisits: 0, travelMinutes: 0, paidMinutes: 0, distinctCarersPerClient: 0, preferenceMisses: 0,
-            shortfallMinutes: 0, coverageByPriority: [:]),
-        solver: .init(seed: 0, seconds: 0, iterations: 0))
-    _ = RosterChecker.check(roster, against: problem)
+    _ = ProblemCompiler.compile(problem)
+    let ids = problem.carers.map(\.id)
+    let naive = problem.visits.map { v in
+        Roster.Assignment(visit: v.id, carers: Array(ids.prefix(v.carers)), start: v.windowStart.rfc3339(offsetMinutes: 0))
+    }
+    for assignments in [[], naive] {
+        let roster = Roster(
+            assignments: assignments, unassigned: [],
+            objective: .init(total: 0, unassigned: 0, travel: 0, continuity: 0, preference: 0, shortfall: 0),
+            metrics: .init(
+                visits: 0, assigned: 0, unassignedVisits: 0, travelMinutes: 0, paidMinutes: 0, distinctCarersPerClient: 0,
+                preferenceMisses: 0, shortfallMinutes: 0, coverageByPriority: [:]),
+            solver: .init(seed: 0, seconds: 0, iterations: 0))
+        _ = RosterChecker.check(roster, against: problem)
+    }
     return []
 }
 
