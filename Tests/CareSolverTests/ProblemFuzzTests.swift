@@ -54,4 +54,15 @@ struct ProblemFuzzTests {
     @Test func fuzzRegressionsDoNotCrash() throws {
         for input in try Self.files("regressions/problem") { _ = try fuzzProblemPath(input.data) }
     }
+
+    /// The three values that once trapped compiling or checking are refused at the door, by name.
+    @Test(arguments: [
+        ("travel-speed-1e-300.json", "travel: speed_kmh must be within 1.0…200.0 and road_factor within 1.0…5.0"),
+        ("weight-1e300.json", "weights.travel: must be within 0…1000000"),
+        ("contracted-int-max.json", "carers[0].contracted_minutes: must be within 0…10080 (a week)"),
+    ])
+    func crashInputsAreRefused(_ input: (file: String, issue: String)) throws {
+        let data = try #require(try Self.files("regressions/problem").first { $0.name == input.file }?.data)
+        #expect(try fuzzProblemPath(data).first == input.issue)
+    }
 }

@@ -14,7 +14,7 @@ public struct ObjectiveWeights: Sendable, Equatable {
 
     /// Values a weight may take: ten times the largest default at most. The engine counts cost
     /// in thousandths of a point as `Int`, and a weight of 1e300 trapped converting to it
-    /// (found by fuzzing, fuzz/regressions/problem).
+    /// (the input is kept in fuzz/regressions/problem).
     public static let range = 0.0...1_000_000.0
 
     /// The default weights of the format.

@@ -145,7 +145,7 @@ struct Validator {
         let contracted = c.contractedMinutes ?? 0
         let maxMinutes = need(c.maxMinutes, path + ".max_minutes") ?? 1
         // Bounded by the week, as the carers import bounds hours by 168: a contract of Int.max
-        // minutes made the checker's shortfall sum overflow (found by fuzzing, fuzz/regressions/problem).
+        // minutes made the checker's shortfall sum overflow (the input is kept in fuzz/regressions/problem).
         if !(0...Problem.minutesInWeek).contains(contracted) {
             fail(path + ".contracted_minutes", "must be within 0…\(Problem.minutesInWeek) (a week)")
         }

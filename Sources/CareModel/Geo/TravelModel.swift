@@ -22,7 +22,7 @@ public struct HaversineTravel: Hashable, Sendable {
 
     /// Speeds a model accepts: walking to motorway. A tiny positive speed made the minutes for
     /// any real distance too large for an `Int`, and compiling or checking the problem trapped
-    /// (found by fuzzing, fuzz/regressions/problem).
+    /// (the input is kept in fuzz/regressions/problem).
     public static let speedRange = 1.0...200.0
     /// Road factors a model accepts: a road is never shorter than the straight line, and over
     /// five times longer is a broken value, not a road network.
