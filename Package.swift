@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "CareSolver", targets: ["CareSolver"]),
         .library(name: "CareStore", targets: ["CareStore"]),
         .library(name: "CareReports", targets: ["CareReports"]),
+        // For the fuzz package (fuzz/), which feeds CSV files to the import's pure parse step.
+        .library(name: "CareRostering", targets: ["CareRostering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -69,6 +69,20 @@ struct ProblemDecoderTests {
             "visits[0].skills[0]: not a skill code (lower-case letters, digits and _)"
         ),
         ("\"duration_minutes\":30", "\"duration_minutes\":\"thirty\"", "visits[0].duration_minutes: expected a whole number"),
+        // A speed so slow that travel minutes overflow Int trapped `problem check` and `solve` (fuzz/regressions/problem).
+        ("\"speed_kmh\":25.0", "\"speed_kmh\":1e-300", "travel: speed_kmh must be within 1.0…200.0 and road_factor within 1.0…5.0"),
+        ("\"road_factor\":1.35", "\"road_factor\":1e300", "travel: speed_kmh must be within 1.0…200.0 and road_factor within 1.0…5.0"),
+        // A weight of 1e300 trapped converting to the engine's integer cost units.
+        (
+            "\"timezone\":\"Europe/London\",", "\"timezone\":\"Europe/London\",\"weights\":{\"travel\":1e300},",
+            "weights.travel: must be within 0…1000000"
+        ),
+        // Contracts of Int.max minutes made the checker's shortfall sum overflow.
+        (
+            "\"contracted_minutes\":600", "\"contracted_minutes\":9223372036854775807",
+            "carers[0].contracted_minutes: must be within 0…10080 (a week)"
+        ),
+        ("\"max_minutes\":2400", "\"max_minutes\":10081", "carers[0].max_minutes: must be within 1…10080 (a week)"),
     ])
     func badInputIsLocated(_ change: (String, String, String)) {
         #expect(ProblemText.valid.contains(change.0))

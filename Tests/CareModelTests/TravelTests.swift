@@ -29,4 +29,18 @@ struct TravelTests {
         #expect(travel.minutes(from: a, to: a) == 0)
         #expect(HaversineTravel(speedKmh: 0) == nil)
     }
+
+    /// Speeds and road factors are bounded, so the longest journey on Earth is a whole number of
+    /// minutes: a speed of 1e-300 km/h once made `minutes` trap converting to Int.
+    @Test func modelIsBoundedSoMinutesFitAnInt() throws {
+        #expect(HaversineTravel(speedKmh: 1e-300) == nil)
+        #expect(HaversineTravel(speedKmh: 0.5) == nil)
+        #expect(HaversineTravel(speedKmh: 201) == nil)
+        #expect(HaversineTravel(roadFactor: 0.9) == nil)
+        #expect(HaversineTravel(roadFactor: 1e300) == nil)
+        let slowest = try #require(HaversineTravel(speedKmh: 1, roadFactor: 5))
+        let london = try #require(GeoPoint(latitude: 51.5, longitude: -0.1))
+        let antipode = try #require(GeoPoint(latitude: -51.5, longitude: 179.9))
+        #expect(slowest.minutes(from: london, to: antipode) < 6_100_000)
+    }
 }

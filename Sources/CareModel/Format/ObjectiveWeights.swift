@@ -12,6 +12,11 @@ public struct ObjectiveWeights: Sendable, Equatable {
     public var preference = 10.0
     public var shortfall = 0.5
 
+    /// Values a weight may take: ten times the largest default at most. The engine counts cost
+    /// in thousandths of a point as `Int`, and a weight of 1e300 trapped converting to it
+    /// (the input is kept in fuzz/regressions/problem).
+    public static let range = 0.0...1_000_000.0
+
     /// The default weights of the format.
     public init() {}
 

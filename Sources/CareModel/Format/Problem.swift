@@ -5,6 +5,8 @@
 public struct Problem: Sendable, Equatable {
     /// The format tag this build reads and writes.
     public static let format = "carehub.problem/1"
+    /// Minutes in a week: the most a carer can be contracted for or paid.
+    public static let minutesInWeek = 7 * 24 * 60
 
     public var weekStart: LocalDate
     /// IANA zone for local days and for the offsets written in rosters.

@@ -79,7 +79,12 @@ struct Validator {
         if let t = raw.travel {
             if let model = t.model, model != "haversine" { fail("travel.model", "only haversine is supported") }
             travel = HaversineTravel(speedKmh: t.speedKmh ?? 25.0, roadFactor: t.roadFactor ?? 1.35)
-            if travel == nil { fail("travel", "speed_kmh and road_factor must be positive") }
+            if travel == nil {
+                let (speed, road) = (HaversineTravel.speedRange, HaversineTravel.roadFactorRange)
+                fail(
+                    "travel",
+                    "speed_kmh must be within \(speed.lowerBound)…\(speed.upperBound) and road_factor within \(road.lowerBound)…\(road.upperBound)")
+            }
         }
         var weights = ObjectiveWeights()
         for (key, value) in (raw.weights ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -87,7 +92,9 @@ struct Validator {
                 fail("weights.\(key)", "unknown weight; known: \(ObjectiveWeights.keys.map(\.0).joined(separator: ", "))")
                 continue
             }
-            if !value.isFinite || value < 0 { fail("weights.\(key)", "must be a non-negative number") }
+            if !ObjectiveWeights.range.contains(value) {
+                fail("weights.\(key)", "must be within 0…\(Int(ObjectiveWeights.range.upperBound))")
+            }
             weights[keyPath: entry.1] = value
         }
         let rawHubs = need(raw.hubs, "hubs") ?? []
@@ -142,8 +149,12 @@ struct Validator {
         let g = gender(c.gender, path + ".gender", allowed: Gender.allCases)
         let contracted = c.contractedMinutes ?? 0
         let maxMinutes = need(c.maxMinutes, path + ".max_minutes") ?? 1
-        if contracted < 0 { fail(path + ".contracted_minutes", "must not be negative") }
-        if maxMinutes <= 0 { fail(path + ".max_minutes", "must be positive") }
+        // Bounded by the week, as the carers import bounds hours by 168: a contract of Int.max
+        // minutes made the checker's shortfall sum overflow (the input is kept in fuzz/regressions/problem).
+        if !(0...Problem.minutesInWeek).contains(contracted) {
+            fail(path + ".contracted_minutes", "must be within 0…\(Problem.minutesInWeek) (a week)")
+        }
+        if !(1...Problem.minutesInWeek).contains(maxMinutes) { fail(path + ".max_minutes", "must be within 1…\(Problem.minutesInWeek) (a week)") }
         let lendable = references(c.lendableTo, in: hubIDs, kind: "hub", path + ".lendable_to")
         var shifts: [Problem.Interval] = []
         for (j, s) in (c.shifts ?? []).enumerated() {

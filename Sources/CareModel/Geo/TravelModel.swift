@@ -20,9 +20,18 @@ public struct HaversineTravel: Hashable, Sendable {
     /// The mean Earth radius the format fixes.
     public static let earthRadiusKm = 6371.0
 
-    /// A model; nil unless both numbers are finite and positive.
+    /// Speeds a model accepts: walking to motorway. A tiny positive speed made the minutes for
+    /// any real distance too large for an `Int`, and compiling or checking the problem trapped
+    /// (the input is kept in fuzz/regressions/problem).
+    public static let speedRange = 1.0...200.0
+    /// Road factors a model accepts: a road is never shorter than the straight line, and over
+    /// five times longer is a broken value, not a road network.
+    public static let roadFactorRange = 1.0...5.0
+
+    /// A model; nil unless the speed is within `speedRange` and the road factor within
+    /// `roadFactorRange`, so every journey on Earth is a few million minutes at most.
     public init?(speedKmh: Double = 25.0, roadFactor: Double = 1.35) {
-        guard speedKmh.isFinite, speedKmh > 0, roadFactor.isFinite, roadFactor > 0 else { return nil }
+        guard Self.speedRange.contains(speedKmh), Self.roadFactorRange.contains(roadFactor) else { return nil }
         self.speedKmh = speedKmh
         self.roadFactor = roadFactor
     }

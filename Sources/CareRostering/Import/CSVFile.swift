@@ -25,6 +25,11 @@ struct CSVFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(file: name, issues: [FieldIssue(line: 0, field: nil, problem: "cannot read the file")])
         }
+        try self.init(data: data, name: name)
+    }
+
+    /// Parses a file's bytes, which must be UTF-8.
+    init(data: Data, name: String) throws {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ImportError(file: name, issues: [FieldIssue(line: 0, field: nil, problem: "not UTF-8 text")])
         }

@@ -30,11 +30,18 @@ struct ParsedFile {
 }
 
 /// Identifiers already in the database, so references can be checked with line numbers.
-struct References {
-    var hubs: Set<String>
-    var carers: Set<String>
-    var clients: Set<String>
-    var vacancies: Set<String>
+public struct References: Sendable {
+    public var hubs: Set<String>
+    public var carers: Set<String>
+    public var clients: Set<String>
+    public var vacancies: Set<String>
+
+    public init(hubs: Set<String>, carers: Set<String>, clients: Set<String>, vacancies: Set<String>) {
+        self.hubs = hubs
+        self.carers = carers
+        self.clients = clients
+        self.vacancies = vacancies
+    }
 }
 
 /// The line each key was first seen on, so a repeated record is reported against it.

@@ -25,15 +25,12 @@ public enum Importer {
     public static func run(_ db: Connection, kind: ImportKind, path: String, dryRun: Bool) throws -> ImportSummary {
         let name = (path as NSString).lastPathComponent
         let file = try CSVFile(path: path, name: name)
-        let missing = file.missingColumns(kind.requiredColumns)
-        if !missing.isEmpty { throw ImportError(file: name, issues: missing) }
+        try ImportCheck.requireColumns(kind, file)
         let ids = ExternalIDRepository(db)
         let known = References(
             hubs: try ids.all(.hubs), carers: try ids.all(.carers), clients: try ids.all(.clients),
             vacancies: try ids.all(.vacancies))
-        let parsed = kind.parser.parse(file, known)
-        let issues = file.nulIssues() + parsed.issues
-        if !issues.isEmpty { throw ImportError(file: name, issues: issues) }
+        let parsed = try ImportCheck.parse(kind, file, known)
         do {
             return try db.transaction { db in
                 var summary = ImportSummary(kind: kind, file: name, dryRun: dryRun)

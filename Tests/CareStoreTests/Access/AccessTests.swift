@@ -111,6 +111,44 @@ struct AccessTests {
         #expect(try lich.decode("people_supported", as: Int?.self) == nil)
     }
 
+    /// A commissioner reads the market and BCF reports through their twins (0021): every hub's
+    /// rows, with all figures of a row that stands for one to four people hidden; the workforce
+    /// reports stay refused.
+    @Test func commissionerReadsMarketReportsSuppressed() throws {
+        let c = try AccessCounty()
+        let staf = try c.hubID("STAF")
+        let cann = try c.hubID("CANN")
+        try c.owner.execute(
+            """
+            INSERT INTO hospital_discharges (external_id, hub_id, age_at_discharge, discharge_date, pathway)
+            SELECT 'D-S' || i, \(staf)::bigint, 80, date '2026-11-24', i % 2 FROM generate_series(1, 2) i
+            UNION ALL SELECT 'D-C' || i, \(cann)::bigint, 80, date '2026-11-24', i % 3 FROM generate_series(1, 6) i
+            """)
+        let scope = PeriodReportRepository.Scope(from: LocalDate(iso: "2026-11-01")!, to: LocalDate(iso: "2026-11-30")!)
+        let columns = ["discharges", "pathway_0", "pathway_1", "pathway_2", "pathway_3"]
+        let owner = try PeriodReportRepository(c.owner).figures("report_pathway_mix", columns: columns, scope)
+        let commissioner = try PeriodReportRepository(try c.connection(.commissioner)).figures("report_pathway_mix", columns: columns, scope)
+        #expect(commissioner.count == owner.count && !owner.isEmpty)
+        for (mine, all) in zip(commissioner, owner) {
+            #expect(mine.hub == all.hub && mine.periodEnd == all.periodEnd)
+            let people = all.values[0] ?? 0
+            if (1...4).contains(people) {
+                #expect(mine.values.allSatisfy { $0 == nil }, "\(all.hub): \(people) discharges are hidden")
+            } else {
+                #expect(mine.values == all.values)
+            }
+        }
+        #expect(owner.contains { $0.hub == "STAF" && $0.values[0] == 2 })
+        #expect(owner.contains { $0.hub == "CANN" && $0.values[0] == 6 })
+        // Hours are no count of people: passed through whole.
+        let hours = try PeriodReportRepository(try c.connection(.commissioner)).rates("report_delivered_hours", scope)
+        #expect(hours.map(\.denominator) == (try PeriodReportRepository(c.owner).rates("report_delivered_hours", scope)).map(\.denominator))
+        // Workforce reports are HR's.
+        #expect(throws: AccessRefused.self) {
+            try PeriodReportRepository(try c.connection(.commissioner)).rates("report_turnover_sfc", scope)
+        }
+    }
+
     /// The scheduler reads what rebalance needs but nothing of people (no password hashes).
     @Test func schedulerCannotReadPeople() throws {
         let c = try AccessCounty()
