@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "CareWeb",
             dependencies: [
-                "CareStore", "CareModel", "CareReports", "CareRostering",
+                "CareStore", "CareModel", "CareReports", "CareRostering", "CarePasswords",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -13,6 +13,9 @@ enum Stylesheet {
         table { border-collapse: collapse; }
         th, td { text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; border-bottom: 1px solid var(--line); }
         .muted { color: var(--muted); }
+        .error { color: #d4351c; font-weight: 700; border-left: 5px solid #d4351c; padding-left: 0.5rem; }
+        input[type=email], input[type=password] { font: inherit; padding: 0.25rem; width: min(24rem, 100%); }
+        button { font: inherit; padding: 0.25rem 1rem; }
         @media print { header.site { display: none; } a { color: var(--ink); text-decoration: none; } }
 
         """

@@ -11,20 +11,31 @@ public enum WebServer {
         public var host: String
         public var port: Int
         public var connections: Int
+        /// Mark the session cookie `Secure`: on when a reverse proxy serves carehub over HTTPS.
+        public var secureCookies: Bool
+        public var sessionLimits: WebSessionRepository.Limits
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, connections: Int = 4) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, connections: Int = 4, secureCookies: Bool = false,
+            sessionLimits: WebSessionRepository.Limits = .init()
+        ) {
             self.host = host
             self.port = port
             self.connections = connections
+            self.secureCookies = secureCookies
+            self.sessionLimits = sessionLimits
         }
     }
 
-    /// The router: public pages, with security headers and the access log on every answer.
-    public static func router(pool: DatabasePool, logger: Logger) -> Router<BasicRequestContext> {
-        let router = Router()
+    /// The router: security headers and the access log on every answer, the session (and the
+    /// same-origin rule for forms) before any page.
+    public static func router(settings: Settings, pool: DatabasePool, logger: Logger) -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
         router.add(middleware: AccessLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SessionMiddleware(pool: pool, limits: settings.sessionLimits))
         PublicRoutes.add(to: router, pool: pool)
+        SignInRoutes.add(to: router, pool: pool, settings: settings)
         return router
     }
 
@@ -37,7 +48,7 @@ public enum WebServer {
     /// The application (tests run it with HummingbirdTesting).
     public static func application(settings: Settings, pool: DatabasePool, logger: Logger) -> some ApplicationProtocol {
         var app = Application(
-            router: router(pool: pool, logger: logger),
+            router: router(settings: settings, pool: pool, logger: logger),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             logger: logger)
         app.addServices(PoolService(pool: pool))

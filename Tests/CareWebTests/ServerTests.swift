@@ -1,3 +1,4 @@
+import CarePasswords
 import CareStore
 import CareTestSupport
 import CareWeb
@@ -17,7 +18,7 @@ struct ServerTests {
             logger: Logger(label: "test"))
     }
 
-    /// Every answer carries the security headers; the front page is HTML that names carehub.
+    /// Every answer carries the security headers, errors included; the front page names carehub.
     @Test func frontPageAndSecurityHeaders() async throws {
         let database = try TestDatabase()
         try await Self.app(database.configuration).test(.router) { client in
@@ -54,16 +55,120 @@ struct ServerTests {
         }
     }
 
-    /// A real Chromium opens the front page and the health check of a live server.
-    @Test func chromiumOpensTheFrontPage() async throws {
+    /// A database with one hub and a manager whose password is `password`.
+    static func withManager(password: String = "correct horse battery staple") throws -> TestDatabase {
         let database = try TestDatabase()
+        let db = try database.connect()
+        try db.execute("INSERT INTO hubs (code, name, latitude, longitude) VALUES ('STAF', 'Stafford', 52.8, -2.1)")
+        let people = PeopleRepository(db)
+        _ = try people.add(name: "Mia Stafford", email: "mia@staf.example", role: .manager, hubCodes: ["STAF"])
+        try people.setPasswordHash(email: "mia@staf.example", hash: try PasswordHasher(iterations: 1, memoryKiB: 1024).hash(password))
+        return database
+    }
+
+    static func form(_ fields: [String: String]) -> ByteBuffer {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let text = fields.sorted { $0.key < $1.key }.map {
+            "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+        return ByteBuffer(string: text)
+    }
+
+    static let sameOrigin: HTTPFields = [.origin: "http://localhost", .contentType: "application/x-www-form-urlencoded"]
+
+    /// Signing in sets an HttpOnly, SameSite=Strict cookie; the front page then names the person;
+    /// signing out needs the form's token and ends the session.
+    @Test func signInAndOut() async throws {
+        let database = try Self.withManager()
+        try await Self.app(database.configuration).test(.router) { client in
+            let cookie = try await client.execute(
+                uri: "/signin", method: .post, headers: Self.sameOrigin,
+                body: Self.form(["email": "MIA@staf.example", "password": "correct horse battery staple"])
+            ) { response -> String in
+                #expect(response.status == .seeOther && response.headers[.location] == "/")
+                let set = response.headers[.setCookie] ?? ""
+                #expect(set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Path=/"))
+                return String(set.split(separator: ";")[0])
+            }
+            let page = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            #expect(page.contains("Signed in as <strong>Mia Stafford</strong>") && page.contains("Hubs: STAF"))
+            let csrf = try #require(page.firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)
+            var headers = Self.sameOrigin
+            headers[.cookie] = cookie
+            try await client.execute(uri: "/signout", method: .post, headers: headers, body: Self.form(["csrf": "forged"])) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(uri: "/signout", method: .post, headers: headers, body: Self.form(["csrf": String(csrf)])) {
+                #expect($0.status == .seeOther && $0.headers[.location] == "/signin")
+            }
+            let after = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            #expect(!after.contains("Signed in as"))
+        }
+        let audit = try database.connect().query("SELECT action FROM audit_log WHERE table_name = 'web_sessions' ORDER BY id").rows
+        #expect(try audit.map { try $0.decode("action", as: String.self) } == ["sign-in", "sign-out"])
+    }
+
+    /// A wrong password and an unknown account get the same answer beside the form; after ten
+    /// failures the account is refused even with the right password; a form from another origin
+    /// is refused before anything is checked.
+    @Test func failedSignInsAreThrottled() async throws {
+        let database = try Self.withManager()
+        try await Self.app(database.configuration).test(.router) { client in
+            for email in ["mia@staf.example", "nobody@staf.example"] {
+                try await client.execute(
+                    uri: "/signin", method: .post, headers: Self.sameOrigin, body: Self.form(["email": email, "password": "wrong password!"])
+                ) { response in
+                    #expect(response.status == .unauthorized)
+                    #expect(String(buffer: response.body).contains("do not match an active account"))
+                    #expect(response.headers[.setCookie] == nil)
+                }
+            }
+            for _ in 0..<9 {
+                try await client.execute(
+                    uri: "/signin", method: .post, headers: Self.sameOrigin,
+                    body: Self.form(["email": "mia@staf.example", "password": "wrong password!"])
+                ) { #expect($0.status == .unauthorized) }
+            }
+            try await client.execute(
+                uri: "/signin", method: .post, headers: Self.sameOrigin,
+                body: Self.form(["email": "mia@staf.example", "password": "correct horse battery staple"])
+            ) { #expect($0.status == .tooManyRequests) }
+            var foreign = Self.sameOrigin
+            foreign[.origin] = "https://evil.example"
+            try await client.execute(
+                uri: "/signin", method: .post, headers: foreign, body: Self.form(["email": "x@y.z", "password": "whatever"])
+            ) { #expect($0.status == .forbidden) }
+        }
+    }
+
+    /// Disabling a person ends their sessions at once.
+    @Test func disabledPersonsSessionStops() async throws {
+        let database = try Self.withManager()
+        try await Self.app(database.configuration).test(.router) { client in
+            let cookie = try await client.execute(
+                uri: "/signin", method: .post, headers: Self.sameOrigin,
+                body: Self.form(["email": "mia@staf.example", "password": "correct horse battery staple"])
+            ) { String(($0.headers[.setCookie] ?? "").split(separator: ";")[0]) }
+            #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }.contains("Signed in"))
+            try PeopleRepository(try database.connect()).disable(email: "mia@staf.example")
+            #expect(!(try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }.contains("Signed in")))
+        }
+    }
+
+    /// A real Chromium signs in through the form of a live server and sees who it is.
+    @Test func chromiumSignsIn() async throws {
+        let database = try Self.withManager()
         try await Self.app(database.configuration).test(.live) { client in
             let port = try #require(client.port)
             let browser = try await Browser()
             do {
-                try await browser.open("http://127.0.0.1:\(port)/")
-                #expect(try await browser.title() == "Home · carehub")
-                #expect(try await browser.texts("h1") == ["carehub"])
+                try await browser.open("http://127.0.0.1:\(port)/signin")
+                #expect(try await browser.title() == "Sign in · carehub")
+                try await browser.type("#email", "mia@staf.example")
+                try await browser.type("#password", "correct horse battery staple")
+                try await browser.click("button[type=submit]")
+                #expect(try await browser.texts("#signed-in") == ["Signed in as Mia Stafford, hub manager."])
                 let png = try await browser.screenshot()
                 #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
                 try await browser.open("http://127.0.0.1:\(port)/healthz")

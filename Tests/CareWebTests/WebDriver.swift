@@ -94,6 +94,24 @@ final class Browser {
         return texts
     }
 
+    /// Types `text` into the first element matching a CSS selector.
+    func type(_ selector: String, _ text: String) async throws {
+        let id = try await element(selector)
+        _ = try await command("element/\(id)/value", method: "POST", body: ["text": text])
+    }
+
+    /// Clicks the first element matching a CSS selector (and waits for a page it loads).
+    func click(_ selector: String) async throws {
+        let id = try await element(selector)
+        _ = try await command("element/\(id)/click", method: "POST")
+    }
+
+    private func element(_ selector: String) async throws -> String {
+        let found = try await command("element", method: "POST", body: ["using": "css selector", "value": selector]) as? [String: Any]
+        guard let id = found?["element-6066-11e4-a52e-4f735466cecf"] as? String else { throw Failure(description: "no \(selector)") }
+        return id
+    }
+
     /// A PNG of the viewport.
     func screenshot() async throws -> Data {
         guard let base64 = try await command("screenshot", method: "GET") as? String, let data = Data(base64Encoded: base64) else {

@@ -19,6 +19,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("Address and port to listen on.", valueName: "host:port")) var listen = "127.0.0.1:8080"
     @Option(help: "Database connections (and threads) at most.") var connections = 4
+    @Flag(help: "Mark the session cookie Secure (when a reverse proxy serves carehub over HTTPS).") var secureCookies = false
 
     func validate() throws {
         guard ListenAddress(listen) != nil else { throw ValidationError("--listen: expected host:port, e.g. 127.0.0.1:8080") }
@@ -34,7 +35,8 @@ struct Serve: AsyncParsableCommand {
         let pool = DatabasePool(configuration: configuration, size: connections)
         let logger = Logger(label: "carehub.web")
         FileHandle.standardError.write(Data("carehub serve: listening on http://\(address.host):\(address.port)\n".utf8))
-        try await WebServer.run(settings: .init(host: address.host, port: address.port, connections: connections), pool: pool, logger: logger)
+        let settings = WebServer.Settings(host: address.host, port: address.port, connections: connections, secureCookies: secureCookies)
+        try await WebServer.run(settings: settings, pool: pool, logger: logger)
     }
 }
 

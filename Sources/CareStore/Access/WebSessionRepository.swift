@@ -1,0 +1,129 @@
+import CareModel
+
+/// A signed-in web session: who it is for and the token forms must echo back.
+public struct WebSession: Sendable, Equatable {
+    /// The person the server acts for.
+    public let person: ActingPerson
+    /// Their name, for the page header.
+    public let name: String
+    /// Hubs the person belongs to (managers, HR, scheduler), by code.
+    public let hubCodes: [String]
+    /// The anti-forgery token every form that changes something must carry.
+    public let csrfToken: String
+}
+
+/// Sign-in sessions and failed sign-ins (migration 0022), for the administration connection of
+/// `carehub serve` only. Tokens are 256 random bits; the table keeps their SHA-256 (computed by
+/// the server), so a copy of it cannot be replayed as a cookie.
+public struct WebSessionRepository {
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    /// How long sessions last: `idleMinutes` since the last request, `absoluteMinutes` at most.
+    public struct Limits: Sendable {
+        public var idleMinutes: Int
+        public var absoluteMinutes: Int
+
+        public init(idleMinutes: Int = 30, absoluteMinutes: Int = 12 * 60) {
+            self.idleMinutes = idleMinutes
+            self.absoluteMinutes = absoluteMinutes
+        }
+    }
+
+    /// Opens a session for an active person; returns the cookie's token (shown to no one else).
+    /// Records the sign-in in the audit trail.
+    public func open(person: ActingPerson, limits: Limits) throws -> String {
+        let token = RandomToken.make()
+        try db.transaction { db in
+            try db.execute(
+                """
+                INSERT INTO web_sessions (token_hash, person_id, csrf_token, expires_at)
+                VALUES (encode(sha256(convert_to(\(token), 'UTF8')), 'hex'), \(person.id), \(RandomToken.make()),
+                        now() + make_interval(mins => \(limits.absoluteMinutes)))
+                """)
+            try db.execute("INSERT INTO audit_log (person_id, action, table_name) VALUES (\(person.id), 'sign-in', 'web_sessions')")
+        }
+        return token
+    }
+
+    /// The live session of a token, touched (its idle clock restarts); nil when unknown, expired,
+    /// idle too long, or its person is disabled.
+    public func find(token: String, limits: Limits) throws -> WebSession? {
+        guard
+            let row = try db.query(
+                """
+                UPDATE web_sessions s SET last_seen = now()
+                FROM people p
+                WHERE s.token_hash = encode(sha256(convert_to(\(token), 'UTF8')), 'hex') AND p.id = s.person_id AND p.active
+                  AND s.expires_at > now() AND s.last_seen > now() - make_interval(mins => \(limits.idleMinutes))
+                RETURNING p.id, p.email, p.role, p.name, s.csrf_token,
+                          (SELECT string_agg(h.code, ';' ORDER BY h.code) FROM person_hubs ph JOIN hubs h ON h.id = ph.hub_id
+                           WHERE ph.person_id = p.id) AS hubs
+                """
+            ).rows.first
+        else { return nil }
+        let hubs: String = try row.decode("hubs", as: String?.self) ?? ""
+        return WebSession(
+            person: ActingPerson(id: try row.decode("id"), email: try row.decode("email"), role: try row.decode("role")),
+            name: try row.decode("name"), hubCodes: hubs.split(separator: ";").map(String.init), csrfToken: try row.decode("csrf_token"))
+    }
+
+    /// Ends a session (signing out); records it in the audit trail. False when there was none.
+    @discardableResult
+    public func close(token: String) throws -> Bool {
+        try db.transaction { db in
+            guard
+                let person: Int = try db.query(
+                    """
+                    DELETE FROM web_sessions WHERE token_hash = encode(sha256(convert_to(\(token), 'UTF8')), 'hex') RETURNING person_id
+                    """
+                ).rows.first?.decode("person_id")
+            else { return false }
+            try db.execute("INSERT INTO audit_log (person_id, action, table_name) VALUES (\(person), 'sign-out', 'web_sessions')")
+            return true
+        }
+    }
+
+    /// Records a failed sign-in against each key (an account, an address); only their hashes are kept.
+    public func recordFailure(keys: [String]) throws {
+        try db.execute(
+            """
+            INSERT INTO web_sign_in_failures (key_hash)
+            SELECT encode(sha256(convert_to(k, 'UTF8')), 'hex') FROM unnest(\(keys)::text[]) AS k
+            """)
+    }
+
+    /// Failed sign-ins against `key` in the last `minutes`.
+    public func failures(key: String, minutes: Int) throws -> Int {
+        try db.query(
+            """
+            SELECT count(*) AS n FROM web_sign_in_failures
+            WHERE key_hash = encode(sha256(convert_to(\(key), 'UTF8')), 'hex') AND at > now() - make_interval(mins => \(minutes))
+            """
+        ).rows[0].decode("n")
+    }
+}
+
+/// 256 random bits, URL-safe base64 without padding: session tokens, anti-forgery tokens, and
+/// later carers' personal links. `SystemRandomNumberGenerator` reads the kernel's CSPRNG.
+public enum RandomToken {
+    public static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        var out: [UInt8] = []
+        var buffer = 0
+        var bits = 0
+        for byte in bytes {
+            buffer = (buffer << 8) | Int(byte)
+            bits += 8
+            while bits >= 6 {
+                bits -= 6
+                out.append(alphabet[(buffer >> bits) & 63])
+            }
+        }
+        if bits > 0 { out.append(alphabet[(buffer << (6 - bits)) & 63]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
