@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Headers every answer carries: no inline script or style from anywhere but carehub itself,
-/// no framing (clickjacking), no MIME sniffing, no referrer leaking a carer's personal link.
+/// no framing (clickjacking), no MIME sniffing, no referrer (a carer's personal link) sent to other sites.
 public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     public init() {}
 
@@ -16,7 +16,9 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         }
         response.headers[.contentSecurityPolicy] = ExtraHeaderNames.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[ExtraHeaderNames.referrerPolicy] = "no-referrer"
+        // same-origin, not no-referrer: under no-referrer browsers send `Origin: null` with the
+        // site's own forms, and the same-origin rule (SessionMiddleware) needs the real origin.
+        response.headers[ExtraHeaderNames.referrerPolicy] = "same-origin"
         response.headers[ExtraHeaderNames.frameOptions] = "DENY"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response

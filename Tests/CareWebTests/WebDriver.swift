@@ -74,7 +74,8 @@ final class Browser {
     func close() async {
         _ = try? await command("", method: "DELETE")
         driver.terminate()
-        driver.waitUntilExit()
+        // Polled: Foundation's waitUntilExit spins a run loop that a test's task never turns.
+        for _ in 0..<50 where driver.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
     }
 
     /// Opens `url` and waits for the page to load.
