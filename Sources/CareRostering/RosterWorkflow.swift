@@ -31,9 +31,9 @@ public enum RosterWorkflow {
         try RosterRepository(db).publish(hub: hub, week: week, version: version, force: force, actor: actor) { db, stored in
             let (problem, text) = try currentProblem(db, hubs: stored.hubs, week: week)
             guard stored.isHubSlice else { return text }
-            // The slice as generate would cut it today, keeping the carers the draft assigns.
-            let working = Set(try Roster.decode(Data(stored.rosterText.utf8)).assignments.flatMap(\.carers))
-            return String(decoding: try ProblemEncoder.encode(problem.slice(hub: stored.hubCode, working: working)), as: UTF8.self)
+            // The slice as generate would cut it today, for the draft's own roster slice.
+            let roster = try Roster.decode(Data(stored.rosterText.utf8))
+            return String(decoding: try ProblemEncoder.encode(problem.slice(hub: stored.hubCode, for: roster)), as: UTF8.self)
         }
     }
 

@@ -26,6 +26,15 @@ extension Problem {
     }
 }
 
+extension Problem {
+    /// The slice for one hub's part of a run's roster: the carers it assigns are kept. Generate
+    /// cuts the stored slice with this and publish cuts today's problem with it to judge
+    /// staleness, so the two always agree.
+    public func slice(hub: String, for roster: Roster) -> Problem {
+        slice(hub: hub, working: Set(roster.assignments.flatMap(\.carers)))
+    }
+}
+
 extension Roster {
     /// The roster restricted to `visits` (one hub's), keeping the run's objective, metrics and
     /// solver details: they describe the run, as `roster show` says for a multi-hub version.

@@ -18,7 +18,7 @@ enum HubSlices {
         DispatchQueue.concurrentPerform(iterations: hubs.count) { i in
             let hub = hubs[i]
             let mine = roster.slice(visits: visitsOf[hub] ?? [])
-            let slice = problem.slice(hub: hub, working: Set(mine.assignments.flatMap(\.carers)))
+            let slice = problem.slice(hub: hub, for: mine)
             results.set(i) {
                 (String(decoding: try ProblemEncoder.encode(slice), as: UTF8.self), String(decoding: try mine.encoded(), as: UTF8.self))
             }
