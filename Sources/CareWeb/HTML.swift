@@ -25,8 +25,9 @@ public enum HTML {
         return out
     }
 
-    /// A whole page: `title` (escaped here) and `body` (already HTML).
-    public static func page(title: String, body: String) -> String {
+    /// A whole page: `title` (escaped here), `body` and `header` (the signed-in navigation), both
+    /// already HTML.
+    public static func page(title: String, body: String, header: String = "", wide: Bool = false) -> String {
         """
         <!doctype html>
         <html lang="en-GB">
@@ -37,8 +38,9 @@ public enum HTML {
         <link rel="stylesheet" href="/static/carehub.css">
         </head>
         <body>
-        <header class="site"><a class="brand" href="/">carehub</a></header>
-        <main id="main">
+        <a class="skip" href="#main">Skip to content</a>
+        <header class="site"><a class="brand" href="/">carehub</a>\(header)</header>
+        <main id="main"\(wide ? #" class="wide""# : "")>
         \(body)
         </main>
         </body>

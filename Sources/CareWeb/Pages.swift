@@ -60,14 +60,15 @@ enum HomePage {
                     """)
         }
         let hubs = session.hubCodes.isEmpty ? "all hubs (totals only)" : session.hubCodes.map(HTML.escape).joined(separator: ", ")
-        return HTML.page(
-            title: "Home",
+        let links = Layout.navigation(for: session.person.role).dropFirst()
+            .map { #"<li><a href="\#($0.path)">\#(HTML.escape($0.label))</a></li>"# }.joined()
+        return Layout.page(
+            title: "Home", session: session,
             body: """
                 <h1>carehub</h1>
                 <p id="signed-in">Signed in as <strong>\(HTML.escape(session.name))</strong>, \(HTML.escape(session.person.role.title)).</p>
                 <p>Hubs: \(hubs)</p>
-                <form method="post" action="/signout"><input type="hidden" name="csrf" value="\(HTML.escape(session.csrfToken))">\
-                <button type="submit">Sign out</button></form>
+                <ul class="links">\(links)</ul>
                 """)
     }
 }

@@ -5,7 +5,13 @@ enum Stylesheet {
         :root { --ink: #1b1b1b; --muted: #505a5f; --line: #b1b4b6; --focus: #ffdd00; --link: #1d70b8; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); }
-        header.site { padding: 0.75rem 1rem; border-bottom: 4px solid var(--ink); }
+        header.site { padding: 0.75rem 1rem; border-bottom: 4px solid var(--ink); display: flex; flex-wrap: wrap; gap: 1rem;
+          align-items: center; }
+        header.site nav ul.nav { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; }
+        header.site form.signout { margin-left: auto; }
+        .skip { position: absolute; left: -999px; }
+        .skip:focus { left: 1rem; top: 0.5rem; background: var(--focus); padding: 0.25rem; }
+        main.wide { max-width: none; }
         header.site .brand { font-weight: 700; font-size: 1.25rem; color: var(--ink); text-decoration: none; }
         main { padding: 1rem; max-width: 72rem; }
         a { color: var(--link); }
@@ -16,7 +22,7 @@ enum Stylesheet {
         .error { color: #d4351c; font-weight: 700; border-left: 5px solid #d4351c; padding-left: 0.5rem; }
         input[type=email], input[type=password] { font: inherit; padding: 0.25rem; width: min(24rem, 100%); }
         button { font: inherit; padding: 0.25rem 1rem; }
-        @media print { header.site { display: none; } a { color: var(--ink); text-decoration: none; } }
+        @media print { header.site, .skip, form.noprint, .noprint { display: none; } a { color: var(--ink); text-decoration: none; } }
 
         """
 }

@@ -34,6 +34,8 @@ public enum WebServer {
         router.add(middleware: AccessLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: SessionMiddleware(pool: pool, limits: settings.sessionLimits))
+        // Inside the session, so an error page still shows who is signed in.
+        router.add(middleware: ErrorPagesMiddleware(logger: logger))
         PublicRoutes.add(to: router, pool: pool)
         SignInRoutes.add(to: router, pool: pool, settings: settings)
         return router
