@@ -36,6 +36,7 @@ public enum HTML {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title)) · carehub</title>
         <link rel="stylesheet" href="/static/carehub.css">
+        <script src="/static/carehub.js" defer></script>
         </head>
         <body>
         <a class="skip" href="#main">Skip to content</a>

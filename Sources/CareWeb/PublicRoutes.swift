@@ -13,6 +13,12 @@ enum PublicRoutes {
             headers[.cacheControl] = "public, max-age=3600"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
+        router.get("/static/carehub.js") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/javascript; charset=utf-8"
+            headers[.cacheControl] = "public, max-age=3600"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Scripts.js)))
+        }
         // For load balancers and monitoring: the database answers at the schema this build needs.
         router.get("/healthz") { _, _ in
             do {

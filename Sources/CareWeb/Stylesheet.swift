@@ -1,7 +1,10 @@
 /// The one stylesheet, served from memory at `/static/carehub.css` (the policy allows styles
-/// from carehub itself only). Print rules keep sheets readable on paper.
+/// from carehub itself only). Print rules keep sheets readable on paper. Each group of pages adds
+/// its rules in its own `Stylesheet+….swift` file.
 enum Stylesheet {
-    static let css = """
+    static let css = [base].joined(separator: "\n")
+
+    static let base = """
         :root { --ink: #1b1b1b; --muted: #505a5f; --line: #b1b4b6; --focus: #ffdd00; --link: #1d70b8; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); }
