@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "CareWeb",
             dependencies: [
-                "CareStore", "CareModel", "CareReports", "CareRostering", "CarePasswords",
+                "CareStore", "CareModel", "CareReports", "CareRostering", "CarePasswords", "CareSolver",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,16 +1,20 @@
 import CareModel
+import Foundation
 
 /// Printable HTML: a weekly sheet per carer and a hub overview grid (carers × days). Each
 /// file is self-contained (inline CSS, no scripts) and prints on A4.
 public enum PrintableSheets {
-    static let style = """
-        <style>
+    static let style = "<style>\n\(css)</style>"
+
+    /// The sheets' rules, for a server whose Content-Security-Policy forbids inline styles to
+    /// link instead (`page(_:_:stylesheet:)`).
+    public static let css = """
         body{font:11pt/1.35 system-ui,sans-serif;margin:1.5em;color:#111}
         h1{font-size:15pt;margin:0 0 .2em}h2{font-size:12pt;margin:1em 0 .3em;border-bottom:1px solid #999}
         table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}
         th{background:#eee}.muted{color:#555}.grid td{font-size:9pt}
         @media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}}
-        </style>
+
         """
 
     /// A carer's week, one table per day.
@@ -73,8 +77,16 @@ public enum PrintableSheets {
         return page("\(h.hub): week \(h.week)", body)
     }
 
-    public static func page(_ title: String, _ body: String) -> String {
-        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>\(esc(title))</title>\(style)</head><body>\(body)</body></html>\n"
+    public static func page(_ title: String, _ body: String, stylesheet: String? = nil) -> String {
+        let head = stylesheet.map { "<link rel=\"stylesheet\" href=\"\(esc($0))\">" } ?? style
+        return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>\(esc(title))</title>\(head)</head>"
+            + "<body>\(body)</body></html>\n"
+    }
+
+    /// A sheet made for files (inline style) relinked to `stylesheet`, for serving under a policy
+    /// without inline styles.
+    public static func linking(_ page: String, stylesheet: String) -> String {
+        page.replacingFirst(style, with: "<link rel=\"stylesheet\" href=\"\(esc(stylesheet))\">")
     }
 
     /// Escapes text for HTML element content and quoted attribute values. Works on Unicode
@@ -95,5 +107,12 @@ public enum PrintableSheets {
             }
         }
         return out
+    }
+}
+
+extension String {
+    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
     }
 }

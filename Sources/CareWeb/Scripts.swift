@@ -2,7 +2,7 @@
 /// scripts from carehub itself only; no inline script). Only progressive enhancement: every page
 /// works without it. Each group of pages adds its part in its own `Scripts+….swift` file.
 enum Scripts {
-    static let js = [base].joined(separator: "\n")
+    static let js = [base, board].joined(separator: "\n")
 
     static let base = """
         "use strict";

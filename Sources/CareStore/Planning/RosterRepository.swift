@@ -35,7 +35,12 @@ public enum StoredDocuments: Sendable {
 /// too many pins). Failures of carehub itself are `RosterIntegrityError`.
 public struct RosterRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// The draft's data changed since it was generated: publishing it anyway is the person's call.
+    public let isStale: Bool
+    public init(_ description: String, isStale: Bool = false) {
+        self.description = description
+        self.isStale = isStale
+    }
 }
 
 /// Stores draft rosters, finds versions, publishes, pins.
@@ -227,7 +232,7 @@ public struct RosterRepository {
                     """
                     version \(version) of \(hub) \(week) is stale: visits, carers, shifts or pins changed since it was generated; \
                     generate a new draft, or publish anyway with --force
-                    """)
+                    """, isStale: true)
             }
             let previous: Int? = try db.query(
                 """

@@ -56,14 +56,8 @@ extension RosterCommand {
                     try write(PrintableSheets.hubOverview(handout), "html", "index.html")
                 }
                 if formats.contains(.csv) {
-                    let pay = HandoutRepository(db)
-                    let rates = try pay.carers(handout.carers).mapValues(\.hourlyRatePence)
-                    var wage: [LocalDate: Int?] = [:]
-                    for day in (0..<7).map({ handout.problem.weekStart.adding(days: $0) }) { wage[day] = try pay.livingWage(on: day) }
-                    let lines = Payroll.lines(handout, rates: rates) { wage[$0] ?? nil }
-                    try write(
-                        try CSVText.write(Payroll.rows(lines), numericColumns: Payroll.numericColumns),
-                        name("payroll-\(scope.hub)-\(scope.week)", ".csv"))
+                    let lines = try RosterWorkflow.payroll(db, handout)
+                    try write(try RosterWorkflow.payrollCSV(lines), name("payroll-\(scope.hub)-\(scope.week)", ".csv"))
                     // Changes made at under 48 hours' notice (rebalance), per carer, for payroll's short-notice payments.
                     let notice = try RebalanceRepository(db).shortNoticeChanges(hub: scope.hub, week: scope.week)
                     try write(
