@@ -113,6 +113,36 @@ final class Browser {
         return id
     }
 
+    /// Runs `script` in the page (its `arguments` are `args`) and returns its value.
+    func execute(_ script: String, _ args: [Any] = []) async throws -> Any? {
+        try await command("execute/sync", method: "POST", body: ["script": script, "args": args])
+    }
+
+    /// Runs an asynchronous `script`, which calls its last argument with the result.
+    func executeAsync(_ script: String, _ args: [Any] = []) async throws -> Any? {
+        try await command("execute/async", method: "POST", body: ["script": script, "args": args])
+    }
+
+    /// How many elements match a CSS selector.
+    func count(_ selector: String) async throws -> Int {
+        (try await command("elements", method: "POST", body: ["using": "css selector", "value": selector]) as? [Any])?.count ?? 0
+    }
+
+    /// Waits until an element matches `selector` (polling every 100 ms), or throws after `seconds`.
+    func wait(for selector: String, seconds: Double = 30) async throws {
+        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+        while ContinuousClock.now < deadline {
+            if try await count(selector) > 0 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw Failure(description: "nothing matched \(selector) within \(seconds) s")
+    }
+
+    /// Resizes the window (a phone: 390×844).
+    func resize(width: Int, height: Int) async throws {
+        _ = try await command("window/rect", method: "POST", body: ["width": width, "height": height])
+    }
+
     /// A PNG of the viewport.
     func screenshot() async throws -> Data {
         guard let base64 = try await command("screenshot", method: "GET") as? String, let data = Data(base64Encoded: base64) else {

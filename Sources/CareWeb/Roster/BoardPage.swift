@@ -31,7 +31,7 @@ enum BoardPage {
             \(controls(week, handout: h, filter: filter, version: version, hubCarers: hubCarers))
             <div class="board-wrap">
             <table class="board\(filter.day == nil ? " week" : " day")" id="board">
-            <caption>Visits per carer, placed by time (\(filter.day == nil ? "the week" : "one day"), each day from 00:00 to 24:00)</caption>
+            <caption>Visits per carer, placed by time (\(filter.day == nil ? "the week" : "one day"), days from 06:00 to 23:00 unless work falls outside them)</caption>
             <thead><tr><th scope="col">Carer</th>\(dayHeads)</tr></thead>
             <tbody>\(rows)</tbody></table>
             \(unassignedPanel(h, days: Set(days), clock: clock, filter: filter, week: week, version: version))
@@ -71,18 +71,32 @@ enum BoardPage {
         let paid = items.reduce(0) { $0 + $1.visit.durationMinutes + ($1.paidTravel ? $1.travel : 0) }
         let lent = carer.hub != week.hub ? #" <span class="badge lent">lent from \#(HTML.escape(carer.hub))</span>"# : ""
         let cells = days.map { day -> String in
+            let focused = Self.withinFocus(kept, shifts: carer.shifts, on: day, clock: clock)
             var blocks = ""
             for shift in carer.shifts { blocks += band(shift.start, shift.end, on: day, clock: clock, cls: "shift", label: "") }
             for item in kept where clock.local(item.start).date == day {
                 blocks += block(item, carer: carer.id, handout: h, clock: clock, week: week, version: version)
             }
-            return "<td class=\"lane\"><div class=\"track\">\(blocks)</div></td>"
+            return "<td class=\"lane\"><div class=\"track\"><div class=\"hours\(focused ? " focus" : "")\">\(blocks)</div></div></td>"
         }.joined()
         return """
             <tr data-carer="\(HTML.escape(carer.id))"><th scope="row"><a href="\(week.path)/carers/\(HTML.escape(carer.id))">\
             \(HTML.escape(h.carerNames[carer.id] ?? carer.name))</a><br><span class="muted">\(HTML.escape(carer.id)) · \
             \(LocalClock.hours(paid)) of \(LocalClock.hours(carer.contractedMinutes))</span>\(lent)</th>\(cells)</tr>
             """
+    }
+
+    /// True when everything of the carer's day lies from 06:00 to 23:00: the row then shows
+    /// those hours only, wide enough to read; a day with earlier or later work shows all 24.
+    static func withinFocus(_ items: [Handout.Item], shifts: [Problem.Interval], on day: LocalDate, clock: LocalClock) -> Bool {
+        let spans = items.map { ($0.start.adding(minutes: -$0.travel - $0.waiting), $0.end) } + shifts.map { ($0.start, $0.end) }
+        for (from, to) in spans {
+            let (d0, m0) = clock.local(from)
+            let (d1, m1) = clock.local(to)
+            guard d0 <= day && day <= d1 else { continue }
+            if (d0 == day ? m0 : 0) < 6 * 60 || (d1 == day ? m1 : 1440) > 23 * 60 { return false }
+        }
+        return true
     }
 
     /// A visit's block with the travel before it and, after a long wait, a break block.

@@ -24,7 +24,10 @@ extension Stylesheet {
             table.board td.lane { padding: 0; border-left: 1px solid var(--line); }
             .track { position: relative; height: 2.6rem; }
             table.board.day .track { height: 3rem; }
-            .track > * { position: absolute; top: 0.3rem; bottom: 0.3rem; overflow: hidden; }
+            .track { overflow: hidden; }
+            .track .hours { position: absolute; top: 0; bottom: 0; left: 0; width: 100%; }
+            .track .hours.focus { left: calc(-6 * 100% / 17); width: calc(24 * 100% / 17); }
+            .track .hours > * { position: absolute; top: 0.3rem; bottom: 0.3rem; overflow: hidden; }
             .track .shift { top: 0; bottom: 0; background: #f3f2f1; }
             .track .travel { top: 1.1rem; bottom: 1.1rem; background: repeating-linear-gradient(90deg, #505a5f 0 2px, transparent 2px 4px); }
             .track .wait { top: 1.2rem; bottom: 1.2rem; border-top: 2px dotted #505a5f; }
