@@ -45,6 +45,7 @@ struct BrowserTests {
                 // Pin a visit from its page.
                 try await browser.click("a.visit")
                 try await browser.wait(for: "table.candidates")
+                try Self.save(try await browser.screenshot(), "visit.png")
                 try await browser.click("table.candidates form button[type=submit]")
                 try await browser.wait(for: "p.notice")
                 #expect(try await browser.texts("p.notice").first?.hasPrefix("Pinned") == true)
@@ -60,6 +61,7 @@ struct BrowserTests {
                 #expect(try await browser.texts("#assigned").first?.contains(" of ") == true)
                 try await browser.click("#draft-link")
                 try await browser.wait(for: "form[action$='/publish']")
+                try Self.save(try await browser.screenshot(), "week.png")
                 try await browser.click("form[action$='/publish'] button[type=submit]")
                 try await browser.wait(for: "p.notice")
                 let statuses = try owner.query(

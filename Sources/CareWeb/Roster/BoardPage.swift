@@ -31,7 +31,8 @@ enum BoardPage {
             \(controls(week, handout: h, filter: filter, version: version, hubCarers: hubCarers))
             <div class="board-wrap">
             <table class="board\(filter.day == nil ? " week" : " day")" id="board">
-            <caption>Visits per carer, placed by time (\(filter.day == nil ? "the week" : "one day"), days from 06:00 to 23:00 unless work falls outside them)</caption>
+            <caption>Visits per carer, placed by time (\(filter.day == nil ? "the week" : "one day"), \
+            days from 06:00 to 23:00 unless work falls outside them)</caption>
             <thead><tr><th scope="col">Carer</th>\(dayHeads)</tr></thead>
             <tbody>\(rows)</tbody></table>
             \(unassignedPanel(h, days: Set(days), clock: clock, filter: filter, week: week, version: version))
