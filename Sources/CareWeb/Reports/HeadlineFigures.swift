@@ -12,6 +12,9 @@ struct HeadlineFigure {
     let column: String
     /// What people call it, e.g. `Turnover`.
     let label: String
+    /// The national figure to show beside it, by `anchors` metric, when one measures the same
+    /// thing (the report may carry anchors of its other columns).
+    var national: String? = nil
 
     /// One figure, worked out from its report.
     struct Shown {
@@ -20,7 +23,7 @@ struct HeadlineFigure {
         let periodEnd: String?
         /// Displayed value by hub (or `ALL`).
         let values: [String: String]
-        /// The first national figure, as the report prints it, with its scope and period.
+        /// The newest national figure of `national` (first scope), as the report carries it.
         let national: NationalAnchor?
     }
 
@@ -28,18 +31,24 @@ struct HeadlineFigure {
     /// number (else the latest period), every hub's cell at that period end.
     func shown(in table: ReportTable) -> Shown {
         guard let index = table.columns.firstIndex(where: { $0.key == column }) else {
-            return Shown(figure: self, periodEnd: nil, values: [:], national: table.anchors.first)
+            return Shown(figure: self, periodEnd: nil, values: [:], national: nationalAnchor(table))
         }
         let periods = ReportHTMLRenderer.ordered(table.rows.compactMap { $0[0].text }).sorted()
         let withFigure = periods.filter { p in table.rows.contains { $0[0].text == p && $0[1].text == "ALL" && $0[index].number != nil } }
         guard let latest = withFigure.last ?? periods.last else {
-            return Shown(figure: self, periodEnd: nil, values: [:], national: table.anchors.first)
+            return Shown(figure: self, periodEnd: nil, values: [:], national: nationalAnchor(table))
         }
         var values: [String: String] = [:]
         for row in table.rows where row[0].text == latest {
             values[row[1].text ?? ""] = ReportNumber.display(row[index], table.columns[index])
         }
-        return Shown(figure: self, periodEnd: latest, values: values, national: table.anchors.first)
+        return Shown(figure: self, periodEnd: latest, values: values, national: nationalAnchor(table))
+    }
+
+    /// The report's anchor for this figure's metric, newest period first within the first scope.
+    private func nationalAnchor(_ table: ReportTable) -> NationalAnchor? {
+        guard let national else { return nil }
+        return table.anchors.first { $0.metric == national }
     }
 
     /// Loads each figure's report for `query` in one acting transaction.

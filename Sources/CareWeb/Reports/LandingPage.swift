@@ -9,8 +9,8 @@ enum LandingPage {
     /// HR: the workforce figures Skills for Care publishes nationally, 12-month rolling rates at
     /// today, so monthly periods end on today.
     static let hr: [HeadlineFigure] = [
-        HeadlineFigure(report: .rate(.turnover), column: "rate", label: "Turnover (leavers in 12 months, %)"),
-        HeadlineFigure(report: .rate(.vacancies), column: "rate", label: "Vacancy rate (%)"),
+        HeadlineFigure(report: .rate(.turnover), column: "rate", label: "Turnover (leavers in 12 months, %)", national: "turnover_sfc"),
+        HeadlineFigure(report: .rate(.vacancies), column: "rate", label: "Vacancy rate (%)", national: "vacancy_rate"),
         HeadlineFigure(report: .rate(.retention91), column: "rate", label: "New starters still employed after 91 days (%)"),
         HeadlineFigure(report: .rate(.retention365), column: "rate", label: "New starters still employed after a year (%)"),
     ]
@@ -19,15 +19,15 @@ enum LandingPage {
     /// by quarter (a month-to-date figure would be too young to read).
     static let commissioning: [HeadlineFigure] = [
         HeadlineFigure(report: .rate(.deliveredHours), column: "rate", label: "Care hours delivered / commissioned (%)"),
-        HeadlineFigure(report: .rate(.undeliveredHours), column: "rate", label: "Scheduled hours not delivered (%)"),
-        HeadlineFigure(report: .figure(.waiting), column: "people", label: "People waiting for a package to start"),
+        HeadlineFigure(report: .rate(.undeliveredHours), column: "rate", label: "Scheduled hours not delivered (%)", national: "undelivered_share"),
+        HeadlineFigure(report: .figure(.waiting), column: "people", label: "People waiting for a package to start", national: "people_waiting"),
         HeadlineFigure(report: .figure(.waiting), column: "hours", label: "Hours a week waiting to start"),
         HeadlineFigure(report: .rate(.reablement91), column: "rate", label: "Home First: 65+ at home 91 days after reablement (%)"),
     ]
 
     static func render(title: String, intro: String, session: WebSession, query: ReportQuery, shown: [HeadlineFigure.Shown]) -> String {
         let hubs = ReportHTMLRenderer.seriesOrder(shown.flatMap { $0.values.keys })
-        let head = (["Figure", "At"] + hubs.map { $0 == "ALL" ? "All hubs" : $0 } + ["England"])
+        let head = (["Figure", "Period ending"] + hubs.map { $0 == "ALL" ? "All hubs" : $0 } + ["England"])
             .map { #"<th scope="col">\#(HTML.escape($0))</th>"# }.joined()
         let rows = shown.map { s in
             let link = "/reports/\(s.figure.report.rawValue)?\(query.queryString(takesGrain: s.figure.report.takesGrain))"

@@ -18,7 +18,7 @@ enum ReportPage {
     static func render(session: WebSession, picker: Picker, query: ReportQuery?, table: ReportTable?, notice: String? = nil) -> String {
         let name = picker.report.rawValue
         var body = "<h1>\(HTML.escape(table?.title ?? name))</h1>\n<p>\(HTML.escape(picker.report.definition))</p>\n"
-        body += form(picker)
+        body += form(picker, shown: query)
         if let notice { body += #"<p class="notice" role="status">\#(HTML.escape(notice))</p>"# + "\n" }
         if let query, let table {
             body += downloads(name, query.queryString(takesGrain: picker.report.takesGrain))
@@ -30,11 +30,12 @@ enum ReportPage {
     }
 
     /// The GET form: labelled date inputs, the period length (for reports that take one) and
-    /// the hub; a wrong field carries `aria-describedby` naming its message.
-    static func form(_ picker: Picker) -> String {
+    /// the hub; a wrong field carries `aria-describedby` naming its message. It shows the days
+    /// `shown` covers, or, when they were wrong, what was typed, so it can be corrected.
+    static func form(_ picker: Picker, shown: ReportQuery?) -> String {
         var fields = [
-            dateField("from", "First day", picker.typed.from, picker.problems["from"]),
-            dateField("to", "Last day", picker.typed.to, picker.problems["to"]),
+            dateField("from", "First day", shown?.from.description ?? picker.typed.from, picker.problems["from"]),
+            dateField("to", "Last day", shown?.to.description ?? picker.typed.to, picker.problems["to"]),
         ]
         if picker.report.takesGrain {
             let grains: [(String, String)] = [("week", "Weeks"), ("month", "Months"), ("quarter", "Quarters")]
@@ -83,11 +84,15 @@ enum ReportPage {
         guard let chart = table.chart, !table.rows.isEmpty else { return "" }
         let svg = ReportChartSVG.render(chart, table).replacing(
             #"role="img">"#, with: #"role="img" aria-labelledby="chart-caption">"#)
-        let dashed = table.anchors.isEmpty ? "" : " The dashed black line is the national figure."
+        var telling = "each bar is labelled with its figure."
+        if case .lines(_, _, _, let metric) = chart {
+            // Colour is never the only signal: lines differ in dash pattern too.
+            telling = "each hub's line has its own colour and dash pattern."
+            if metric.map({ m in table.anchors.contains { $0.metric == m } }) == true { telling += " The dashed black line is England's figure." }
+        }
         return """
             <figure class="chart">\(svg)
-            <figcaption id="chart-caption">Chart of \(HTML.escape(table.title)): each hub has its own colour and dash pattern.\(dashed) \
-            The tables below give every figure.</figcaption></figure>
+            <figcaption id="chart-caption">Chart of \(HTML.escape(table.title)): \(telling) The tables below give every figure.</figcaption></figure>
 
             """
     }
