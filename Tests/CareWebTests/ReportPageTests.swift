@@ -207,6 +207,9 @@ struct ReportPageTests {
                 let csv = try await hr.get("/reports/turnover.csv?\(c.query)")
                 #expect(csv.status == .badRequest && !csv.body.contains("period_end"), "\(c.query)")
             }
+            // The funnel's cohorts are always months: it has no period-length field, so `by` is ignored.
+            let funnel = try await hr.get("/reports/funnel?from=2026-01-01&to=2026-11-01&by=fortnight")
+            #expect(funnel.status == .ok && !funnel.body.contains(#"id="by""#))
         }
     }
 

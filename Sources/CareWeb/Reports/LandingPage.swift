@@ -27,7 +27,8 @@ enum LandingPage {
 
     static func render(title: String, intro: String, session: WebSession, query: ReportQuery, shown: [HeadlineFigure.Shown]) -> String {
         let hubs = ReportHTMLRenderer.seriesOrder(shown.flatMap { $0.values.keys })
-        let head = (["Figure", "Period ending"] + hubs.map { $0 == "ALL" ? "All hubs" : $0 } + ["England"])
+        let head =
+            (["Figure", "Period ending"] + hubs.map { $0 == "ALL" ? (session.hubCodes.isEmpty ? "All hubs" : "All my hubs") : $0 } + ["England"])
             .map { #"<th scope="col">\#(HTML.escape($0))</th>"# }.joined()
         let rows = shown.map { s in
             let link = "/reports/\(s.figure.report.rawValue)?\(query.queryString(takesGrain: s.figure.report.takesGrain))"

@@ -27,7 +27,8 @@ enum ReportDownload: String {
         let text = try (self == .csv ? ReportFormat.csv : ReportFormat.json).render(table)
         var headers = HTTPFields()
         headers[.contentType] = contentType
-        // The report's name and dates only: a hub code is not personal, but keep names plain.
+        // Report, days and hub code (no personal data); plain letters, digits, `-`, `.` and `_`, so the
+        // quoted filename needs no escaping whatever a hub is called.
         let file = "\(table.name)-\(query.from)-to-\(query.to)\(query.hub.map { "-" + $0 } ?? "").\(rawValue)"
         let safe = String(
             file.unicodeScalars.filter {

@@ -29,14 +29,17 @@ struct ReportQuery: Equatable {
     /// The messages of fields that are wrong, by field name (`from`, `to`, `by`).
     typealias Problems = [String: String]
 
-    /// Reads the query string; `today` gives the defaults.
-    static func parse(_ query: [String: String], today: LocalDate) -> (typed: Typed, query: ReportQuery?, problems: Problems) {
+    /// Reads the query string; `today` gives the defaults. `by` is read only when the report
+    /// takes a period length (its form has no such field to show a message beside otherwise).
+    static func parse(_ query: [String: String], today: LocalDate, takesGrain: Bool = true) -> (
+        typed: Typed, query: ReportQuery?, problems: Problems
+    ) {
         let typed = Typed(from: query["from"] ?? "", to: query["to"] ?? "", by: query["by"] ?? "", hub: query["hub"] ?? "")
         var problems: Problems = [:]
         let to = day(typed.to, default: today, field: "to", &problems)
         let from = day(typed.from, default: to.map(yearBefore) ?? yearBefore(today), field: "from", &problems)
         var grain = ReportGrain.month
-        if !typed.by.isEmpty {
+        if takesGrain && !typed.by.isEmpty {
             if let chosen = ReportGrain(rawValue: typed.by) { grain = chosen } else { problems["by"] = "Choose weeks, months or quarters." }
         }
         if let from, let to, problems.isEmpty {

@@ -48,7 +48,7 @@ enum ReportRoutes {
         }
         var fields: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { fields[String(key)] = String(value) }
-        let (typed, query, problems) = ReportQuery.parse(fields, today: ReportQuery.today())
+        let (typed, query, problems) = ReportQuery.parse(fields, today: ReportQuery.today(), takesGrain: report.takesGrain)
         let found = try await pool.acting(for: session) { db -> Found in
             let hubs = try ReportHubs.read(db, for: session)
             guard let query else { return .form(hubs: hubs.mine) }
