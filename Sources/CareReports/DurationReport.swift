@@ -43,7 +43,10 @@ public enum DurationReport: String, CaseIterable, Sendable {
                 ReportColumn("median_days", "median days", .days), ReportColumn("p90_days", "90th pct days", .days),
             ],
             rows: rows.map { r in
-                [.text(r.periodEnd.description), .text(r.hub), .number(Double(r.count)), .suppressible(r.median), .suppressible(r.p90)]
+                [
+                    .text(r.periodEnd.description), .text(r.hub), .suppressible(r.count.map(Double.init)), .suppressible(r.median),
+                    .suppressible(r.p90),
+                ]
             },
             suppressesSmallGroups: true, footnotes: ["Medians of fewer than 10 are suppressed."],
             chart: .lines(x: 0, series: 1, value: 3, anchorMetric: nil), pivot: ReportPivot(down: 0, across: 1))

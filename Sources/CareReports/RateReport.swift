@@ -148,7 +148,7 @@ public enum RateReport: String, CaseIterable, Sendable {
             name: rawValue, title: "\(rawValue): \(from) to \(to)", definition: definition, columns: columns,
             rows: rows.map { r in
                 [
-                    .text(r.periodEnd.description), .text(r.hub), .number(r.numerator), .number(r.denominator),
+                    .text(r.periodEnd.description), .text(r.hub), .suppressible(r.numerator), .suppressible(r.denominator),
                     r.rate.map(ReportCell.number) ?? (r.denominator == 0 ? .missing : .suppressed),
                 ]
             },

@@ -24,7 +24,7 @@ public enum ReportHTMLRenderer {
     }
 
     /// The numeric columns to pivot, the charted one first.
-    static func pivotedColumns(_ report: ReportTable, _ pivot: ReportPivot) -> [Int] {
+    public static func pivotedColumns(_ report: ReportTable, _ pivot: ReportPivot) -> [Int] {
         let numeric = report.columns.indices.filter { report.columns[$0].kind.isNumeric && $0 != pivot.down && $0 != pivot.across }
         guard case .lines(_, _, let charted, _) = report.chart else { return numeric }
         return numeric.filter { $0 == charted } + numeric.filter { $0 != charted }
@@ -62,13 +62,13 @@ public enum ReportHTMLRenderer {
     }
 
     /// Distinct values in first-seen order.
-    static func ordered(_ values: [String]) -> [String] {
+    public static func ordered(_ values: [String]) -> [String] {
         var seen = Set<String>()
         return values.filter { seen.insert($0).inserted }
     }
 
     /// Distinct series names sorted, with `ALL` (every hub together) last.
-    static func seriesOrder(_ values: [String]) -> [String] {
+    public static func seriesOrder(_ values: [String]) -> [String] {
         Set(values).sorted { ($0 == "ALL" ? 1 : 0, $0) < ($1 == "ALL" ? 1 : 0, $1) }
     }
 }

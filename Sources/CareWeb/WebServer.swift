@@ -41,6 +41,7 @@ public enum WebServer {
         HubRoutes.add(to: router, pool: pool)
         ActionRoutes.add(to: router, pool: pool, jobs: GenerateJobs(limit: max(1, settings.connections / 2)))
         RebalanceLogRoutes.add(to: router, pool: pool)
+        ReportRoutes.add(to: router, pool: pool)
         return router
     }
 

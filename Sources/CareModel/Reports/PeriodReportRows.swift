@@ -2,12 +2,14 @@
 public struct RateRow: Sendable, Equatable {
     public let periodEnd: LocalDate
     public let hub: String
-    public let numerator: Double
-    public let denominator: Double
+    /// The numerator and denominator, or nil where a commissioner's twin hides a row of one to
+    /// four people (`sql/0021_commissioner_reports.sql`).
+    public let numerator: Double?
+    public let denominator: Double?
     /// The rate, or nil when suppressed (a group under 10) or the denominator is 0.
     public let rate: Double?
 
-    public init(periodEnd: LocalDate, hub: String, numerator: Double, denominator: Double, rate: Double?) {
+    public init(periodEnd: LocalDate, hub: String, numerator: Double?, denominator: Double?, rate: Double?) {
         (self.periodEnd, self.hub, self.numerator, self.denominator, self.rate) = (periodEnd, hub, numerator, denominator, rate)
     }
 }
@@ -17,12 +19,13 @@ public struct RateRow: Sendable, Equatable {
 public struct DurationRow: Sendable, Equatable {
     public let periodEnd: LocalDate
     public let hub: String
-    public let count: Int
+    /// How many, or nil where a commissioner's twin hides a count of one to four.
+    public let count: Int?
     public let median: Double?
     public let p90: Double?
 
     /// Memberwise, for building values in tests and callers outside the store.
-    public init(periodEnd: LocalDate, hub: String, count: Int, median: Double?, p90: Double?) {
+    public init(periodEnd: LocalDate, hub: String, count: Int?, median: Double?, p90: Double?) {
         (self.periodEnd, self.hub, self.count, self.median, self.p90) = (periodEnd, hub, count, median, p90)
     }
 }

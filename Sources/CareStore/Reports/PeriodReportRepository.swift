@@ -28,8 +28,8 @@ public struct PeriodReportRepository {
         return try db.query("SELECT period_end, hub, numerator::float8 AS n, denominator::float8 AS d, rate::float8 AS rate FROM \(call)")
             .rows.map { row in
                 RateRow(
-                    periodEnd: try row.decode("period_end"), hub: try row.decode("hub"), numerator: try row.decode("n"),
-                    denominator: try row.decode("d"), rate: try row.decode("rate", as: Double?.self))
+                    periodEnd: try row.decode("period_end"), hub: try row.decode("hub"), numerator: try row.decode("n", as: Double?.self),
+                    denominator: try row.decode("d", as: Double?.self), rate: try row.decode("rate", as: Double?.self))
             }
     }
 
@@ -38,7 +38,7 @@ public struct PeriodReportRepository {
         let call = try self.call(function, scope)
         return try db.query("SELECT period_end, hub, count, median::float8 AS median, p90::float8 AS p90 FROM \(call)").rows.map {
             DurationRow(
-                periodEnd: try $0.decode("period_end"), hub: try $0.decode("hub"), count: try $0.decode("count"),
+                periodEnd: try $0.decode("period_end"), hub: try $0.decode("hub"), count: try $0.decode("count", as: Int?.self),
                 median: try $0.decode("median", as: Double?.self), p90: try $0.decode("p90", as: Double?.self))
         }
     }
