@@ -208,7 +208,12 @@ struct ServerTests {
                 #expect(try await browser.title() == "Enter your code · carehub")
                 try await browser.type("#code", try Self.code(database))
                 try await browser.click("form.signin button[type=submit]")
-                let signedIn = try await browser.texts("#signed-in")
+                // The code form's answer is a redirect: wait (up to 5 s) for the front page it leads to.
+                var signedIn = try await browser.texts("#signed-in")
+                for _ in 0..<50 where signedIn.isEmpty {
+                    try await Task.sleep(for: .milliseconds(100))
+                    signedIn = try await browser.texts("#signed-in")
+                }
                 let shown = try await browser.texts("body")
                 #expect(signedIn == ["Signed in as Mia Stafford, hub manager."], "the page shows \(shown)")
                 let png = try await browser.screenshot()
