@@ -26,6 +26,8 @@ struct ClientWeek: Sendable {
     let this: RosterWeek
     /// Nil when the week before has no roster, or the client was not in it.
     let last: RosterWeek?
+    /// Names of the client's preferred carers (who may have no visit to them this week).
+    let preferredNames: [String: String]
 
     /// Carers of this week's visits, by name.
     var carers: [String] { Set(this.visits.flatMap(\.carers)).sorted { name($0) < name($1) } }
@@ -33,7 +35,7 @@ struct ClientWeek: Sendable {
     var familiar: [String] { carers.filter { Set(last?.visits.flatMap(\.carers) ?? []).contains($0) } }
 
     /// A carer's name from either week, else their id.
-    func name(_ carer: String) -> String { this.carerNames[carer] ?? last?.carerNames[carer] ?? carer }
+    func name(_ carer: String) -> String { this.carerNames[carer] ?? last?.carerNames[carer] ?? preferredNames[carer] ?? carer }
 }
 
 extension ClientWeek {
@@ -49,9 +51,12 @@ extension ClientWeek {
         else { throw notFound("client") }
         let previous = ISOWeek(containing: week.monday.adding(days: -7))
         let last = try version(db, hub: hub, week: previous).flatMap { try rosterWeek(db, $0, week: previous, clientID: clientID) }
-        let details = try HandoutRepository(db).clients([clientID])[clientID]
+        let handouts = HandoutRepository(db)
+        let details = try handouts.clients([clientID])[clientID]
         let label = details.map { "\($0.firstName) (\($0.addressArea))" } ?? clientID
-        return ClientWeek(hub: hub, clientID: clientID, label: label, client: client, this: this.week, last: last?.week)
+        let preferred = try handouts.carers(client.preferredCarers).mapValues(\.name)
+        return ClientWeek(
+            hub: hub, clientID: clientID, label: label, client: client, this: this.week, last: last?.week, preferredNames: preferred)
     }
 
     /// The published version of a hub's week, else its newest draft; nil when it has none.
