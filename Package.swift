@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        // TOTP codes for the second factor of managers and admins (HummingbirdOTP).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // Tests only: the browser tests' WebDriver client (FoundationNetworking's URLSession fails
         // against chromedriver on Linux, "Failed writing header").
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
@@ -79,6 +81,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
             swiftSettings: settings
         ),
@@ -135,6 +138,7 @@ let package = Package(
             dependencies: [
                 "CareWeb", "CareStore", "CareTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: settings

@@ -111,26 +111,54 @@ public struct RosterReview: Sendable {
 
     /// Who comes to a client, when: a line per visit.
     public func clientWeek(_ clientID: String) -> String? {
+        guard let lines = clientVisits(clientID) else { return nil }
+        var table = TextTable(headers: ["day", "window", "start", "visit", "minutes", "carers"])
+        for line in lines {
+            table.add([
+                "\(line.day.weekday.shortName) \(line.day)", "\(line.windowFrom)-\(line.windowTo)", line.start ?? "-", line.visit.id,
+                "\(line.visit.durationMinutes)", line.unassignedReason.map { "UNASSIGNED: \($0)" } ?? line.carers.joined(separator: ","),
+            ])
+        }
+        let carers = Set(lines.flatMap(\.carers))
+        return "\(clientID): \(lines.count) visits, \(carers.count) different carers\n" + table.render()
+    }
+
+    /// One visit of a client's week as `clientVisits` gives it: local day and times in the
+    /// problem's zone, its carers or why it has none.
+    public struct ClientVisit: Sendable {
+        public let visit: Problem.Visit
+        /// The local day of the window's start.
+        public let day: LocalDate
+        /// The window's local start and end, `HH:MM`.
+        public let windowFrom: String
+        public let windowTo: String
+        /// The local start the roster gives it, `HH:MM`; nil when unassigned.
+        public let start: String?
+        /// Its carers (empty when unassigned).
+        public let carers: [String]
+        /// The engine's reason when the roster could not staff it.
+        public let unassignedReason: String?
+    }
+
+    /// Who comes to a client, when, by window start: the rows `clientWeek` prints (and the web's
+    /// client page shows). Nil when the client is not in this roster's problem.
+    public func clientVisits(_ clientID: String) -> [ClientVisit]? {
         guard problem.clients.contains(where: { $0.id == clientID }) else { return nil }
         let zone = ZoneOffsets(identifier: problem.timeZone)
         let visits = problem.visits.filter { $0.client == clientID }
         let assigned = Dictionary(roster.assignments.map { ($0.visit, $0) }, uniquingKeysWith: { a, _ in a })
         let reasons = Dictionary(roster.unassigned.map { ($0.visit, $0.reason) }, uniquingKeysWith: { a, _ in a })
-        var table = TextTable(headers: ["day", "window", "start", "visit", "minutes", "carers"])
-        for v in visits.sorted(by: { $0.windowStart < $1.windowStart }) {
+        return visits.sorted(by: { $0.windowStart < $1.windowStart }).map { v in
             let offset = zone?.offsetMinutes(at: v.windowStart) ?? 0
             let from = v.windowStart.adding(minutes: offset)
             let to = v.windowEnd.adding(minutes: offset)
             let day = LocalDate(daysSinceEpoch: Int(from.secondsSinceEpoch / 86_400))
             let a = assigned[v.id]
-            let start = a.flatMap { Instant(rfc3339: $0.start) }.map { clock($0.adding(minutes: offset)) } ?? "-"
-            table.add([
-                "\(day.weekday.shortName) \(day)", "\(clock(from))-\(clock(to))", start, v.id, "\(v.durationMinutes)",
-                a?.carers.joined(separator: ",") ?? "UNASSIGNED: \(reasons[v.id] ?? "")",
-            ])
+            let start = a.flatMap { Instant(rfc3339: $0.start) }.map { clock($0.adding(minutes: offset)) }
+            return ClientVisit(
+                visit: v, day: day, windowFrom: clock(from), windowTo: clock(to), start: start, carers: a?.carers ?? [],
+                unassignedReason: a == nil ? (reasons[v.id] ?? "") : nil)
         }
-        let carers = Set(visits.compactMap { assigned[$0.id] }.flatMap(\.carers))
-        return "\(clientID): \(visits.count) visits, \(carers.count) different carers\n" + table.render()
     }
 
     private func clock(_ local: Instant) -> String {

@@ -3,7 +3,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// Finds the session the request's cookie names (one query on the pool), and refuses any request
+/// Finds the session the request's cookie names (one query on the pool; a half-open one, whose
+/// second factor is due, reaches only the code page and sign-out), and refuses any request
 /// that changes something unless it comes from a page of this server: its `Origin` (or, failing
 /// that, `Referer`) must name the host it was sent to. Forms also carry the session's
 /// anti-forgery token, checked by each handler (`Forms.requireToken`).
@@ -21,10 +22,23 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty, token.utf8.count <= 64 {
             let limits = self.limits
-            context.session = try await pool.withConnection { db in try WebSessionRepository(db).find(token: token, limits: limits) }
-            context.sessionToken = context.session == nil ? nil : token
+            let found = try await pool.withConnection { db in try WebSessionRepository(db).find(token: token, limits: limits) }
+            context.sessionToken = found == nil ? nil : token
+            if let found, found.secondFactorDue {
+                context.halfOpenSession = found
+                if !Self.openBeforeSecondFactor(request.uri.path) { return Pages.redirect(SecondFactorRoutes.path) }
+            } else {
+                context.session = found
+            }
         }
         return try await next(request, context)
+    }
+
+    /// What a half-open session (second factor still due) may reach: the code page, sign-out,
+    /// the stylesheet and script those pages load, and the health check. Everything else sends
+    /// it to the code page.
+    static func openBeforeSecondFactor(_ path: String) -> Bool {
+        path == SecondFactorRoutes.path || path == "/signout" || path == "/healthz" || path.hasPrefix("/static/")
     }
 
     /// True when the request's Origin (or Referer) is this server as the browser addressed it.

@@ -4,7 +4,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// Signing in with e-mail and password, and signing out.
+/// Signing in with e-mail and password, and signing out. Managers and admins then give a code
+/// (`SecondFactorRoutes`).
 ///
 /// The password is checked on the database pool's threads (argon2id takes 64 MiB and a tenth of
 /// a second by design), never on the event loop. A wrong e-mail and a wrong password get the same
@@ -18,6 +19,7 @@ enum SignInRoutes {
     static func add(to router: Router<WebContext>, pool: DatabasePool, settings: WebServer.Settings) {
         router.get("/signin") { _, context -> Response in
             if context.session != nil { return Pages.redirect("/") }
+            if context.halfOpenSession != nil { return Pages.redirect(SecondFactorRoutes.path) }
             return Pages.html(SignInPage.render(email: "", message: nil))
         }
         router.post("/signin") { request, context -> Response in
@@ -45,7 +47,8 @@ enum SignInRoutes {
                     try sessions.recordFailure(keys: keys)
                     return .refused
                 }
-                return .signedIn(try sessions.open(person: person, limits: limits))
+                let due = SecondFactor.required(for: person.role)
+                return .signedIn(try sessions.open(person: person, limits: limits, secondFactorDue: due), secondFactorDue: due)
             }
             switch outcome {
             case .throttled:
@@ -54,18 +57,18 @@ enum SignInRoutes {
             case .refused:
                 let message = "That e-mail address and password do not match an active account."
                 return Pages.html(SignInPage.render(email: email, message: message), status: .unauthorized)
-            case .signedIn(let token):
-                var response = Pages.redirect("/")
-                response.setCookie(
-                    Cookie(
-                        name: SessionMiddleware.cookieName, value: token, path: "/", secure: settings.secureCookies, httpOnly: true,
-                        sameSite: .strict))
+            case .signedIn(let token, let secondFactorDue):
+                // Managers and admins go on to their code (SecondFactorRoutes); the session is half open until then.
+                var response = Pages.redirect(secondFactorDue ? SecondFactorRoutes.path : "/")
+                response.setCookie(sessionCookie(token, settings: settings))
                 return response
             }
         }
         router.post("/signout") { request, context -> Response in
             let form = try await Forms.read(request, context: context)
-            guard let session = context.session, let token = context.sessionToken else { return Pages.redirect("/signin") }
+            guard let session = context.session ?? context.halfOpenSession, let token = context.sessionToken else {
+                return Pages.redirect("/signin")
+            }
             try Forms.requireToken(form, session)
             try await pool.withConnection { db in _ = try WebSessionRepository(db).close(token: token) }
             var response = Pages.redirect("/signin")
@@ -77,9 +80,14 @@ enum SignInRoutes {
         }
     }
 
+    /// The session cookie: HttpOnly, SameSite=Strict, Secure behind HTTPS.
+    static func sessionCookie(_ token: String, settings: WebServer.Settings) -> Cookie {
+        Cookie(name: SessionMiddleware.cookieName, value: token, path: "/", secure: settings.secureCookies, httpOnly: true, sameSite: .strict)
+    }
+
     enum SignInOutcome: Sendable {
         case throttled, refused
-        case signedIn(String)
+        case signedIn(String, secondFactorDue: Bool)
     }
 }
 

@@ -8,6 +8,9 @@ public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The session the request's cookie names, found by `SessionMiddleware`.
     public var session: WebSession?
+    /// A session whose person gave their password but still owes their second factor: set instead
+    /// of `session`, so no page takes it for a signed-in person (only the code page reads it).
+    public var halfOpenSession: WebSession?
     /// That cookie's token (to sign out).
     public var sessionToken: String?
     /// The peer's IP address.

@@ -38,6 +38,8 @@ public enum WebServer {
         router.add(middleware: ErrorPagesMiddleware(logger: logger))
         PublicRoutes.add(to: router, pool: pool)
         SignInRoutes.add(to: router, pool: pool, settings: settings)
+        SecondFactorRoutes.add(to: router, pool: pool, settings: settings)
+        ClientRoutes.add(to: router, pool: pool)
         HubRoutes.add(to: router, pool: pool)
         ActionRoutes.add(to: router, pool: pool, jobs: GenerateJobs(limit: max(1, settings.connections / 2)))
         RebalanceLogRoutes.add(to: router, pool: pool)

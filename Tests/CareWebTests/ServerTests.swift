@@ -5,6 +5,7 @@ import CareWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdOTP
 import HummingbirdTesting
 import Logging
 import Testing
@@ -55,15 +56,46 @@ struct ServerTests {
         }
     }
 
-    /// A database with one hub and a manager whose password is `password`.
-    static func withManager(password: String = "correct horse battery staple") throws -> TestDatabase {
+    /// A database with one hub and a manager whose password is `password`, enrolled for the
+    /// second factor unless `enrolled` is false.
+    static func withManager(password: String = "correct horse battery staple", enrolled: Bool = true) throws -> TestDatabase {
         let database = try TestDatabase()
         let db = try database.connect()
         try db.execute("INSERT INTO hubs (code, name, latitude, longitude) VALUES ('STAF', 'Stafford', 52.8, -2.1)")
         let people = PeopleRepository(db)
-        _ = try people.add(name: "Mia Stafford", email: "mia@staf.example", role: .manager, hubCodes: ["STAF"])
+        let id = try people.add(name: "Mia Stafford", email: "mia@staf.example", role: .manager, hubCodes: ["STAF"])
         try people.setPasswordHash(email: "mia@staf.example", hash: try PasswordHasher(iterations: 1, memoryKiB: 1024).hash(password))
+        if enrolled { try SecondFactorRepository(db).enrol(personID: id, secret: "mia-second-factor-secret-2026", step: nil) }
         return database
+    }
+
+    /// The current code (`steps` later) of the secret the database holds for the person with `email`.
+    static func code(_ database: TestDatabase, _ email: String = "mia@staf.example", steps: Int = 0) throws -> String {
+        let secret: String = try database.connect().query("SELECT totp_secret FROM people WHERE email = \(email)").rows[0].decode("totp_secret")
+        let at = Date(timeIntervalSince1970: Date().timeIntervalSince1970 + Double(30 * steps))
+        return String(format: "%06d", TOTP(secret: secret).compute(date: at))
+    }
+
+    /// Posts the password form; returns the session cookie and where the answer sends the browser.
+    static func signIn(_ client: some TestClientProtocol, _ email: String = "mia@staf.example", password: String = "correct horse battery staple")
+        async throws -> (cookie: String, location: String?)
+    {
+        try await client.execute(uri: "/signin", method: .post, headers: sameOrigin, body: form(["email": email, "password": password])) {
+            (String(($0.headers[.setCookie] ?? "").split(separator: ";")[0]), $0.headers[.location])
+        }
+    }
+
+    /// Posts a code on the code page with the session's form token: status, body and the new cookie.
+    static func giveCode(_ client: some TestClientProtocol, cookie: String, code: String) async throws -> (
+        status: HTTPResponse.Status, body: String, cookie: String?
+    ) {
+        let page = try await client.execute(uri: "/signin/code", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+        let csrf = String(page.firstMatch(of: /name="csrf" value="([^"]+)"/)?.1 ?? "")
+        var headers = sameOrigin
+        headers[.cookie] = cookie
+        return try await client.execute(uri: "/signin/code", method: .post, headers: headers, body: form(["csrf": csrf, "code": code])) {
+            ($0.status, String(buffer: $0.body), $0.headers[.setCookie].map { String($0.split(separator: ";")[0]) })
+        }
     }
 
     static func form(_ fields: [String: String]) -> ByteBuffer {
@@ -77,20 +109,27 @@ struct ServerTests {
 
     static let sameOrigin: HTTPFields = [.origin: "http://localhost", .contentType: "application/x-www-form-urlencoded"]
 
-    /// Signing in sets an HttpOnly, SameSite=Strict cookie; the front page then names the person;
+    /// Signing in sets an HttpOnly, SameSite=Strict cookie; a manager then gives their code and
+    /// gets a new cookie (the first one stops working); the front page then names the person;
     /// signing out needs the form's token and ends the session.
     @Test func signInAndOut() async throws {
         let database = try Self.withManager()
         try await Self.app(database.configuration).test(.router) { client in
-            let cookie = try await client.execute(
+            let halfOpen = try await client.execute(
                 uri: "/signin", method: .post, headers: Self.sameOrigin,
                 body: Self.form(["email": "MIA@staf.example", "password": "correct horse battery staple"])
             ) { response -> String in
-                #expect(response.status == .seeOther && response.headers[.location] == "/")
+                #expect(response.status == .seeOther && response.headers[.location] == "/signin/code")
                 let set = response.headers[.setCookie] ?? ""
                 #expect(set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Path=/"))
                 return String(set.split(separator: ";")[0])
             }
+            let opened = try await Self.giveCode(client, cookie: halfOpen, code: try Self.code(database))
+            #expect(opened.status == .seeOther)
+            let cookie = try #require(opened.cookie)
+            #expect(cookie != halfOpen)
+            let stale = try await client.execute(uri: "/", method: .get, headers: [.cookie: halfOpen]) { String(buffer: $0.body) }
+            #expect(!stale.contains("Signed in as"))
             let page = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
             #expect(page.contains("Signed in as <strong>Mia Stafford</strong>") && page.contains("Hubs: STAF"))
             let csrf = try #require(page.firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)
@@ -146,10 +185,8 @@ struct ServerTests {
     @Test func disabledPersonsSessionStops() async throws {
         let database = try Self.withManager()
         try await Self.app(database.configuration).test(.router) { client in
-            let cookie = try await client.execute(
-                uri: "/signin", method: .post, headers: Self.sameOrigin,
-                body: Self.form(["email": "mia@staf.example", "password": "correct horse battery staple"])
-            ) { String(($0.headers[.setCookie] ?? "").split(separator: ";")[0]) }
+            let halfOpen = try await Self.signIn(client).cookie
+            let cookie = try #require(try await Self.giveCode(client, cookie: halfOpen, code: try Self.code(database)).cookie)
             #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }.contains("Signed in"))
             try PeopleRepository(try database.connect()).disable(email: "mia@staf.example")
             #expect(!(try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }.contains("Signed in")))
@@ -168,7 +205,15 @@ struct ServerTests {
                 try await browser.type("#email", "mia@staf.example")
                 try await browser.type("#password", "correct horse battery staple")
                 try await browser.click("button[type=submit]")
-                let signedIn = try await browser.texts("#signed-in")
+                #expect(try await browser.title() == "Enter your code · carehub")
+                try await browser.type("#code", try Self.code(database))
+                try await browser.click("form.signin button[type=submit]")
+                // The code form's answer is a redirect: wait (up to 5 s) for the front page it leads to.
+                var signedIn = try await browser.texts("#signed-in")
+                for _ in 0..<50 where signedIn.isEmpty {
+                    try await Task.sleep(for: .milliseconds(100))
+                    signedIn = try await browser.texts("#signed-in")
+                }
                 let shown = try await browser.texts("body")
                 #expect(signedIn == ["Signed in as Mia Stafford, hub manager."], "the page shows \(shown)")
                 let png = try await browser.screenshot()

@@ -8,17 +8,21 @@ import CareWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdOTP
 import HummingbirdTesting
 import Logging
 
 /// Three sample hubs (STAF, CANN, LICH) with week 2026-W48 planned, STAF's and CANN's rosters
 /// generated and published, and one person per role (password `password`): the manager, HR and
-/// the scheduler have STAF only; `cann-manager@web.example` manages CANN.
+/// the scheduler have STAF only; `cann-manager@web.example` manages CANN. Managers and the admin
+/// are enrolled for the second factor with `totpSecret`, so `WebVisitor.signIn` can give codes.
 struct WebCounty {
     let test: TestDatabase
     let owner: Connection
     let week = ISOWeek(iso: "2026-W48")!
     static let password = "password"
+    /// The TOTP secret of every manager and admin here.
+    static let totpSecret = "carehub-web-county-totp-secret"
 
     init(generate: Bool = true, publish: Bool = true) throws {
         test = try TestDatabase()
@@ -32,11 +36,13 @@ struct WebCounty {
         let hash = try PasswordHasher(iterations: 1, memoryKiB: 1024).hash(Self.password)
         for role in PersonRole.allCases {
             let hubs = [.manager, .hr, .scheduler].contains(role) ? ["STAF"] : []
-            _ = try people.add(name: "Test \(role.rawValue)", email: Self.email(role), role: role, hubCodes: hubs)
+            let id = try people.add(name: "Test \(role.rawValue)", email: Self.email(role), role: role, hubCodes: hubs)
             try people.setPasswordHash(email: Self.email(role), hash: hash)
+            if SecondFactor.required(for: role) { try SecondFactorRepository(owner).enrol(personID: id, secret: Self.totpSecret, step: nil) }
         }
-        _ = try people.add(name: "Cannock Manager", email: "cann-manager@web.example", role: .manager, hubCodes: ["CANN"])
+        let cannock = try people.add(name: "Cannock Manager", email: "cann-manager@web.example", role: .manager, hubCodes: ["CANN"])
         try people.setPasswordHash(email: "cann-manager@web.example", hash: hash)
+        try SecondFactorRepository(owner).enrol(personID: cannock, secret: Self.totpSecret, step: nil)
         if generate {
             for hub in ["STAF", "CANN"] {
                 _ = try RosterWorkflow.generate(owner, hubs: [hub], week: week, search: .init(seed: 1, iterations: 200), actor: "test")
@@ -64,14 +70,32 @@ struct WebVisitor {
     static let formHeaders: HTTPFields = [.origin: "http://localhost", .contentType: "application/x-www-form-urlencoded"]
 
     /// Signs in as `email` (fails the test's expectation through the returned status otherwise).
+    /// Managers and admins then give the code of `WebCounty.totpSecret`: this step's, else the next
+    /// (the same person signing in twice within 30 seconds), else the following step's once it comes.
     static func signIn(_ client: any TestClientProtocol, _ email: String, password: String = WebCounty.password) async throws -> WebVisitor {
-        let cookie = try await client.execute(
+        let (cookie, location) = try await client.execute(
             uri: "/signin", method: .post, headers: formHeaders, body: form(["email": email, "password": password])
-        ) { response -> String? in
-            guard response.status == .seeOther, let set = response.headers[.setCookie] else { return nil }
-            return String(set.split(separator: ";")[0])
+        ) { response -> (String?, String?) in
+            guard response.status == .seeOther, let set = response.headers[.setCookie] else { return (nil, nil) }
+            return (String(set.split(separator: ";")[0]), response.headers[.location])
         }
-        return WebVisitor(client: client, cookie: cookie)
+        let visitor = WebVisitor(client: client, cookie: cookie)
+        guard location == "/signin/code" else { return visitor }
+        for attempt in 0..<2 {
+            if attempt > 0 {
+                let now = Date().timeIntervalSince1970
+                try await Task.sleep(for: .seconds(30 - now.truncatingRemainder(dividingBy: 30) + 0.2))
+            }
+            let step = Int(Date().timeIntervalSince1970) / 30
+            for candidate in [step, step + 1] {
+                let code = TOTP(secret: WebCounty.totpSecret).compute(date: Date(timeIntervalSince1970: Double(candidate * 30)))
+                let answer = try await visitor.post("/signin/code", ["code": String(format: "%06d", code)], tokenFrom: "/signin/code")
+                if answer.status == .seeOther, let set = answer.headers[.setCookie] {
+                    return WebVisitor(client: client, cookie: String(set.split(separator: ";")[0]))
+                }
+            }
+        }
+        return visitor
     }
 
     /// GET: the status, the body as text, and the headers.

@@ -85,6 +85,25 @@ struct AccessCLITests {
         let rows = try run(["roster", "show", "--hub", "STAF", "--week", "2026-W50"], as: "cai@icb.example")
         #expect(rows.status == 1 && rows.stderr.contains("refused for role commissioner"))
 
+        // A lost phone: an admin clears the manager's second factor (audited, attributed to the admin);
+        // nobody else may; unknown people are named.
+        try owner.execute("UPDATE people SET totp_secret = 'a-secret-of-twenty-or-more' WHERE email = 'Mia@Staf.example'")
+        let byManager = try run(["people", "totp-reset", "mia@staf.example"], as: "mia@staf.example")
+        #expect(byManager.status == 1 && byManager.stderr.contains("refused for role manager"))
+        let reset = try run(["people", "totp-reset", "mia@staf.example"], as: "ada@county.example")
+        #expect(reset.status == 0 && reset.stdout.contains("second factor cleared"), "\(reset.stderr)")
+        #expect(try run(["people", "totp-reset", "mia@staf.example"]).stdout.contains("had no second factor"))
+        #expect(try run(["people", "totp-reset", "nobody@staf.example"]).stderr.contains("no carehub user nobody@staf.example"))
+        let secret = try owner.query("SELECT totp_secret FROM people WHERE email = 'Mia@Staf.example'").rows[0].decode(
+            "totp_secret", as: String?.self)
+        #expect(secret == nil)
+        let trail = try owner.query(
+            """
+            SELECT p.email FROM audit_log a JOIN people p ON p.id = a.person_id
+            WHERE a.table_name = 'people' AND a.action = 'update' AND 'totp_secret' = ANY (a.changed_columns)
+            """)
+        #expect(try trail.rows.map { try $0.decode("email", as: String.self) } == ["ada@county.example"])
+
         // Disabled: the next command acting for them is refused.
         #expect(try run(["people", "disable", "--email", "mia@staf.example"]).stdout.contains("disabled"))
         let disabled = try run(["visits", "plan", "--week", "2026-W50"], as: "mia@staf.example")

@@ -10,6 +10,9 @@ public struct WebSession: Sendable, Equatable {
     public let hubCodes: [String]
     /// The anti-forgery token every form that changes something must carry.
     public let csrfToken: String
+    /// True while a manager or admin has given their password but not yet their second factor:
+    /// the session is half open (migration 0024).
+    public var secondFactorDue: Bool = false
 }
 
 /// Sign-in sessions and failed sign-ins (migration 0022), for the administration connection of
@@ -31,16 +34,20 @@ public struct WebSessionRepository {
         }
     }
 
+    /// How long a half-open session (second factor due) may wait for its code.
+    public static let secondFactorMinutes = 10
+
     /// Opens a session for an active person; returns the cookie's token (shown to no one else).
-    /// Records the sign-in in the audit trail.
-    public func open(person: ActingPerson, limits: Limits) throws -> String {
+    /// Records the sign-in in the audit trail. With `secondFactorDue` the session is half open
+    /// until `passSecondFactor`.
+    public func open(person: ActingPerson, limits: Limits, secondFactorDue: Bool = false) throws -> String {
         let token = RandomToken.make()
         try db.transaction { db in
             try db.execute(
                 """
-                INSERT INTO web_sessions (token_hash, person_id, csrf_token, expires_at)
+                INSERT INTO web_sessions (token_hash, person_id, csrf_token, expires_at, second_factor_due)
                 VALUES (encode(sha256(convert_to(\(token), 'UTF8')), 'hex'), \(person.id), \(RandomToken.make()),
-                        now() + make_interval(mins => \(limits.absoluteMinutes)))
+                        now() + make_interval(mins => \(limits.absoluteMinutes)), \(secondFactorDue))
                 """)
             try db.execute("INSERT INTO audit_log (person_id, action, table_name) VALUES (\(person.id), 'sign-in', 'web_sessions')")
         }
@@ -48,7 +55,7 @@ public struct WebSessionRepository {
     }
 
     /// The live session of a token, touched (its idle clock restarts); nil when unknown, expired,
-    /// idle too long, or its person is disabled.
+    /// idle too long, its person is disabled, or it waited too long for its second factor.
     public func find(token: String, limits: Limits) throws -> WebSession? {
         guard
             let row = try db.query(
@@ -57,7 +64,8 @@ public struct WebSessionRepository {
                 FROM people p
                 WHERE s.token_hash = encode(sha256(convert_to(\(token), 'UTF8')), 'hex') AND p.id = s.person_id AND p.active
                   AND s.expires_at > now() AND s.last_seen > now() - make_interval(mins => \(limits.idleMinutes))
-                RETURNING p.id, p.email, p.role, p.name, s.csrf_token,
+                  AND (NOT s.second_factor_due OR s.created_at > now() - make_interval(mins => \(Self.secondFactorMinutes)))
+                RETURNING p.id, p.email, p.role, p.name, s.csrf_token, s.second_factor_due,
                           (SELECT string_agg(h.code, ';' ORDER BY h.code) FROM person_hubs ph JOIN hubs h ON h.id = ph.hub_id
                            WHERE ph.person_id = p.id) AS hubs
                 """
@@ -66,7 +74,22 @@ public struct WebSessionRepository {
         let hubs: String = try row.decode("hubs", as: String?.self) ?? ""
         return WebSession(
             person: ActingPerson(id: try row.decode("id"), email: try row.decode("email"), role: try row.decode("role")),
-            name: try row.decode("name"), hubCodes: hubs.split(separator: ";").map(String.init), csrfToken: try row.decode("csrf_token"))
+            name: try row.decode("name"), hubCodes: hubs.split(separator: ";").map(String.init), csrfToken: try row.decode("csrf_token"),
+            secondFactorDue: try row.decode("second_factor_due"))
+    }
+
+    /// Opens a half-open session fully once its second factor was given, under a new token (the
+    /// old cookie, seen before the code, stops working); nil when the session is gone or was
+    /// already open.
+    public func passSecondFactor(token: String) throws -> String? {
+        let fresh = RandomToken.make()
+        let changed = try db.execute(
+            """
+            UPDATE web_sessions SET token_hash = encode(sha256(convert_to(\(fresh), 'UTF8')), 'hex'), second_factor_due = false,
+                   enrol_secret = NULL, last_seen = now()
+            WHERE token_hash = encode(sha256(convert_to(\(token), 'UTF8')), 'hex') AND second_factor_due
+            """)
+        return changed == 1 ? fresh : nil
     }
 
     /// Ends a session (signing out); records it in the audit trail. False when there was none.

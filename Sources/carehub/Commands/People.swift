@@ -11,7 +11,7 @@ struct People: ParsableCommand {
             no client data), commissioner (suppressed aggregate figures only), scheduler (what `carehub rebalance` needs), \
             admin (people, hubs, the audit log). The database enforces each role; see README, "Who may see what".
             """,
-        subcommands: [Add.self, List.self, Disable.self, Password.self])
+        subcommands: [Add.self, List.self, Disable.self, Password.self, TOTPReset.self])
 
     /// `carehub people add`.
     struct Add: ParsableCommand {
@@ -92,6 +92,26 @@ struct People: ParsableCommand {
                 try PasswordPolicy().check(password, name: name, email: email)
                 try people.setPasswordHash(email: email, hash: try PasswordHasher().hash(password))
                 print("\(email): password set")
+            }
+        }
+    }
+}
+
+extension People {
+    /// `carehub people totp-reset`.
+    struct TOTPReset: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "totp-reset",
+            abstract: "Clear a manager's or admin's second-factor secret (a lost phone): they set it up again at their next sign-in.",
+            discussion: "Also ends their web sessions. Recorded in the audit log (as the admin named by --as, if any).")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Their e-mail.") var email: String
+
+        func run() throws {
+            try reportingFailures {
+                let changed = try SecondFactorRepository(try database.connect()).reset(email: email)
+                print("\(email): \(changed ? "second factor cleared; they enrol again at their next sign-in" : "had no second factor")")
             }
         }
     }

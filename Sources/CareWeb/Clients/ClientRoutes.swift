@@ -1,0 +1,21 @@
+import CareModel
+import CareStore
+import Foundation
+import Hummingbird
+
+/// `/hubs/{hub}/weeks/{week}/clients/{client}`: one client's week, for the manager of their hub
+/// and the scheduler (the roles the database lets read clients); HR and the others get 403.
+enum ClientRoutes {
+    static func add(to router: Router<WebContext>, pool: DatabasePool) {
+        router.get("/hubs/:hub/weeks/:week/clients/:client") { _, context -> Response in
+            let session = try context.require(.manager, .scheduler)
+            // Path segments arrive percent-encoded, as ClientPage.path writes them.
+            guard let hub = context.parameters.get("hub")?.removingPercentEncoding,
+                let client = context.parameters.get("client")?.removingPercentEncoding,
+                let week = context.parameters.get("week").flatMap(ISOWeek.init(iso:))
+            else { throw notFound("week") }
+            let view = try await pool.acting(for: session) { db in try ClientWeek.load(db, hub: hub, week: week, clientID: client) }
+            return Pages.html(ClientPage.render(view, session: session))
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import CareModel
+import CareReports
+import CareRostering
+import CareStore
+import CareTestSupport
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// The client page `/hubs/{hub}/weeks/{week}/clients/{client}` over `WebCounty`.
+@Suite("Client page")
+struct ClientPageTests {
+    /// A STAF client with visits in 2026-W48.
+    static func stafClient(_ county: WebCounty) throws -> String {
+        try county.owner.query(
+            """
+            SELECT c.external_id FROM clients c JOIN hubs h ON h.id = c.hub_id
+            WHERE h.code = 'STAF' AND EXISTS (SELECT 1 FROM visits v WHERE v.client_id = c.id) ORDER BY 1 LIMIT 1
+            """
+        ).rows[0].decode("external_id")
+    }
+
+    /// Reads of the client's record in the audit trail.
+    static func reads(_ county: WebCounty, _ client: String) throws -> Int {
+        try county.owner.query(
+            "SELECT count(*) AS n FROM audit_log WHERE action = 'read' AND client_id = (SELECT id FROM clients WHERE external_id = \(client))"
+        ).rows[0].decode("n")
+    }
+
+    /// The manager sees who comes when from the published roster, with as many different carers
+    /// as the roster gives the client, each linking to their carer page; the view is audited.
+    @Test func managerSeesTheClientsWeek() async throws {
+        let county = try WebCounty()
+        let client = try Self.stafClient(county)
+        let stored = try #require(try RosterRepository(county.owner).find(hub: "STAF", week: county.week, documents: .hub))
+        let (problem, roster) = try RosterWorkflow.documents(stored)
+        let lines = try #require(RosterReview(problem: problem, roster: roster).clientVisits(client))
+        let carers = Set(lines.flatMap(\.carers))
+        try await county.app().test(.router) { http in
+            let visitor = try await WebVisitor.signIn(http, WebCounty.email(.manager))
+            let page = try await visitor.get("/hubs/STAF/weeks/2026-W48/clients/\(client)")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("This week: 2026-W48") && page.body.contains("published roster, version 1"))
+            #expect(page.body.contains(#"<strong id="distinct-carers">\#(carers.count)</strong>"#))
+            for carer in carers { #expect(page.body.contains(#"href="/hubs/STAF/weeks/2026-W48/carers/\#(carer)""#)) }
+            #expect(page.body.contains("No roster for last week."))
+            #expect(page.body.components(separatedBy: "<tr><td>").count - 1 == lines.count + lines.filter { $0.unassignedReason != nil }.count)
+            #expect(page.body.contains("Time windows"))
+        }
+        #expect(try Self.reads(county, client) == 1)
+    }
+
+    /// Another hub's manager gets 404, and so does the right manager under another hub's address;
+    /// neither is recorded as a read. An unknown week and a week without a roster are 404 too.
+    @Test func otherHubsAndUnknownWeeksAreNotFound() async throws {
+        let county = try WebCounty()
+        let client = try Self.stafClient(county)
+        try await county.app().test(.router) { http in
+            let cannock = try await WebVisitor.signIn(http, "cann-manager@web.example")
+            #expect(try await cannock.get("/hubs/STAF/weeks/2026-W48/clients/\(client)").status == .notFound)
+            #expect(try await cannock.get("/hubs/CANN/weeks/2026-W48/clients/\(client)").status == .notFound)
+            let manager = try await WebVisitor.signIn(http, WebCounty.email(.manager))
+            #expect(try await manager.get("/hubs/CANN/weeks/2026-W48/clients/\(client)").status == .notFound)
+            for week in ["2026-W99", "2026-48", "2026-W50"] {
+                let page = try await manager.get("/hubs/STAF/weeks/\(week)/clients/\(client)")
+                #expect(page.status == .notFound, "\(week)")
+                #expect(!page.body.contains(client))
+            }
+            #expect(try await manager.get("/hubs/STAF/weeks/2026-W48/clients/NO-SUCH").status == .notFound)
+        }
+        #expect(try Self.reads(county, client) == 0)
+    }
+
+    /// HR may not open a client page (403); the scheduler may, and the read is recorded.
+    @Test func hrIsRefusedAndSchedulerMayRead() async throws {
+        let county = try WebCounty()
+        let client = try Self.stafClient(county)
+        try await county.app().test(.router) { http in
+            let hr = try await WebVisitor.signIn(http, WebCounty.email(.hr))
+            #expect(try await hr.get("/hubs/STAF/weeks/2026-W48/clients/\(client)").status == .forbidden)
+            let commissioner = try await WebVisitor.signIn(http, WebCounty.email(.commissioner))
+            #expect(try await commissioner.get("/hubs/STAF/weeks/2026-W48/clients/\(client)").status == .forbidden)
+            let scheduler = try await WebVisitor.signIn(http, WebCounty.email(.scheduler))
+            #expect(try await scheduler.get("/hubs/STAF/weeks/2026-W48/clients/\(client)").status == .ok)
+        }
+        #expect(try Self.reads(county, client) == 1)
+    }
+
+    /// Without a published roster the page shows the newest draft, labelled as one.
+    @Test func draftIsLabelled() async throws {
+        let county = try WebCounty(publish: false)
+        let client = try Self.stafClient(county)
+        try await county.app().test(.router) { http in
+            let manager = try await WebVisitor.signIn(http, WebCounty.email(.manager))
+            let page = try await manager.get("/hubs/STAF/weeks/2026-W48/clients/\(client)")
+            #expect(page.status == .ok && page.body.contains("draft version 1, not published"))
+        }
+    }
+}
