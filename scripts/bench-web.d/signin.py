@@ -53,14 +53,14 @@ for i, email in enumerate(emails):
             continue
         break
     if 'name="code"' in page:
-        found = re.search(r'data-secret="([A-Z2-7]+)"', page) or re.search(r"\b([A-Z2-7]{32})\b", page)
+        # The enrolment page shows the key in base32, in groups of four.
+        found = re.search(r'id="totp-secret"[^>]*>\s*([A-Z2-7= ]+?)\s*</code>', page)
         if found:
-            secret = found.group(1)
+            secret = found.group(1).replace(" ", "").rstrip("=")
         if not secret:
             sys.exit("the code page shows no secret and none is known")
         csrf = re.search(r'name="csrf" value="([^"]+)"', page)
-        action = re.search(r'<form method="post" action="([^"]+)"[^>]*>\s*(?:<[^>]+>\s*)*[^<]*<[^>]*name="code"', page)
-        action = action.group(1) if action else path
+        action = "/signin/code"
         code = totp(secret)
         form = {"code": code}
         if csrf:
