@@ -38,6 +38,7 @@ public enum WebServer {
         router.add(middleware: ErrorPagesMiddleware(logger: logger))
         PublicRoutes.add(to: router, pool: pool)
         SignInRoutes.add(to: router, pool: pool, settings: settings)
+        CarerRoutes.add(to: router, pool: pool)
         return router
     }
 
