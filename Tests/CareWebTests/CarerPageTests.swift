@@ -77,10 +77,20 @@ struct CarerPageTests {
             """
         ).rows.map { try $0.decode("given_name") }
         #expect(!strangers.isEmpty)
+        // A change by rebalance at 5 hours' notice, whose reason names another carer's absence.
+        try county.owner.execute(
+            """
+            INSERT INTO roster_changes (roster_id, hub_id, visit_id, carer_id, action, reason, actor, notice_minutes)
+            SELECT a.roster_id, r.hub_id, a.visit_id, a.carer_id, 'added', 'sickness of C-OTHER-9', 'test', 300
+            FROM roster_assignments a JOIN rosters r ON r.id = a.roster_id JOIN carers c ON c.id = a.carer_id
+            WHERE c.external_id = \(carer) AND r.status = 'published' LIMIT 1
+            """)
         try await county.app().test(.router) { client in
             let manager = try await WebVisitor.signIn(client, WebCounty.email(.manager))
             let refused = try await manager.post(Self.page(carer) + "/link", ["csrf": "forged"])
             #expect(refused.status == .forbidden)
+            let page = try await manager.get(Self.page(carer))
+            #expect(page.body.contains(#"<span id="short-notice-count">1</span>"#) && page.body.contains("sickness of C-OTHER-9"))
             let issued = try await manager.post(Self.page(carer) + "/link", [:])
             #expect(issued.status == .ok)
             let token = try #require(issued.body.firstMatch(of: /id="issued-link" href="\/my\/([A-Za-z0-9_-]+)"/)?.1).description
@@ -97,6 +107,8 @@ struct CarerPageTests {
             for name in strangers { #expect(!mine.body.contains(">\(name) ("), "\(name)") }
             #expect(mine.body.contains(#"href="webcal://"#) && mine.body.contains("/my/\(token)/calendar.ics"))
             #expect(!mine.body.contains("Sign out"))
+            // The change, at short notice, without its reason (another carer's absence).
+            #expect(mine.body.contains("Visit added") && mine.body.contains("(short notice)") && !mine.body.contains("C-OTHER-9"))
 
             let ics = try await phone.get("/my/\(token)/calendar.ics")
             #expect(ics.status == .ok && ics.headers[.contentType]?.hasPrefix("text/calendar") == true)

@@ -47,7 +47,10 @@ enum CarerPageSections {
                 """
         }.joined(separator: "\n")
         let below = week.pay.filter(\.belowLivingWage).count
-        let verdict = below == 0 ? "Every day pays at least the National Living Wage." : "\(below) days pay below the National Living Wage."
+        let verdict =
+            below == 0
+            ? "Every day pays at least the National Living Wage."
+            : below == 1 ? "1 day pays below the National Living Wage." : "\(below) days pay below the National Living Wage."
         return """
             <h2>Pay check</h2>
             <p id="pay-verdict">\(verdict) Hourly rate \(CarerFormat.pounds(week.pay[0].hourlyRatePence)).</p>
