@@ -13,12 +13,14 @@ public enum ICalendar {
     }
 
     /// One calendar over several rosters (a carer's weeks, or hubs they are lent to), named `name`:
-    /// what a calendar subscription serves.
-    public static func calendar(_ handouts: [Handout], carer: String, name: String, stamp: Instant) -> String {
+    /// what a calendar subscription serves. `refreshMinutes` asks subscribers to fetch it again that
+    /// often (RFC 7986 REFRESH-INTERVAL, and the older X-PUBLISHED-TTL), so changes reach them.
+    public static func calendar(_ handouts: [Handout], carer: String, name: String, stamp: Instant, refreshMinutes: Int? = nil) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//carehub//roster//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             "X-WR-CALNAME:" + escape(name),
         ]
+        if let refreshMinutes { lines += ["REFRESH-INTERVAL;VALUE=DURATION:PT\(refreshMinutes)M", "X-PUBLISHED-TTL:PT\(refreshMinutes)M"] }
         for handout in handouts { lines += events(handout, carer: carer, stamp: stamp) }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"

@@ -114,6 +114,7 @@ struct CarerPageTests {
             #expect(ics.status == .ok && ics.headers[.contentType]?.hasPrefix("text/calendar") == true)
             #expect(ics.body.hasPrefix("BEGIN:VCALENDAR\r\n") && ics.body.hasSuffix("END:VCALENDAR\r\n"))
             #expect(ics.body.components(separatedBy: "BEGIN:VEVENT").count - 1 == visits)
+            #expect(ics.body.components(separatedBy: "\r\n").contains("REFRESH-INTERVAL;VALUE=DURATION:PT60M"))
             for id in visitIDs { #expect(ics.body.contains("UID:visit-\(id)-\(carer)@carehub")) }
 
             let revoked = try await manager.post(Self.page(carer) + "/link/revoke", [:])
@@ -151,6 +152,32 @@ struct CarerPageTests {
         }
         let stored: [String] = try county.owner.query("SELECT token_hash FROM carer_links").rows.map { try $0.decode("token_hash") }
         #expect(stored.count == 2 && stored.allSatisfy { $0.count == 64 })
+    }
+
+    /// Without a published version the page shows the newest draft, labelled as such; a
+    /// published roster can be viewed version by version.
+    @Test func draftIsLabelled() async throws {
+        let county = try WebCounty(publish: false)
+        let (carer, _) = try Self.busiestDraftCarer(county)
+        try await county.app().test(.router) { client in
+            let manager = try await WebVisitor.signIn(client, WebCounty.email(.manager))
+            let page = try await manager.get(Self.page(carer))
+            #expect(page.status == .ok && page.body.contains("Draft, version 1: not published"))
+            #expect(try await manager.get(Self.page(carer) + "?version=1").status == .ok)
+            #expect(try await manager.get(Self.page(carer) + "?version=x").status == .notFound)
+        }
+    }
+
+    static func busiestDraftCarer(_ county: WebCounty) throws -> (id: String, visits: Int) {
+        let row = try county.owner.query(
+            """
+            SELECT c.external_id, count(*) AS n FROM roster_assignments a JOIN rosters r ON r.id = a.roster_id
+            JOIN hubs h ON h.id = r.hub_id JOIN carers c ON c.id = a.carer_id
+            WHERE h.code = 'STAF' AND r.iso_week = \(week) AND c.hub_id = h.id
+            GROUP BY c.external_id ORDER BY n DESC, c.external_id LIMIT 1
+            """
+        ).rows[0]
+        return (try row.decode("external_id"), try row.decode("n"))
     }
 
     /// The link's group role reads no table: only the two link functions answer it.

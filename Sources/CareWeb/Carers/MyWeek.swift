@@ -28,10 +28,11 @@ struct MyWeek: Sendable {
             stamp: link.rosters.map(\.publishedAt).max())
     }
 
-    /// The calendar a subscription serves: every visit of theirs in these rosters.
+    /// The calendar a subscription serves: every visit of theirs in these rosters, fetched again
+    /// hourly so that a rebalance reaches the phone the same day.
     func calendar() -> String {
         ICalendar.calendar(
             handouts, carer: carer, name: "\(givenName)'s visits (carehub)",
-            stamp: stamp ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)))
+            stamp: stamp ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)), refreshMinutes: 60)
     }
 }
