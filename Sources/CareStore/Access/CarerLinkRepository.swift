@@ -19,6 +19,9 @@ public struct CarerLinkRepository {
     public func issue(carer: String) throws -> String? {
         let token = RandomToken.make()
         return try db.transaction { db in
+            // Two managers issuing at once: the second waits here, then revokes the first's link,
+            // instead of failing on the one-live-link index.
+            try db.execute("SELECT id FROM carers WHERE external_id = \(carer) FOR UPDATE")
             try revokeLive(carer: carer, db)
             let inserted = try db.execute(
                 """

@@ -21,15 +21,16 @@ enum CarerRoutes {
         router.post(RouterPath(page + "/link")) { request, context -> Response in
             let (session, hub, week, carer) = try scope(context)
             try Forms.requireToken(try await Forms.read(request, context: context), session)
-            let outcome = try await pool.acting(for: session) { db -> (CarerWeek, String)? in
-                // Only the carer's own hub may hand out their week: a lent carer is refused by the
-                // table's policy (403), whatever this page offers.
-                guard try CarerRepository(db).hubCode(of: carer) == hub, let token = try CarerLinkRepository(db).issue(carer: carer),
-                    let loaded = try CarerWeek.load(db, hub: hub, week: week, carer: carer, version: nil)
-                else { return nil }
+            let outcome = try await pool.acting(for: session) { db -> (CarerWeek, String) in
+                // Only the carer's own hub hands out their week: a carer lent here is not found, and
+                // carer_links' policy would refuse the insert anyway (403).
+                guard try CarerRepository(db).hubCode(of: carer) == hub, let token = try CarerLinkRepository(db).issue(carer: carer) else {
+                    throw notFound("carer")
+                }
+                // Thrown, not returned: a link nobody was shown must not stay live (the transaction rolls back).
+                guard let loaded = try CarerWeek.load(db, hub: hub, week: week, carer: carer, version: nil) else { throw notFound("carer") }
                 return (loaded, token)
             }
-            guard let outcome else { throw notFound("carer") }
             // The token is in this answer only: a page, not a redirect whose address would keep it.
             let issued = IssuedLink(token: outcome.1, origin: origin(request))
             return Pages.html(CarerPage.render(outcome.0, session: session, issued: issued))

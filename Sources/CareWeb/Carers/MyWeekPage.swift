@@ -5,7 +5,8 @@ import CareStore
 /// The carer's phone page: one column, large tap targets, no sign-in header. Their published
 /// visits per day, the latest changes, and the calendar subscription address.
 enum MyWeekPage {
-    /// `origin`: `host[:port]` as the phone addressed the server, for the `webcal://` link.
+    /// `authority`: `host[:port]` as the phone addressed the server, for the `webcal://` link;
+    /// `secure`: it came over HTTPS (through a proxy), for the download link.
     static func render(_ week: MyWeek, token: String, authority: String, secure: Bool) -> String {
         let path = CarerPaths.myWeek(token: token) + "/calendar.ics"
         let webcal = "webcal://\(authority)\(path)"
