@@ -87,10 +87,10 @@ $$;
 REVOKE ALL ON FUNCTION carehub_carer_link_live(text) FROM PUBLIC;
 
 -- The carer's published rosters from last week on (a calendar subscription keeps last week's
--- visits; with nothing that recent, from their newest published week), one row per hub and week they work in, each with the carer's slice of the stored
--- documents: the roster's assignments that name them, the problem's visits of those assignments
--- and their clients (without anyone's preferences or exclusions), and the carer alone among the
--- carers. The names a rota prints come beside them. No row for an unknown or revoked token; one
+-- visits; with nothing that recent, from their newest published week), one row per hub and week
+-- they work in, each with the carer's slice of the stored documents: the roster's assignments
+-- that name them, the problem's visits of those assignments and their clients (without anyone's
+-- preferences or exclusions), and the carer alone among the carers. The names a rota prints come beside them. No row for an unknown or revoked token; one
 -- row with no roster (hub NULL) for a live link with nothing published.
 CREATE FUNCTION carehub_carer_link_week(p_token text)
 RETURNS TABLE (carer text, carer_name text, hub text, iso_week text, version integer, published_at timestamptz, problem text, roster text,
@@ -111,7 +111,8 @@ BEGIN
     -- From last week's Monday on; or, when nothing of theirs is published that recently, from
     -- their newest published week (between seasons the page still shows their last week).
     SELECT least(date_trunc('week', now())::date - 7, max(to_date(r.iso_week, 'IYYY-"W"IW'))) INTO v_from
-    FROM rosters r WHERE r.status = 'published' AND EXISTS (SELECT 1 FROM roster_assignments a WHERE a.roster_id = r.id AND a.carer_id = v_carer);
+    FROM rosters r
+    WHERE r.status = 'published' AND EXISTS (SELECT 1 FROM roster_assignments a WHERE a.roster_id = r.id AND a.carer_id = v_carer);
     RETURN QUERY
     WITH published AS (
         SELECT r.id, h.code, r.iso_week, r.version, r.published_at,
