@@ -93,8 +93,8 @@ REVOKE ALL ON FUNCTION carehub_carer_link_live(text) FROM PUBLIC;
 -- preferences or exclusions), and the carer alone among the carers. The names a rota prints come beside them. No row for an unknown or revoked token; one
 -- row with no roster (hub NULL) for a live link with nothing published.
 CREATE FUNCTION carehub_carer_link_week(p_token text)
-RETURNS TABLE (carer text, carer_name text, hub text, iso_week text, version integer, published_at timestamptz, problem text, roster text,
-               carer_names jsonb, client_names jsonb, client_areas jsonb)
+RETURNS TABLE (carer text, carer_name text, hub text, iso_week text, version integer, published_at timestamptz,
+               problem text, roster text, carer_names jsonb, client_names jsonb, client_areas jsonb)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 #variable_conflict use_column
 DECLARE
