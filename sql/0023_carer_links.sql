@@ -90,8 +90,9 @@ REVOKE ALL ON FUNCTION carehub_carer_link_live(text) FROM PUBLIC;
 -- visits; with nothing that recent, from their newest published week), one row per hub and week
 -- they work in, each with the carer's slice of the stored documents: the roster's assignments
 -- that name them, the problem's visits of those assignments and their clients (without anyone's
--- preferences or exclusions), and the carer alone among the carers. The names a rota prints come beside them. No row for an unknown or revoked token; one
--- row with no roster (hub NULL) for a live link with nothing published.
+-- preferences or exclusions), and the carer alone among the carers. The names a rota prints come
+-- beside them. No row for an unknown or revoked token; one row with no roster (hub NULL) for a
+-- live link with nothing published.
 CREATE FUNCTION carehub_carer_link_week(p_token text)
 RETURNS TABLE (carer text, carer_name text, hub text, iso_week text, version integer, published_at timestamptz,
                problem text, roster text, carer_names jsonb, client_names jsonb, client_areas jsonb)
