@@ -9,10 +9,26 @@ import CareModel
 public enum ICalendar {
     /// The calendar text (CRLF line ends, lines folded at 75 octets).
     public static func calendar(_ handout: Handout, carer: String, stamp: Instant) -> String {
+        calendar([handout], carer: carer, name: "\(handout.carerNames[carer] ?? carer) — \(handout.hub) \(handout.week)", stamp: stamp)
+    }
+
+    /// One calendar over several rosters (a carer's weeks, or hubs they are lent to), named `name`:
+    /// what a calendar subscription serves. `refreshMinutes` asks subscribers to fetch it again that
+    /// often (RFC 7986 REFRESH-INTERVAL, and the older X-PUBLISHED-TTL), so changes reach them.
+    public static func calendar(_ handouts: [Handout], carer: String, name: String, stamp: Instant, refreshMinutes: Int? = nil) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//carehub//roster//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + escape("\(handout.carerNames[carer] ?? carer) — \(handout.hub) \(handout.week)"),
+            "X-WR-CALNAME:" + escape(name),
         ]
+        if let refreshMinutes { lines += ["REFRESH-INTERVAL;VALUE=DURATION:PT\(refreshMinutes)M", "X-PUBLISHED-TTL:PT\(refreshMinutes)M"] }
+        for handout in handouts { lines += events(handout, carer: carer, stamp: stamp) }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The carer's visits in one roster, one VEVENT each.
+    static func events(_ handout: Handout, carer: String, stamp: Instant) -> [String] {
+        var lines: [String] = []
         for item in handout.items(for: carer) {
             let client = handout.clientLabel(item.visit.client)
             var description = "\(item.visit.durationMinutes) minutes; visit \(item.visit.id)"
@@ -33,8 +49,7 @@ public enum ICalendar {
                 "END:VEVENT",
             ]
         }
-        lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        return lines
     }
 
     /// `20261123T073000Z`.

@@ -2,7 +2,7 @@
 /// from carehub itself only). Print rules keep sheets readable on paper. Each group of pages adds
 /// its rules in its own `Stylesheet+….swift` file.
 enum Stylesheet {
-    static let css = [base, board, reports, client].joined(separator: "\n")
+    static let css = [base, board, reports, client, carer].joined(separator: "\n")
 
     static let base = """
         :root { --ink: #1b1b1b; --muted: #505a5f; --line: #b1b4b6; --focus: #ffdd00; --link: #1d70b8; }

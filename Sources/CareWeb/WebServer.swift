@@ -44,6 +44,7 @@ public enum WebServer {
         ActionRoutes.add(to: router, pool: pool, jobs: GenerateJobs(limit: max(1, settings.connections / 2)))
         RebalanceLogRoutes.add(to: router, pool: pool)
         ReportRoutes.add(to: router, pool: pool)
+        CarerRoutes.add(to: router, pool: pool)
         return router
     }
 

@@ -23,7 +23,7 @@ struct PrivilegeMatrixTests {
         "recruitment_costs": "ww---", "roster_assignments": "w--w-", "roster_changes": "w--w-", "roster_documents": "r--r-",
         "roster_files": "w--w-", "roster_outbox": "w--w-", "roster_unassigned": "w--w-", "rosters": "w--w-", "vacancies": "ww---",
         "visit_outcome_days": "w----", "visit_pins": "w--r-", "visits": "w--r-", "carehub_acting": "-----",
-        "schema_migrations": "----r", "web_sessions": "-----", "web_sign_in_failures": "-----",
+        "schema_migrations": "----r", "web_sessions": "-----", "web_sign_in_failures": "-----", "carer_links": "w----",
     ]
     static let roles: [PersonRole] = [.manager, .hr, .commissioner, .scheduler, .admin]
 
