@@ -5,7 +5,7 @@ import Testing
 
 /// A real Chromium at a phone's size opens a carer's own link on a live server: no sign-in, one
 /// entry per visit of theirs, the calendar subscription offered. Its screenshot is the README's
-/// picture of the phone view (`docs/carer-phone.png`).
+/// picture of the phone view (`docs/screenshots/carer-phone.png`, written when CAREHUB_SCREENSHOTS names that folder).
 @Suite("Carer phone view in a browser")
 struct CarerPhoneBrowserTests {
     @Test func phoneOpensTheLink() async throws {
@@ -23,8 +23,7 @@ struct CarerPhoneBrowserTests {
                 #expect(subscribe.first == "Add to my calendar")
                 let png = try await browser.screenshot()
                 #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-                let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/carer-phone.png")
-                try png.write(to: docs.standardizedFileURL)
+                try BrowserTests.save(png, "carer-phone.png")
             } catch {
                 await browser.close()
                 throw error
