@@ -83,6 +83,8 @@ RETURNS TABLE (link_id bigint, carer_id bigint, carer text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT l.id, c.id, c.external_id FROM carer_links l JOIN carers c ON c.id = l.carer_id
     WHERE l.token_hash = encode(sha256(convert_to(p_token, 'UTF8')), 'hex') AND l.revoked_at IS NULL
+      -- A carer who has left no longer sees clients' names and areas through an old link.
+      AND (c.end_date IS NULL OR c.end_date >= current_date)
 $$;
 REVOKE ALL ON FUNCTION carehub_carer_link_live(text) FROM PUBLIC;
 
@@ -204,3 +206,13 @@ REVOKE ALL ON FUNCTION carehub_carer_link_changes(text, integer) FROM PUBLIC;
 
 -- The anonymous reader may call these two and nothing else.
 GRANT EXECUTE ON FUNCTION carehub_carer_link_week(text), carehub_carer_link_changes(text, integer) TO carehub_carer_link;
+
+-- A manager's read of a carer's record (the web's carer page: pay, contract, working time) is
+-- written to the audit trail, as client reads are (0020's carehub_record_client_read).
+CREATE FUNCTION carehub_record_carer_read(p_carer bigint) RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    INSERT INTO audit_log (person_id, action, table_name, row_key)
+    VALUES (carehub_acting_recorded(), 'read', 'carers', p_carer::text)
+$$;
+REVOKE ALL ON FUNCTION carehub_record_carer_read(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_record_carer_read(bigint) TO carehub_manager;

@@ -15,6 +15,9 @@ struct ErrorPagesMiddleware: RouterMiddleware {
         } catch let error as HTTPError {
             if error.status.code < 400 { return Response(status: error.status, headers: error.headers) }
             return page(error.status, error.body ?? defaultMessage(error.status), context: context, headers: error.headers)
+        } catch let error as any HTTPResponseError {
+            // Hummingbird's own (a form body over the limit is 413): their status, our page.
+            return page(error.status, defaultMessage(error.status), context: context, headers: [:])
         } catch {
             // The error's description may carry row values: only its type is logged.
             logger.error(
@@ -43,6 +46,7 @@ struct ErrorPagesMiddleware: RouterMiddleware {
         switch status {
         case .notFound: "There is no page at this address, or it is not one you may see."
         case .forbidden: "This is not open to you."
+        case .contentTooLarge: "That form was too large."
         default: status.reasonPhrase
         }
     }

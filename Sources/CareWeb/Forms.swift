@@ -11,7 +11,12 @@ enum Forms {
         for pair in String(buffer: body).split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = decode(parts[0]) else { continue }
-            fields[name] = parts.count > 1 ? decode(parts[1]) ?? "" : ""
+            let value = parts.count > 1 ? decode(parts[1]) ?? "" : ""
+            // No form field of carehub's holds control characters (PostgreSQL refuses NUL): a 400, not a 500.
+            if (name + value).unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
+                throw HTTPError(.badRequest, message: "The form held characters that cannot be stored; go back and type it again.")
+            }
+            fields[name] = value
         }
         return fields
     }

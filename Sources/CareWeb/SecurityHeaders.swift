@@ -13,6 +13,12 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         } catch let error as any HTTPResponseError {
             // Errors (a 404 for an unknown path among them) get the same headers as pages.
             response = try error.response(from: request, context: context)
+        } catch {
+            // Anything else (the session lookup failing when the database is down) is a plain 500,
+            // with the same headers; the error itself is never shown.
+            response = Response(
+                status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "Something went wrong on the server; nothing was changed. Try again.\n")))
         }
         response.headers[.contentSecurityPolicy] = ExtraHeaderNames.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"

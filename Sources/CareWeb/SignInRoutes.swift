@@ -29,7 +29,7 @@ enum SignInRoutes {
             guard !email.isEmpty, !password.isEmpty else {
                 return Pages.html(SignInPage.render(email: email, message: "Enter your e-mail address and password."), status: .badRequest)
             }
-            let keys = ["account:" + email.lowercased(), "address:" + context.clientAddress]
+            let keys = ["account:" + email.lowercased(), "address:" + context.throttleAddress(request)]
             let limits = settings.sessionLimits
             let outcome = try await pool.withConnection { db -> SignInOutcome in
                 let sessions = WebSessionRepository(db)

@@ -1,4 +1,5 @@
 import CareStore
+import Foundation
 import Hummingbird
 import NIOCore
 
@@ -15,6 +16,18 @@ public struct WebContext: RequestContext {
     public var sessionToken: String?
     /// The peer's IP address.
     public let clientAddress: String
+
+    /// The address failed sign-ins are counted against: the peer, or, when the peer is this
+    /// machine (a reverse proxy such as docs/nginx.md's), the last address the proxy appended to
+    /// `X-Forwarded-For`, so one client's failures do not lock out everyone behind the proxy.
+    /// carehub listens on loopback only behind a proxy; the proxy overwrites what clients send.
+    func throttleAddress(_ request: Request) -> String {
+        guard clientAddress == "127.0.0.1" || clientAddress == "::1",
+            let forwarded = request.headers[values: .init("X-Forwarded-For")!].last?.split(separator: ",").last
+        else { return clientAddress }
+        let address = forwarded.trimmingCharacters(in: .whitespaces)
+        return address.isEmpty || address.count > 64 ? clientAddress : address
+    }
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -41,7 +41,8 @@ public enum WebServer {
         SecondFactorRoutes.add(to: router, pool: pool, settings: settings)
         ClientRoutes.add(to: router, pool: pool)
         HubRoutes.add(to: router, pool: pool)
-        ActionRoutes.add(to: router, pool: pool, jobs: GenerateJobs(limit: max(1, settings.connections / 2)))
+        // Generate runs hold a connection each: never more than half the pool, and never the last one.
+        ActionRoutes.add(to: router, pool: pool, jobs: GenerateJobs(limit: max(0, (settings.connections - 1) / 2)), logger: logger)
         RebalanceLogRoutes.add(to: router, pool: pool)
         ReportRoutes.add(to: router, pool: pool)
         CarerRoutes.add(to: router, pool: pool)

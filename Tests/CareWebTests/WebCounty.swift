@@ -53,10 +53,10 @@ struct WebCounty {
 
     static func email(_ role: PersonRole) -> String { "\(role.rawValue)@web.example" }
 
-    /// The application over this database (a pool of two connections).
+    /// The application over this database (a pool of three connections: one may generate).
     func app() -> some ApplicationProtocol {
         WebServer.application(
-            settings: .init(host: "127.0.0.1", port: 0, connections: 2), pool: DatabasePool(configuration: test.configuration, size: 2),
+            settings: .init(host: "127.0.0.1", port: 0, connections: 3), pool: DatabasePool(configuration: test.configuration, size: 3),
             logger: Logger(label: "test"))
     }
 }

@@ -16,6 +16,13 @@ public struct AuditRepository {
         try db.query("SELECT carehub_record_client_read(id) FROM clients WHERE external_id = \(externalID)").count > 0
     }
 
+    /// Records that the acting manager read a carer's record (pay, contract, working time);
+    /// false when no visible carer has this id.
+    @discardableResult
+    public func recordCarerRead(externalID: String) throws -> Bool {
+        try db.query("SELECT carehub_record_carer_read(id) FROM carers WHERE external_id = \(externalID)").count > 0
+    }
+
     /// Every read of the client with this external id, and every write to their row in
     /// `clients`, oldest first.
     public func entries(clientExternalID: String) throws -> [AuditEntry] {

@@ -26,10 +26,13 @@ public struct SecondFactorRepository {
     }
 
     /// Enrols a person: stores their secret, with `step` as the code already given (nil: none).
-    public func enrol(personID: Int, secret: String, step: Int?) throws {
-        if try db.execute("UPDATE people SET totp_secret = \(secret), totp_last_step = \(step) WHERE id = \(personID)") == 0 {
-            throw PeopleError.unknownPerson("#\(personID)")
-        }
+    /// Returns false when the person enrolled meanwhile (another session won the race: its
+    /// secret stays, this one is not written).
+    @discardableResult
+    public func enrol(personID: Int, secret: String, step: Int?) throws -> Bool {
+        guard try db.query("SELECT 1 FROM people WHERE id = \(personID)").count > 0 else { throw PeopleError.unknownPerson("#\(personID)") }
+        return try db.execute(
+            "UPDATE people SET totp_secret = \(secret), totp_last_step = \(step) WHERE id = \(personID) AND totp_secret IS NULL") == 1
     }
 
     /// Clears the secret of the person with this e-mail (a lost phone: they enrol again at their

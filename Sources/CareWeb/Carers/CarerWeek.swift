@@ -57,6 +57,8 @@ struct CarerWeek: Sendable {
         }
         // A lent carer's link is their own hub's to give; the table's policy hides it here anyway.
         let link = try carerHub == hub ? CarerLinkRepository(db).live(carer: carer) : nil
+        // The read of a person's record goes to the audit trail, in the page's own transaction.
+        try AuditRepository(db).recordCarerRead(externalID: carer)
         return CarerWeek(
             carer: carer, name: details.name, carerHub: carerHub, hub: hub, week: week,
             shown: stored.map { (version: $0.version, status: $0.status) }, versions: versions, handout: handout,

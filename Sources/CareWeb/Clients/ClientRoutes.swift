@@ -12,7 +12,8 @@ enum ClientRoutes {
             // Path segments arrive percent-encoded, as ClientPage.path writes them.
             guard let hub = context.parameters.get("hub")?.removingPercentEncoding,
                 let client = context.parameters.get("client")?.removingPercentEncoding,
-                let week = context.parameters.get("week").flatMap(ISOWeek.init(iso:))
+                let week = context.parameters.get("week").flatMap(ISOWeek.init(iso:)),
+                ExternalID.isValid(hub), ExternalID.isValid(client)
             else { throw notFound("week") }
             let view = try await pool.acting(for: session) { db in try ClientWeek.load(db, hub: hub, week: week, clientID: client) }
             return Pages.html(ClientPage.render(view, session: session))

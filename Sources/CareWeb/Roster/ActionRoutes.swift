@@ -5,12 +5,13 @@ import CareStore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// What a manager does to a week: plan its visits, generate a draft (with progress), pin and
 /// unpin, publish. Each is a POST with the session's anti-forgery token, one transaction
 /// acting for the manager, and a redirect to a page that says what happened.
 enum ActionRoutes {
-    static func add(to router: Router<WebContext>, pool: DatabasePool, jobs: GenerateJobs) {
+    static func add(to router: Router<WebContext>, pool: DatabasePool, jobs: GenerateJobs, logger: Logger) {
         router.post("/hubs/:hub/weeks/:week/plan") { request, context -> Response in
             let (session, form, hub, week) = try await posted(request, context)
             _ = form
@@ -42,7 +43,7 @@ enum ActionRoutes {
             }
             return Pages.redirect(HubWeek.path(hub, week) + "?notice=published")
         }
-        GenerateRoutes.add(to: router, pool: pool, jobs: jobs)
+        GenerateRoutes.add(to: router, pool: pool, jobs: jobs, logger: logger)
     }
 
     /// The signed-in manager, the form (its token checked) and the hub week of the path.

@@ -121,11 +121,21 @@ enum BoardPage {
             "visit s\(start / 5) w\(max(1, (v.durationMinutes + 4) / 5)) \(v.priority.rawValue)\(item.partners.isEmpty ? "" : " double")\(pinned)"
         return out + """
             <a class="\(classes)" data-visit="\(HTML.escape(v.id))" href="\(week.path)/visits/\(HTML.escape(v.id))?v=\(version)" \
-            title="\(HTML.escape(label))"><span class="t">\(LocalClock.clock(start))</span> \(HTML.escape(h.clientLabel(v.client)))\
+            title="\(HTML.escape(label))">\(Self.priorityMark(v.priority))\
+            <span class="t">\(LocalClock.clock(start))</span> \(HTML.escape(h.clientLabel(v.client)))\
             \(item.partners.isEmpty ? "" : #" <span class="pair" aria-label="double-up\#(HTML.escape(partners))">⧉</span>"#)\
             \(pinned.isEmpty ? "" : #" <span class="pin" aria-label="pinned">📌</span>"#)<span class="sr">, \(HTML.escape(label)), \
             \(v.priority.rawValue) priority</span></a>
             """
+    }
+
+    /// A visible mark for the priorities above normal, so colour is not the only signal.
+    static func priorityMark(_ p: Priority) -> String {
+        switch p {
+        case .homeFirst: #"<span class="prio" aria-hidden="true">HF</span>"#
+        case .high: #"<span class="prio" aria-hidden="true">!</span>"#
+        default: ""
+        }
     }
 
     /// A band from `from` to `to` clipped to one local day (`on`, or the day `from` falls on).

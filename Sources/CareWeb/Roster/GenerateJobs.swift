@@ -7,9 +7,11 @@ import NIOConcurrencyHelpers
 
 /// Draft generations started from the web, with their progress for the progress page.
 ///
-/// A run holds one of the pool's connections (and threads) for its search, so at most
-/// `limit` run at once and one per hub and week; the rest are refused with a message rather
-/// than queued behind pages. Finished runs are kept for an hour so their page still answers.
+/// A run holds one of the pool's connections (and threads) for its search, in one transaction,
+/// so at most `limit` run at once and one per hub and week; the rest are refused with a message
+/// rather than queued behind pages. `WebServer` sets `limit` to leave pages at least half the
+/// pool and never the last connection; below three connections it is 0 and generating is left
+/// to `carehub roster generate`. Finished runs are kept for an hour so their page still answers.
 final class GenerateJobs: Sendable {
     /// What the progress page shows.
     struct Snapshot: Sendable, Equatable {
@@ -42,7 +44,8 @@ final class GenerateJobs: Sendable {
 
     enum Refusal: Error {
         case busy
-        case alreadyRunning(String)
+        /// This week is being generated: the run's id and the person who started it.
+        case alreadyRunning(String, person: Int)
     }
 
     /// Registers a run for `hub`'s `week`; refused when too many run or this week already does.
@@ -50,7 +53,7 @@ final class GenerateJobs: Sendable {
         try jobs.withLockedValue { jobs in
             jobs = jobs.filter { $0.value.snapshot.state == .running || $0.value.started.timeIntervalSinceNow > -3600 }
             if let running = jobs.values.first(where: { $0.hub == hub && $0.week == week && $0.snapshot.state == .running }) {
-                throw Refusal.alreadyRunning(running.id)
+                throw Refusal.alreadyRunning(running.id, person: running.person)
             }
             guard jobs.values.filter({ $0.snapshot.state == .running }).count < limit else { throw Refusal.busy }
             let id = RandomToken.make()

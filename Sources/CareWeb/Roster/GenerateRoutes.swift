@@ -5,12 +5,13 @@ import CareStore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// Generating a draft from the web: the POST starts the run in the background and answers
 /// with its progress page at once; the page follows the run through server-sent events
 /// (`/events`), or, without JavaScript, by reloading itself every two seconds.
 enum GenerateRoutes {
-    static func add(to router: Router<WebContext>, pool: DatabasePool, jobs: GenerateJobs) {
+    static func add(to router: Router<WebContext>, pool: DatabasePool, jobs: GenerateJobs, logger: Logger) {
         router.post("/hubs/:hub/weeks/:week/generate") { request, context -> Response in
             let (session, form, hub, week) = try await ActionRoutes.posted(request, context)
             let text = (form["seconds"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -26,8 +27,15 @@ enum GenerateRoutes {
             let id: String
             do {
                 id = try jobs.start(person: session.person.id, hub: hub, week: week, visits: planned)
-            } catch GenerateJobs.Refusal.alreadyRunning(let running) {
+            } catch GenerateJobs.Refusal.alreadyRunning(let running, let person) {
+                guard person == session.person.id else {
+                    throw HTTPError(.conflict, message: "Someone else is generating a draft for this week; try again when it has finished.")
+                }
                 return Pages.redirect("\(HubWeek.path(hub, week))/generate/\(running)")
+            } catch GenerateJobs.Refusal.busy where jobs.limit == 0 {
+                throw HTTPError(
+                    .serviceUnavailable,
+                    message: "This server keeps its few database connections for pages; generate drafts with carehub roster generate.")
             } catch {
                 throw HTTPError(.serviceUnavailable, message: "Other drafts are being generated; try again in a minute.")
             }
@@ -45,6 +53,8 @@ enum GenerateRoutes {
                         assigned: group?.roster.assignments.count, visits: group.map { $0.roster.assignments.count + $0.roster.unassigned.count },
                         elapsed: GenerateTimings.seconds(since: started))
                 } catch {
+                    // Logged by kind only (no ids of people); the page shows the message.
+                    logger.warning("generate failed", metadata: ["error": .string(String(describing: type(of: error)))])
                     jobs.fail(id, message: GenerateFailure.message(error))
                 }
             }
@@ -60,8 +70,9 @@ enum GenerateRoutes {
         }
         router.get("/hubs/:hub/weeks/:week/generate/:job/events") { _, context -> Response in
             let session = try context.require(.manager)
+            let (hub, week) = try context.parameters.hubWeek()
             let id = context.parameters.get("job") ?? ""
-            guard jobs.job(id, person: session.person.id) != nil else { throw notFound("generate run") }
+            guard let job = jobs.job(id, person: session.person.id), job.hub == hub, job.week == week else { throw notFound("generate run") }
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream"
             headers[.cacheControl] = "no-store"

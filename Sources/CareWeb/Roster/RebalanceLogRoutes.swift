@@ -24,14 +24,17 @@ enum RebalanceLogPage {
         let clock = LocalClock(zone: "Europe/London")
         let manager = session.person.role == .manager
         func week(_ e: RebalanceLogRepository.Entry) -> String {
-            guard let w = e.week, let iso = ISOWeek(iso: w) else { return "" }
-            return manager ? #"<a href="\#(HubWeek.path(e.hub, iso))">\#(w)</a>"# + (e.version.map { " v\($0)" } ?? "") : w
+            guard let w = e.week else { return "" }
+            guard manager, let iso = ISOWeek(iso: w) else { return HTML.escape(w) }
+            return #"<a href="\#(HubWeek.path(e.hub, iso))">\#(HTML.escape(w))</a>"# + (e.version.map { " v\($0)" } ?? "")
         }
         let rows = changes.map { e in
             let notice = e.noticeMinutes.map { $0 < 48 * 60 ? "<strong>short notice</strong> (\($0 / 60) h)" : "\($0 / 60) h" } ?? ""
+            let iso = e.week.flatMap { ISOWeek(iso: $0) }
             let visit =
                 e.visit.map { v in
-                    manager && e.week != nil ? #"<a href="\#(HubWeek.path(e.hub, ISOWeek(iso: e.week!)!))/visits/\#(v)">\#(v)</a>"# : "\(v)"
+                    guard manager, let iso else { return "\(v)" }
+                    return #"<a href="\#(HubWeek.path(e.hub, iso))/visits/\#(v)">\#(v)</a>"#
                 } ?? ""
             return """
                 <tr><td>\(clock.stamp(e.at))</td><td>\(HTML.escape(e.hub))</td><td>\(week(e))</td><td>\(visit)</td>\

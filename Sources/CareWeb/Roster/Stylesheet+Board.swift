@@ -6,7 +6,7 @@ extension Stylesheet {
         var css = """
             .badge { display: inline-block; padding: 0 0.4rem; border: 1px solid var(--ink); border-radius: 0.2rem; font-size: 0.85rem; }
             .badge.published { background: #cce2d8; } .badge.draft { background: #fff7bf; } .badge.superseded { background: #eee; }
-            .badge.critical { background: #f4cdc6; } .badge.lent { background: #e8f1f8; }
+            .badge.home_first { background: #f4cdc6; } .badge.lent { background: #e8f1f8; }
             .notice { border-left: 5px solid var(--link); padding-left: 0.5rem; }
             form.inline { display: inline-block; margin: 0 1rem 0.5rem 0; }
             input[type=number] { width: 5rem; font: inherit; } select, input[type=week], input[type=text] { font: inherit; }
@@ -33,7 +33,8 @@ extension Stylesheet {
             .track .wait { top: 1.2rem; bottom: 1.2rem; border-top: 2px dotted #505a5f; }
             .track .visit { background: #1d70b8; color: #fff; text-decoration: none; border-radius: 2px; padding: 0 1px; font-size: 0.7rem;
               line-height: 1.1; white-space: nowrap; min-width: 3px; }
-            .track .visit.critical { background: #942514; } .track .visit.high { background: #003078; }
+            .track .visit.home_first { background: #942514; } .track .visit.high { background: #003078; }
+            .track .visit .prio { font-weight: 700; margin-right: 1px; }
             .track .visit.double { outline: 2px solid #ffdd00; outline-offset: -2px; }
             .track .visit.pinned { border-bottom: 3px solid #ffdd00; }
             .track .visit.partner-lit { box-shadow: 0 0 0 3px #ffdd00; z-index: 2; }

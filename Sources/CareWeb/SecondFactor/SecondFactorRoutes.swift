@@ -27,7 +27,7 @@ enum SecondFactorRoutes {
             let form = try await Forms.read(request, context: context)
             try Forms.requireToken(form, session)
             let typed = form["code"] ?? ""
-            let keys = ["account:" + session.person.email.lowercased(), "address:" + context.clientAddress]
+            let keys = ["account:" + session.person.email.lowercased(), "address:" + context.throttleAddress(request)]
             let outcome = try await pool.withConnection { db in try check(db, typed: typed, session: session, token: token, keys: keys) }
             switch outcome {
             case .opened(let fresh):
@@ -68,7 +68,8 @@ enum SecondFactorRoutes {
                 return .refused(.wrong, enrolSecret)
             }
             if enrolled == nil {
-                try factors.enrol(personID: session.person.id, secret: secret, step: step)
+                // Another session enrolled first: its secret stands; this one must sign in again.
+                guard try factors.enrol(personID: session.person.id, secret: secret, step: step) else { return .expired }
             } else if try !factors.accept(personID: session.person.id, step: step) {
                 try sessions.recordFailure(keys: keys)
                 return .refused(.replayed, enrolSecret)
