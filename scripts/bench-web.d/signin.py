@@ -65,9 +65,11 @@ for i, email in enumerate(emails):
         form = {"code": code}
         if csrf:
             form["csrf"] = csrf.group(1)
-        status, location, _, page = request("POST", action, cookie=cookie, form=form)
+        status, location, set_cookie, page = request("POST", action, cookie=cookie, form=form)
         if status != 303:
             sys.exit(f"second factor {i + 1} answered {status}")
+        if set_cookie:  # the session's token is renewed once the second factor is given
+            cookie = set_cookie.split(";")[0]
     status, _, _, page = request("GET", "/", cookie=cookie)
     if "signed-in" not in page:
         sys.exit(f"session {i + 1} is not signed in")

@@ -33,7 +33,9 @@ struct Serve: AsyncParsableCommand {
         var configuration = database.configuration()
         configuration.overrides.append((keyword: "application_name", value: "carehub serve"))
         let pool = DatabasePool(configuration: configuration, size: connections)
-        let logger = Logger(label: "carehub.web")
+        var logger = Logger(label: "carehub.web")
+        // The access log is at info: on unless CAREHUB_LOG_LEVEL asks for less (or more).
+        if ProcessInfo.processInfo.environment["CAREHUB_LOG_LEVEL"] == nil { logger.logLevel = .info }
         FileHandle.standardError.write(Data("carehub serve: listening on http://\(address.host):\(address.port)\n".utf8))
         let settings = WebServer.Settings(host: address.host, port: address.port, connections: connections, secureCookies: secureCookies)
         try await WebServer.run(settings: settings, pool: pool, logger: logger)
