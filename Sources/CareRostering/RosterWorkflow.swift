@@ -54,13 +54,19 @@ extension RosterWorkflow {
     /// A stored version with the display details the hand-outs need.
     public static func handout(_ db: Connection, _ stored: StoredRoster) throws -> Handout {
         let (problem, roster) = try documents(stored)
+        return try handout(db, hub: stored.hubCode, week: stored.week, version: stored.version, problem: problem, roster: roster)
+    }
+
+    /// The hand-out of documents already decoded (a version's documents never change, so a
+    /// server may keep them decoded); names and areas are read now.
+    public static func handout(_ db: Connection, hub: String, week: String, version: Int, problem: Problem, roster: Roster) throws -> Handout {
         let carerIDs = Array(Set(roster.assignments.flatMap(\.carers)))
         let clientIDs = Array(Set(problem.visits.map(\.client)))
         let repo = HandoutRepository(db)
         let carers = try repo.carers(carerIDs)
         let clients = try repo.clients(clientIDs)
         return Handout(
-            hub: stored.hubCode, week: stored.week, version: stored.version, problem: problem, roster: roster,
+            hub: hub, week: week, version: version, problem: problem, roster: roster,
             carerNames: carers.mapValues(\.name), clientFirstNames: clients.mapValues(\.firstName), clientAreas: clients.mapValues(\.addressArea))
     }
 }

@@ -6,6 +6,11 @@
 public enum HTML {
     /// Text safe inside an element or a double-quoted attribute.
     public static func escape(_ text: String) -> String {
+        // Most text (ids, names, times) has nothing to escape: return it as it is, as the
+        // roster board escapes thousands of values per page.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         // Scalar by scalar: Swift's Characters merge CRLF and combining marks with what follows.

@@ -54,23 +54,28 @@ public struct WebSessionRepository {
         return token
     }
 
-    /// The live session of a token, touched (its idle clock restarts); nil when unknown, expired,
+    /// The live session of a token, touched (its idle clock restarts, to the minute); nil when unknown, expired,
     /// idle too long, its person is disabled, or it waited too long for its second factor.
     public func find(token: String, limits: Limits) throws -> WebSession? {
         guard
             let row = try db.query(
                 """
-                UPDATE web_sessions s SET last_seen = now()
-                FROM people p
-                WHERE s.token_hash = encode(sha256(convert_to(\(token), 'UTF8')), 'hex') AND p.id = s.person_id AND p.active
+                SELECT s.token_hash, s.last_seen < now() - interval '1 minute' AS stale_touch,
+                       p.id, p.email, p.role, p.name, s.csrf_token, s.second_factor_due,
+                       (SELECT string_agg(h.code, ';' ORDER BY h.code) FROM person_hubs ph JOIN hubs h ON h.id = ph.hub_id
+                        WHERE ph.person_id = p.id) AS hubs
+                FROM web_sessions s JOIN people p ON p.id = s.person_id
+                WHERE s.token_hash = encode(sha256(convert_to(\(token), 'UTF8')), 'hex') AND p.active
                   AND s.expires_at > now() AND s.last_seen > now() - make_interval(mins => \(limits.idleMinutes))
                   AND (NOT s.second_factor_due OR s.created_at > now() - make_interval(mins => \(Self.secondFactorMinutes)))
-                RETURNING p.id, p.email, p.role, p.name, s.csrf_token, s.second_factor_due,
-                          (SELECT string_agg(h.code, ';' ORDER BY h.code) FROM person_hubs ph JOIN hubs h ON h.id = ph.hub_id
-                           WHERE ph.person_id = p.id) AS hubs
                 """
             ).rows.first
         else { return nil }
+        // The idle clock restarts at most once a minute: a page load is then a read, not a write
+        // (and a commit to wait for) in the database.
+        if try row.decode("stale_touch", as: Bool.self) {
+            try db.execute("UPDATE web_sessions SET last_seen = now() WHERE token_hash = \(try row.decode("token_hash", as: String.self))")
+        }
         let hubs: String = try row.decode("hubs", as: String?.self) ?? ""
         return WebSession(
             person: ActingPerson(id: try row.decode("id"), email: try row.decode("email"), role: try row.decode("role")),

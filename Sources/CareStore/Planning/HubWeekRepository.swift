@@ -2,6 +2,8 @@ import CareModel
 
 /// One version of a hub's week, without its documents: what the hub week page lists.
 public struct RosterVersionSummary: Sendable, Equatable {
+    /// `rosters.id`: a version's documents never change, so this names them too.
+    public let id: Int
     public let version: Int
     public let status: RosterStatus
     public let createdAt: Instant
@@ -26,14 +28,15 @@ public struct HubWeekRepository {
     public func versions(hub: String, week: ISOWeek) throws -> [RosterVersionSummary] {
         try db.query(
             """
-            SELECT r.version, r.status, r.created_at, r.created_by, r.published_at
+            SELECT r.id, r.version, r.status, r.created_at, r.created_by, r.published_at
             FROM rosters r JOIN hubs h ON h.id = r.hub_id
             WHERE h.code = \(hub) AND r.iso_week = \(week.description)
             ORDER BY r.version DESC
             """
         ).rows.map { row in
             RosterVersionSummary(
-                version: try row.decode("version"), status: try row.decode("status"), createdAt: try row.decode("created_at"),
+                id: try row.decode("id"), version: try row.decode("version"), status: try row.decode("status"),
+                createdAt: try row.decode("created_at"),
                 createdBy: try row.decode("created_by"), publishedAt: try row.decode("published_at", as: Instant?.self))
         }
     }

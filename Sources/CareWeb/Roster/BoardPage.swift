@@ -116,15 +116,17 @@ enum BoardPage {
         let v = item.visit
         let partners = item.partners.isEmpty ? "" : " with " + item.partners.map { h.carerNames[$0] ?? $0 }.joined(separator: ", ")
         let pinned = v.pinned.contains(carer) ? " pinned" : ""
-        let label = "\(LocalClock.clock(start))–\(clock.time(item.end)) \(h.clientLabel(v.client))\(partners)"
+        let client = h.clientLabel(v.client)
+        let label = HTML.escape("\(LocalClock.clock(start))–\(clock.time(item.end)) \(client)\(partners)")
+        let id = HTML.escape(v.id)
         let classes =
             "visit s\(start / 5) w\(max(1, (v.durationMinutes + 4) / 5)) \(v.priority.rawValue)\(item.partners.isEmpty ? "" : " double")\(pinned)"
         return out + """
-            <a class="\(classes)" data-visit="\(HTML.escape(v.id))" href="\(week.path)/visits/\(HTML.escape(v.id))?v=\(version)" \
-            title="\(HTML.escape(label))">\(Self.priorityMark(v.priority))\
-            <span class="t">\(LocalClock.clock(start))</span> \(HTML.escape(h.clientLabel(v.client)))\
+            <a class="\(classes)" data-visit="\(id)" href="\(week.path)/visits/\(id)?v=\(version)" \
+            title="\(label)">\(Self.priorityMark(v.priority))\
+            <span class="t">\(LocalClock.clock(start))</span> \(HTML.escape(client))\
             \(item.partners.isEmpty ? "" : #" <span class="pair" aria-label="double-up\#(HTML.escape(partners))">⧉</span>"#)\
-            \(pinned.isEmpty ? "" : #" <span class="pin" aria-label="pinned">📌</span>"#)<span class="sr">, \(HTML.escape(label)), \
+            \(pinned.isEmpty ? "" : #" <span class="pin" aria-label="pinned">📌</span>"#)<span class="sr">, \(label), \
             \(v.priority.rawValue) priority</span></a>
             """
     }

@@ -40,14 +40,23 @@ enum GeneratePage {
 
     /// One server-sent event with the snapshot as JSON (`progress`, then `done` at the end).
     static func event(_ s: GenerateJobs.Snapshot, done: Bool) -> String {
-        var fields: [String] = [
-            #""state":"\#(s.state.rawValue)""#, #""elapsed":\#(String(format: "%.1f", s.elapsed))"#,
-            #""assigned":\#(s.assigned)"#, #""visits":\#(s.visits)"#, #""iterations":\#(s.iterations)"#,
-        ]
-        if let o = s.bestObjective { fields.append(#""objective":\#(String(format: "%.1f", o))"#) }
-        if let v = s.version { fields.append(#""version":\#(v)"#) }
-        if let m = s.message, let data = try? JSONEncoder().encode(m) { fields.append(#""message":"# + String(decoding: data, as: UTF8.self)) }
-        return "event: \(done ? "done" : "progress")\ndata: {\(fields.joined(separator: ","))}\n\n"
+        struct Event: Encodable {
+            let state: String
+            let elapsed: Double
+            let assigned, visits, iterations: Int
+            let objective: Double?
+            let version: Int?
+            let message: String?
+        }
+        func tenths(_ x: Double) -> Double { (x * 10).rounded() / 10 }
+        let event = Event(
+            state: s.state.rawValue, elapsed: tenths(s.elapsed), assigned: s.assigned, visits: s.visits, iterations: s.iterations,
+            objective: s.bestObjective.map(tenths), version: s.version, message: s.message)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        // An encoder cannot fail on these fields; an empty object keeps the stream well-formed if it ever did.
+        let json = (try? encoder.encode(event)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return "event: \(done ? "done" : "progress")\ndata: \(json)\n\n"
     }
 }
 

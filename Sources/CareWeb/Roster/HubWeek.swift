@@ -42,10 +42,18 @@ struct HubWeek: Sendable {
         let chosen = version ?? versions.first?.version
         var shown: Shown?
         if let chosen {
-            guard let summary = versions.first(where: { $0.version == chosen }),
-                let stored = try RosterRepository(db).find(hub: hub, week: week, version: chosen, documents: .hub)
-            else { throw notFound("roster version") }
-            shown = Shown(summary: summary, handout: try RosterWorkflow.handout(db, stored), isHubSlice: stored.isHubSlice)
+            // The version must be among those this person may see (row-level security) before
+            // its documents, decoded once per server, are used.
+            guard let summary = versions.first(where: { $0.version == chosen }) else { throw notFound("roster version") }
+            let documents = try DecodedDocuments.shared.get(summary.id) {
+                guard let stored = try RosterRepository(db).find(hub: hub, week: week, version: chosen, documents: .hub) else { return nil }
+                let (problem, roster) = try RosterWorkflow.documents(stored)
+                return DecodedDocuments.Entry(problem: problem, roster: roster, isHubSlice: stored.isHubSlice)
+            }
+            guard let documents else { throw notFound("roster version") }
+            let handout = try RosterWorkflow.handout(
+                db, hub: hub, week: week.description, version: chosen, problem: documents.problem, roster: documents.roster)
+            shown = Shown(summary: summary, handout: handout, isHubSlice: documents.isHubSlice)
         }
         return HubWeek(hub: hub, week: week, versions: versions, plannedVisits: planned, shown: shown)
     }
