@@ -60,13 +60,28 @@ extension RosterWorkflow {
     /// The hand-out of documents already decoded (a version's documents never change, so a
     /// server may keep them decoded); names and areas are read now.
     public static func handout(_ db: Connection, hub: String, week: String, version: Int, problem: Problem, roster: Roster) throws -> Handout {
+        let names = try handoutNames(db, problem: problem, roster: roster)
+        return Handout(
+            hub: hub, week: week, version: version, problem: problem, roster: roster,
+            carerNames: names.carers, clientFirstNames: names.clientFirstNames, clientAreas: names.clientAreas)
+    }
+
+    /// The names and areas a hand-out shows, as the database has them now.
+    public struct HandoutNames: Sendable, Equatable {
+        public let carers: [String: String]
+        public let clientFirstNames: [String: String]
+        public let clientAreas: [String: String]
+    }
+
+    /// Reads the names and areas of a version's carers and clients (what can change after the
+    /// documents were stored).
+    public static func handoutNames(_ db: Connection, problem: Problem, roster: Roster) throws -> HandoutNames {
         let carerIDs = Array(Set(roster.assignments.flatMap(\.carers)))
         let clientIDs = Array(Set(problem.visits.map(\.client)))
         let repo = HandoutRepository(db)
         let carers = try repo.carers(carerIDs)
         let clients = try repo.clients(clientIDs)
-        return Handout(
-            hub: hub, week: week, version: version, problem: problem, roster: roster,
-            carerNames: carers.mapValues(\.name), clientFirstNames: clients.mapValues(\.firstName), clientAreas: clients.mapValues(\.addressArea))
+        return HandoutNames(
+            carers: carers.mapValues(\.name), clientFirstNames: clients.mapValues(\.firstName), clientAreas: clients.mapValues(\.addressArea))
     }
 }

@@ -15,6 +15,8 @@ public final class DatabasePool: @unchecked Sendable {
     public let configuration: ConnectionConfiguration
     /// Most connections (and threads) at once.
     public let size: Int
+    /// Roster documents decoded for this pool's database (the roster pages' cache).
+    let decoded = DecodedDocuments(capacity: 16)
     private let threads: NIOThreadPool
     // Guards `idle`; touched for a moment by each checkout and check-in.
     private let lock = NIOLock()

@@ -9,7 +9,7 @@ extension Stylesheet {
         .familiar, .double { font-size: 0.875rem; padding: 0 0.375rem; border: 1px solid var(--line); margin-left: 0.25rem; }
         .familiar { background: #e8f1f8; }
         .double { background: #f3f2f1; }
-        .unassigned { font-weight: 700; color: #d4351c; }
+        span.unassigned { font-weight: 700; color: #d4351c; }
         ul.carers, ul.windows { columns: 2 16rem; }
         code.secret { font-size: 1.125rem; word-break: break-all; }
         @media print { .client-week { overflow: visible; } .status { border: none; } }

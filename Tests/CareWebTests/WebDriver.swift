@@ -75,7 +75,12 @@ final class Browser {
         _ = try? await command("", method: "DELETE")
         driver.terminate()
         // Polled: Foundation's waitUntilExit spins a run loop that a test's task never turns.
-        for _ in 0..<50 where driver.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+        for _ in 0..<20 where driver.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+        // Debian's chromedriver can outlive SIGTERM; a test must not leave one running.
+        if driver.isRunning {
+            kill(driver.processIdentifier, SIGKILL)
+            for _ in 0..<20 where driver.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+        }
     }
 
     /// Opens `url` and waits for the page to load.

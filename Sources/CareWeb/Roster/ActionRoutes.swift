@@ -19,7 +19,7 @@ enum ActionRoutes {
                 guard try HubWeekRepository(db).actingHubs().contains(hub) else { throw notFound("hub") }
                 return try VisitPlanner(db).plan(week: week, hubCode: hub)
             }
-            let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: nil) }
+            let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: nil, cache: pool.decoded) }
             return Pages.html(HubWeekPage.render(loaded, payroll: [], session: session, message: Notices.planned(outcome)))
         }
         router.post("/hubs/:hub/weeks/:week/pin") { request, context -> Response in

@@ -11,7 +11,17 @@ import CareStore
 /// thirty minutes wide), not inline styles, because the Content-Security-Policy forbids inline
 /// style; the stylesheet has a rule per step (`Stylesheet.board`).
 enum BoardPage {
-    static func render(_ week: HubWeek, shown: HubWeek.Shown, filter: BoardFilter, session: WebSession) -> String {
+    static func render(_ week: HubWeek, shown: HubWeek.Shown, filter: BoardFilter, session: WebSession, cache: DecodedDocuments) -> String {
+        // Everything below the header depends only on the version, its names and the filters,
+        // never on who looks: rendered once per version, names and filters.
+        let filters = filter.query(version: shown.summary.version, day: filter.day)
+        let key = "\(shown.summary.id)|\(shown.generation)|\(shown.summary.status.rawValue)|\(filters)"
+        let body = cache.body(key) { Self.body(week, shown: shown, filter: filter) }
+        return Layout.page(title: "\(week.hub) \(week.week) board", session: session, body: body, wide: true)
+    }
+
+    /// The board's page body.
+    static func body(_ week: HubWeek, shown: HubWeek.Shown, filter: BoardFilter) -> String {
         let h = shown.handout
         let clock = LocalClock(zone: h.problem.timeZone)
         let days = filter.day.map { [$0] } ?? week.week.days
@@ -24,7 +34,7 @@ enum BoardPage {
             #"<th scope="col"><a href="\#(week.path)/board?\#(filter.query(version: version, day: d))">\#(d.weekday.shortName) \#(d)</a></th>"#
         }.joined()
         let status = HubWeekPage.statusBadge(shown.summary.status)
-        let body = """
+        return """
             <h1>\(HTML.escape(week.hub)) · week \(week.week) · board</h1>
             <p>Version \(version) \(status) · <a href="\(week.path)?v=\(version)">hub week</a>\
             \(filter.day == nil ? "" : #" · <a href="\#(week.path)/board?\#(filter.query(version: version, day: nil))">whole week</a>"#)</p>
@@ -38,7 +48,6 @@ enum BoardPage {
             \(unassignedPanel(h, days: Set(days), clock: clock, filter: filter, week: week, version: version))
             </div>
             """
-        return Layout.page(title: "\(week.hub) \(week.week) board", session: session, body: body, wide: true)
     }
 
     static func controls(_ week: HubWeek, handout h: Handout, filter: BoardFilter, version: Int, hubCarers: [Problem.Carer]) -> String {

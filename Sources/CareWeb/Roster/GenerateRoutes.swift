@@ -16,7 +16,8 @@ enum GenerateRoutes {
             let (session, form, hub, week) = try await ActionRoutes.posted(request, context)
             let text = (form["seconds"] ?? "").trimmingCharacters(in: .whitespaces)
             guard let seconds = Int(text), (1...600).contains(seconds) else {
-                let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: nil) }
+                let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: nil, cache: pool.decoded)
+                }
                 let page = GenerateFormError.render(loaded, value: text, session: session)
                 return Pages.html(page, status: .badRequest)
             }

@@ -37,7 +37,7 @@ enum HandoutRoutes {
             let (hub, week) = try context.parameters.hubWeek()
             let version = try versionParameter(context)
             let csv = try await pool.acting(for: session) { db -> String in
-                let loaded = try HubWeek.load(db, hub: hub, week: week, version: version)
+                let loaded = try HubWeek.load(db, hub: hub, week: week, version: version, cache: pool.decoded)
                 guard let shown = loaded.shown else { throw notFound("roster version") }
                 return try RosterWorkflow.payrollCSV(try RosterWorkflow.payroll(db, shown.handout))
             }
@@ -50,7 +50,7 @@ enum HandoutRoutes {
         let session = try context.require(.manager)
         let (hub, week) = try context.parameters.hubWeek()
         let version = context.parameters.get("version") == nil ? try request.version() : try versionParameter(context)
-        let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: version) }
+        let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: version, cache: pool.decoded) }
         guard let shown = loaded.shown else { throw notFound("roster version") }
         return (shown, shown.summary)
     }

@@ -34,7 +34,7 @@ enum HubRoutes {
             let (hub, week) = try context.parameters.hubWeek()
             let version = try request.version()
             let (loaded, payroll) = try await pool.acting(for: session) { db -> (HubWeek, [Payroll.Line]) in
-                let loaded = try HubWeek.load(db, hub: hub, week: week, version: version)
+                let loaded = try HubWeek.load(db, hub: hub, week: week, version: version, cache: pool.decoded)
                 let payroll = try loaded.shown.map { try RosterWorkflow.payroll(db, $0.handout) } ?? []
                 return (loaded, payroll)
             }
@@ -44,16 +44,18 @@ enum HubRoutes {
             let session = try context.require(.manager)
             let (hub, week) = try context.parameters.hubWeek()
             let version = try request.version()
-            let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: version) }
+            let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: version, cache: pool.decoded)
+            }
             guard let shown = loaded.shown else { throw notFound("roster for this week") }
-            return Pages.html(BoardPage.render(loaded, shown: shown, filter: BoardFilter(request), session: session))
+            return Pages.html(BoardPage.render(loaded, shown: shown, filter: BoardFilter(request), session: session, cache: pool.decoded))
         }
         router.get("/hubs/:hub/weeks/:week/visits/:visit") { request, context -> Response in
             let session = try context.require(.manager)
             let (hub, week) = try context.parameters.hubWeek()
             let version = try request.version()
             let visit = context.parameters.get("visit") ?? ""
-            let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: version) }
+            let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: version, cache: pool.decoded)
+            }
             guard let shown = loaded.shown, let candidates = VisitCandidates(handout: shown.handout, visitID: visit) else {
                 throw notFound("visit")
             }
@@ -63,11 +65,12 @@ enum HubRoutes {
             let session = try context.require(.manager)
             let (hub, week) = try context.parameters.hubWeek()
             let (loaded, published) = try await pool.acting(for: session) { db -> (HubWeek, HubWeek.Shown?) in
-                let first = try HubWeek.load(db, hub: hub, week: week, version: nil)
+                let first = try HubWeek.load(db, hub: hub, week: week, version: nil, cache: pool.decoded)
                 guard let draft = first.pendingDraft, let published = first.published else { return (first, nil) }
                 let loaded =
-                    draft.version == first.shown?.summary.version ? first : try HubWeek.load(db, hub: hub, week: week, version: draft.version)
-                return (loaded, try HubWeek.load(db, hub: hub, week: week, version: published.version).shown)
+                    draft.version == first.shown?.summary.version
+                    ? first : try HubWeek.load(db, hub: hub, week: week, version: draft.version, cache: pool.decoded)
+                return (loaded, try HubWeek.load(db, hub: hub, week: week, version: published.version, cache: pool.decoded).shown)
             }
             guard let draft = loaded.shown, loaded.pendingDraft != nil, let published else {
                 return Pages.redirect(loaded.path + "?notice=nothing-to-compare")

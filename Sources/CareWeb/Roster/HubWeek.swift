@@ -18,6 +18,9 @@ struct HubWeek: Sendable {
         let summary: RosterVersionSummary
         let handout: Handout
         let isHubSlice: Bool
+        /// Changes whenever the hand-out's names change (`DecodedDocuments.handout`): part of
+        /// the key of anything rendered from it.
+        let generation: Int
     }
 
     var published: RosterVersionSummary? { versions.first { $0.status == .published } }
@@ -34,7 +37,7 @@ struct HubWeek: Sendable {
 
     /// Reads the week; a hub that is not the acting person's, or a week that does not parse, is
     /// a 404 (the hub list is the database's, `carehub_person_hubs()`).
-    static func load(_ db: Connection, hub: String, week: ISOWeek, version: Int?) throws -> HubWeek {
+    static func load(_ db: Connection, hub: String, week: ISOWeek, version: Int?, cache: DecodedDocuments) throws -> HubWeek {
         guard try HubWeekRepository(db).actingHubs().contains(hub) else { throw notFound("hub") }
         let weeks = HubWeekRepository(db)
         let versions = try weeks.versions(hub: hub, week: week)
@@ -45,15 +48,19 @@ struct HubWeek: Sendable {
             // The version must be among those this person may see (row-level security) before
             // its documents, decoded once per server, are used.
             guard let summary = versions.first(where: { $0.version == chosen }) else { throw notFound("roster version") }
-            let documents = try DecodedDocuments.shared.get(summary.id) {
+            let documents = try cache.get(summary.id) {
                 guard let stored = try RosterRepository(db).find(hub: hub, week: week, version: chosen, documents: .hub) else { return nil }
                 let (problem, roster) = try RosterWorkflow.documents(stored)
                 return DecodedDocuments.Entry(problem: problem, roster: roster, isHubSlice: stored.isHubSlice)
             }
             guard let documents else { throw notFound("roster version") }
-            let handout = try RosterWorkflow.handout(
-                db, hub: hub, week: week.description, version: chosen, problem: documents.problem, roster: documents.roster)
-            shown = Shown(summary: summary, handout: handout, isHubSlice: documents.isHubSlice)
+            let names = try RosterWorkflow.handoutNames(db, problem: documents.problem, roster: documents.roster)
+            let built = cache.handout(summary.id, names: names) {
+                Handout(
+                    hub: hub, week: week.description, version: chosen, problem: documents.problem, roster: documents.roster,
+                    carerNames: names.carers, clientFirstNames: names.clientFirstNames, clientAreas: names.clientAreas)
+            }
+            shown = Shown(summary: summary, handout: built.handout, isHubSlice: documents.isHubSlice, generation: built.generation)
         }
         return HubWeek(hub: hub, week: week, versions: versions, plannedVisits: planned, shown: shown)
     }
