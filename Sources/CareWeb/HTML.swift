@@ -1,3 +1,5 @@
+import CareReports
+
 /// Server-rendered HTML: escaping and the page every screen shares.
 ///
 /// Pages are built as strings from small typed functions rather than a template engine: each
@@ -8,26 +10,13 @@ public enum HTML {
     public static func escape(_ text: String) -> String {
         // Most text (ids, names, times) has nothing to escape: return it as it is, as the
         // roster board escapes thousands of values per page.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+        // (0xC2 leads the C1 controls, which the sheets drop.)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+        {
             return text
         }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        // Scalar by scalar: Swift's Characters merge CRLF and combining marks with what follows.
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
-                if scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        // The same rules as the printable sheets: one escaper for all of carehub's HTML.
+        return PrintableSheets.esc(text)
     }
 
     /// A whole page: `title` (escaped here), `body` and `header` (the signed-in navigation), both

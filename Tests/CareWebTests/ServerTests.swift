@@ -98,14 +98,7 @@ struct ServerTests {
         }
     }
 
-    static func form(_ fields: [String: String]) -> ByteBuffer {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        let text = fields.sorted { $0.key < $1.key }.map {
-            "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
-        }.joined(separator: "&")
-        return ByteBuffer(string: text)
-    }
+    static func form(_ fields: [String: String]) -> ByteBuffer { WebVisitor.form(fields) }
 
     static let sameOrigin: HTTPFields = [.origin: "http://localhost", .contentType: "application/x-www-form-urlencoded"]
 

@@ -19,8 +19,8 @@ enum ActionRoutes {
                 guard try HubWeekRepository(db).actingHubs().contains(hub) else { throw notFound("hub") }
                 return try VisitPlanner(db).plan(week: week, hubCode: hub)
             }
-            let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: nil, cache: pool.decoded) }
-            return Pages.html(HubWeekPage.render(loaded, payroll: [], session: session, message: Notices.planned(outcome)))
+            let (loaded, payroll) = try await HubRoutes.weekWithPayroll(pool, session, hub: hub, week: week, version: nil)
+            return Pages.html(HubWeekPage.render(loaded, payroll: payroll, session: session, message: Notices.planned(outcome)))
         }
         router.post("/hubs/:hub/weeks/:week/pin") { request, context -> Response in
             try await pin(request, context, pool: pool, unpin: false)

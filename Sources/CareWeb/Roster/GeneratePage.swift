@@ -1,4 +1,5 @@
 import CareModel
+import CareReports
 import CareStore
 import Foundation
 
@@ -62,8 +63,8 @@ enum GeneratePage {
 
 /// The hub week page again with the generate form's message beside its field.
 enum GenerateFormError {
-    static func render(_ week: HubWeek, value: String, session: WebSession) -> String {
-        let page = HubWeekPage.render(week, payroll: [], session: session)
+    static func render(_ week: HubWeek, payroll: [Payroll.Line], value: String, session: WebSession) -> String {
+        let page = HubWeekPage.render(week, payroll: payroll, session: session)
         let message = #"<span class="error" id="seconds-error">Enter whole seconds from 1 to 600.</span>"#
         return page.replacingOccurrences(
             of: #"inputmode="numeric">"#,

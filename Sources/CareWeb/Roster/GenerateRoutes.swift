@@ -16,9 +16,8 @@ enum GenerateRoutes {
             let (session, form, hub, week) = try await ActionRoutes.posted(request, context)
             let text = (form["seconds"] ?? "").trimmingCharacters(in: .whitespaces)
             guard let seconds = Int(text), (1...600).contains(seconds) else {
-                let loaded = try await pool.acting(for: session) { db in try HubWeek.load(db, hub: hub, week: week, version: nil, cache: pool.decoded)
-                }
-                let page = GenerateFormError.render(loaded, value: text, session: session)
+                let (loaded, payroll) = try await HubRoutes.weekWithPayroll(pool, session, hub: hub, week: week, version: nil)
+                let page = GenerateFormError.render(loaded, payroll: payroll, value: text, session: session)
                 return Pages.html(page, status: .badRequest)
             }
             let planned = try await pool.acting(for: session) { db -> Int in

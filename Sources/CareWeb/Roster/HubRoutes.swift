@@ -33,11 +33,7 @@ enum HubRoutes {
             let session = try context.require(.manager)
             let (hub, week) = try context.parameters.hubWeek()
             let version = try request.version()
-            let (loaded, payroll) = try await pool.acting(for: session) { db -> (HubWeek, [Payroll.Line]) in
-                let loaded = try HubWeek.load(db, hub: hub, week: week, version: version, cache: pool.decoded)
-                let payroll = try loaded.shown.map { try RosterWorkflow.payroll(db, $0.handout) } ?? []
-                return (loaded, payroll)
-            }
+            let (loaded, payroll) = try await weekWithPayroll(pool, session, hub: hub, week: week, version: version)
             return Pages.html(HubWeekPage.render(loaded, payroll: payroll, session: session, message: Notices.text(request)))
         }
         router.get("/hubs/:hub/weeks/:week/board") { request, context -> Response in
@@ -79,6 +75,16 @@ enum HubRoutes {
             return Pages.html(ComparePage.render(loaded, published: published, draft: draft, comparison: comparison, session: session))
         }
         HandoutRoutes.add(to: router, pool: pool)
+    }
+
+    /// A hub week and the payroll lines of its shown version (for the minimum-wage warnings).
+    static func weekWithPayroll(
+        _ pool: DatabasePool, _ session: WebSession, hub: String, week: ISOWeek, version: Int?
+    ) async throws -> (HubWeek, [Payroll.Line]) {
+        try await pool.acting(for: session) { db -> (HubWeek, [Payroll.Line]) in
+            let loaded = try HubWeek.load(db, hub: hub, week: week, version: version, cache: pool.decoded)
+            return (loaded, try loaded.shown.map { try RosterWorkflow.payroll(db, $0.handout) } ?? [])
+        }
     }
 }
 
