@@ -15,7 +15,8 @@ struct CarerWeek: Sendable {
     let week: ISOWeek
     /// The version shown and every version of the week, for the picker (empty: no roster yet).
     let shown: (version: Int, status: RosterStatus)?
-    let versions: [(version: Int, status: RosterStatus)]
+    /// The week's versions, oldest first (the picker's order).
+    let versions: [RosterVersionSummary]
     let handout: Handout?
     let contractedMinutes: Int?
     let maxMinutes: Int?
@@ -38,7 +39,7 @@ struct CarerWeek: Sendable {
             let details = try HandoutRepository(db).carers([carer])[carer]
         else { return nil }
         let rosters = RosterRepository(db)
-        let versions = try rosters.versions(hub: hub, week: week)
+        let versions = try HubWeekRepository(db).versions(hub: hub, week: week).reversed() as [RosterVersionSummary]
         let chosen = try version ?? rosters.published(hub: hub, week: week)
         var stored: StoredRoster?
         if !versions.isEmpty {
@@ -49,12 +50,7 @@ struct CarerWeek: Sendable {
         let handout = try stored.map { try RosterWorkflow.handout(db, $0) }
         let problemCarer = handout?.problem.carers.first { $0.id == carer }
         if carerHub != hub && problemCarer == nil { return nil }
-        var pay: [Payroll.Line] = []
-        if let handout {
-            var wage: [LocalDate: Int?] = [:]
-            for day in week.days { wage[day] = try HandoutRepository(db).livingWage(on: day) }
-            pay = Payroll.lines(handout, rates: [carer: details.hourlyRatePence]) { wage[$0] ?? nil }.filter { $0.carer == carer }
-        }
+        let pay = try handout.map { try RosterWorkflow.payroll(db, $0).filter { $0.carer == carer } } ?? []
         // A lent carer's link is their own hub's to give; the table's policy hides it here anyway.
         let link = try carerHub == hub ? CarerLinkRepository(db).live(carer: carer) : nil
         // The read of a person's record goes to the audit trail, in the page's own transaction.
