@@ -1,4 +1,5 @@
 import CareModel
+import Glibc
 
 /// A `carehub.problem/1` week compiled for the engine, with the maps back to the file's ids.
 ///
@@ -84,7 +85,8 @@ public enum ProblemCompiler {
         }
         let workers = problem.carers.map { SolverWorker(maxPaid: $0.maxMinutes, contracted: $0.contractedMinutes) }
         let weights = Weights(
-            travel: units(w.travel), continuity: units(w.continuity), preference: units(w.preference), shortfall: units(w.shortfall))
+            travel: units(w.travel), continuity: units(w.continuity), preference: units(w.preference), shortfall: units(w.shortfall),
+            continuityVisits: units(Double(String(cString: getenv("CAREHUB_TAPER") ?? strdup("10"))) ?? 10))
         let instance = SolverInstance(
             travelTime: matrix, travelCost: matrix, visits: visits, shifts: shifts, workers: workers,
             clientCount: problem.clients.count, weights: weights, breakRule: .workingTimeRegulations, paidTravel: true,
