@@ -38,8 +38,7 @@ public enum ProblemCompiler {
         func minutes(_ t: Instant) -> Int { origin.minutes(to: t) }
         let carerIndex = Dictionary(uniqueKeysWithValues: problem.carers.enumerated().map { ($1.id, $0) })
         let clientIndex = Dictionary(uniqueKeysWithValues: problem.clients.enumerated().map { ($1.id, $0) })
-        let places = problem.carers.map(\.location) + problem.clients.map(\.location)
-        let matrix = TravelMatrix(places: places, model: problem.travel).minutes
+        let matrix = TravelMatrix(problem: problem).minutes
         let scale = CompiledProblem.costScale
         let w = problem.weights
         func units(_ x: Double) -> Int { Int((x * Double(scale)).rounded()) }
