@@ -145,8 +145,9 @@ public func solve(
             let d = continuity ? (draw - share) / (1 - share) : draw
             removed = d < 0.85 ? strings.ruin(solution, rng: &rng) : randoms.ruin(solution, rng: &rng)
         } else if draw < share * 0.25 {
-            removed = pairs.ruin(solution, rng: &rng)
-            teamPool = removed.map(\.0)
+            let (pair, displaced) = pairs.ruin(solution, rng: &rng)
+            removed = pair + displaced
+            teamPool = pair.map(\.0)
         } else if draw < share * 0.35 {
             removed = clients.ruin(solution, rng: &rng)
             teamPool = removed.map(\.0)

@@ -3,17 +3,41 @@ import CareModel
 /// Continuity ruin: every visit of one (client, worker) pair across the week. String removal
 /// takes visits close in time, so it never frees all of a stranger's visits to a client at
 /// once; this does, and team-first recreate can hand them to the client's regulars.
+///
+/// The pair is the smallest among a few drawn (strangers doing one or two visits are where
+/// continuity is lost), and half the time the client's most frequent other worker is also
+/// cleared around those visits so that they have room to take them.
 struct PairRemoval {
-    /// Removes the pair of a random assigned visit (its client and first worker); returns the
-    /// visits removed with how to restore them, in removal order.
-    func ruin(_ solution: SearchSolution, rng: inout SplitMix64) -> [(Int, Insertion)] {
-        guard let v = solution.randomAssignedVisit(rng: &rng) else { return [] }
+    /// Assigned visits drawn to find a small pair.
+    var draws = 8
+
+    /// The pair's visits removed (team-first recreate's input) and the displaced ones.
+    func ruin(_ solution: SearchSolution, rng: inout SplitMix64) -> (pair: [(Int, Insertion)], displaced: [(Int, Insertion)]) {
         let instance = solution.instance
-        let worker = solution.firstWorker(of: v)
-        var removed: [(Int, Insertion)] = []
-        for u in instance.clientVisits[instance.visits[v].client] where solution.isAssigned(u) && solution.isServed(u, by: worker) {
-            solution.ruin(u, into: &removed)
+        let workerCount = instance.workers.count
+        var chosen: (visit: Int, worker: Int, count: Int)?
+        for _ in 0..<draws {
+            guard let v = solution.randomAssignedVisit(rng: &rng) else { break }
+            let w = solution.firstWorker(of: v)
+            let count = Int(solution.pairCount[instance.visits[v].client * workerCount + w])
+            if chosen.map({ count < $0.count }) ?? true { chosen = (v, w, count) }
         }
-        return removed
+        guard let chosen else { return ([], []) }
+        let client = instance.visits[chosen.visit].client
+        var pair: [(Int, Insertion)] = []
+        for u in instance.clientVisits[client] where solution.isAssigned(u) && solution.isServed(u, by: chosen.worker) {
+            solution.ruin(u, into: &pair)
+        }
+        var displaced: [(Int, Insertion)] = []
+        guard rng.nextUnit() < 0.5 else { return (pair, displaced) }
+        // The client's most frequent other worker allowed on the first removed visit (lowest index on ties).
+        let visit = instance.visits[chosen.visit]
+        var regular: (worker: Int, count: Int)?
+        for w in visit.allowedWorkers where w != chosen.worker {
+            let count = Int(solution.pairCount[client * workerCount + w])
+            if count > 0 && regular.map({ count > $0.count }) ?? true { regular = (w, count) }
+        }
+        if let regular { solution.ruinOverlapping(pair.map(\.0), of: regular.worker, into: &displaced) }
+        return (pair, displaced)
     }
 }

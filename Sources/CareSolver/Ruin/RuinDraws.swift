@@ -23,4 +23,19 @@ extension SearchSolution {
         }
         return false
     }
+
+    /// Removes worker `w`'s visits that stand in the way of `visits` (starting within their
+    /// windows, with half an hour either side), so `w` has room to take them.
+    func ruinOverlapping(_ visits: [Int], of w: Int, into removed: inout [(Int, Insertion)]) {
+        for u in visits {
+            let mate = instance.visits[u]
+            for s in instance.workerShifts[w] {
+                let shift = instance.shifts[s]
+                guard shift.start <= mate.latestStart + mate.duration, mate.windowStart <= shift.end else { continue }
+                for k in routes[s] where start[k] < mate.latestStart + mate.duration + 30 && start[k] + instance.duration[k] + 30 > mate.windowStart {
+                    ruin(k, into: &removed)
+                }
+            }
+        }
+    }
 }

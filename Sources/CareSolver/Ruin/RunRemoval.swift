@@ -21,21 +21,7 @@ struct RunRemoval {
         let regulars = visit.allowedWorkers.filter { solution.pairCount[visit.client * workerCount + $0] > 0 }
         let pool = regulars.isEmpty ? visit.allowedWorkers : regulars
         let target = pool[rng.nextInt(pool.count)]
-        for (u, _) in run {
-            let mate = instance.visits[u]
-            for s in instance.workerShifts[target] {
-                let shift = instance.shifts[s]
-                guard shift.start <= mate.latestStart + mate.duration, mate.windowStart <= shift.end else { continue }
-                for k in solution.routes[s] {
-                    let other = instance.visits[k]
-                    let begins = solution.start[k]
-                    // Visits of the target overlapping the run visit's window and a little either side.
-                    if begins < mate.latestStart + mate.duration + 30 && begins + other.duration + 30 > mate.windowStart {
-                        solution.ruin(k, into: &displaced)
-                    }
-                }
-            }
-        }
+        solution.ruinOverlapping(run.map(\.0), of: target, into: &displaced)
         return (run, displaced)
     }
 }

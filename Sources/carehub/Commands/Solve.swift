@@ -55,8 +55,11 @@ struct Solve: ParsableCommand {
             }
             if !quiet {
                 let m = roster.metrics
+                let share = String(format: "%.0f", (m.topThreeShare ?? 0) * 100)
+                let late = (m.lateVisits ?? 0) > 0 ? ", \(m.lateVisits ?? 0) late (\(m.lateMinutes ?? 0) min)" : ""
                 writeError(
-                    "assigned \(m.assigned)/\(m.visits) visits, travel \(m.travelMinutes) min, objective \(roster.objective.total), "
+                    "assigned \(m.assigned)/\(m.visits) visits, travel \(m.travelMinutes) min, \(m.distinctCarersPerClient) carers per client "
+                        + "(\(share)% of visits by their three most frequent)\(late), objective \(roster.objective.total), "
                         + "\(result.iterations) iterations in \(String(format: "%.1f", result.seconds))s"
                 )
             }

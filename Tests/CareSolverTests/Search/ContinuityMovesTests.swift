@@ -73,7 +73,10 @@ struct ContinuityMovesTests {
             var removed: [(Int, Insertion)]
             var team: [Int] = []
             switch step % 5 {
-            case 0: removed = PairRemoval().ruin(solution, rng: &rng)
+            case 0:
+                let (pair, displaced) = PairRemoval().ruin(solution, rng: &rng)
+                removed = pair + displaced
+                team = pair.map(\.0)
             case 1: removed = ClientRemoval().ruin(solution, rng: &rng)
             case 2:
                 let (run, displaced) = RunRemoval().ruin(solution, rng: &rng)
