@@ -5,7 +5,7 @@ import CareModel
 /// once; this does, and team-first recreate can hand them to the client's regulars.
 ///
 /// The pair is the smallest among a few drawn (strangers doing one or two visits are where
-/// continuity is lost), and half the time the client's most frequent other worker is also
+/// continuity is lost), and half the time the client's most frequent other worker who works then is also
 /// cleared around those visits so that they have room to take them.
 struct PairRemoval {
     /// Assigned visits drawn to find a small pair.
@@ -30,12 +30,16 @@ struct PairRemoval {
         }
         var displaced: [(Int, Insertion)] = []
         guard rng.nextUnit() < 0.5 else { return (pair, displaced) }
-        // The client's most frequent other worker allowed on the first removed visit (lowest index on ties).
-        let visit = instance.visits[chosen.visit]
+        // The client's most frequent other worker who works when the chosen visit is due
+        // (lowest index on ties): the one most likely to take the pair's visits.
         var regular: (worker: Int, count: Int)?
-        for w in visit.allowedWorkers where w != chosen.worker {
+        var lastWorker = -1
+        for s in instance.candidateShifts[chosen.visit] {
+            let w = instance.shifts[s].worker
+            if w == chosen.worker || w == lastWorker { continue }
+            lastWorker = w
             let count = Int(solution.pairCount[client * workerCount + w])
-            if count > 0 && regular.map({ count > $0.count }) ?? true { regular = (w, count) }
+            if count > 0 && regular.map({ count > $0.count || (count == $0.count && w < $0.worker) }) ?? true { regular = (w, count) }
         }
         if let regular { solution.ruinOverlapping(pair.map(\.0), of: regular.worker, into: &displaced) }
         return (pair, displaced)
