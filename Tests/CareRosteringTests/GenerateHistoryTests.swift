@@ -37,11 +37,13 @@ struct GenerateHistoryTests {
         let loader = WeekProblemLoader(c.db)
         // A draft is not history.
         #expect(try loader.history(hubCodes: ["STAF"], week: week2).isEmpty)
+        #expect(try loader.hubsWithHistory(hubCodes: ["CANN", "STAF"], week: week2).isEmpty)
         try RosterWorkflow.publish(c.db, hub: "STAF", week: c.week, version: 1, force: false, actor: "test")
         let expected = try published(c, hub: "STAF", week: c.week)
         #expect(!expected.isEmpty)
         #expect(expected.values.contains { $0.contains { $0.visits > 1 } })
         #expect(try loader.history(hubCodes: ["STAF"], week: week2) == expected)
+        #expect(try loader.hubsWithHistory(hubCodes: ["CANN", "STAF"], week: week2) == ["STAF"])
         // Another hub's clients have none; five weeks on, week 1 is out of range.
         #expect(try loader.history(hubCodes: ["CANN"], week: week2).isEmpty)
         let fiveOn = ISOWeek(containing: c.week.monday.adding(days: 35))

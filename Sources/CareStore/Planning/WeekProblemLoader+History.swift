@@ -47,4 +47,18 @@ extension WeekProblemLoader {
         }
         return history
     }
+
+    /// Those of `hubCodes` with at least one published roster in the `historyWeeks` weeks before
+    /// `week`: their clients' history is known (possibly empty: nobody visited them); for the
+    /// other hubs (a first week on carehub) it is not, and the problem leaves it out.
+    public func hubsWithHistory(hubCodes: [String], week: ISOWeek) throws -> Set<String> {
+        let weeks = (1...Self.historyWeeks).map { ISOWeek(containing: week.monday.adding(days: -7 * $0)).description }
+        return Set(
+            try db.query(
+                """
+                SELECT DISTINCT h.code FROM rosters r JOIN hubs h ON h.id = r.hub_id
+                WHERE r.status = 'published' AND r.iso_week = ANY(\(weeks)::text[]) AND h.code = ANY(\(hubCodes)::text[])
+                """
+            ).rows.map { try $0.decode("code", as: String.self) })
+    }
 }
