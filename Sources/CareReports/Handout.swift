@@ -30,7 +30,7 @@ public struct Handout: Sendable {
     /// Lookups built once in `init`, because the hand-outs and the review ask for every carer's
     /// items and rebuilding them per carer made a county's review quadratic.
     private let carerByID: [String: Problem.Carer]
-    private let clientPlaces: [String: GeoPoint]
+    private let clientIDs: Set<String>
     /// `scheduled[c]`: carer `c`'s assignments (with a readable start and a known visit) in time order.
     private let scheduled: [String: [Scheduled]]
 
@@ -55,7 +55,7 @@ public struct Handout: Sendable {
         self.clientAreas = clientAreas
         self.zone = ZoneOffsets(identifier: problem.timeZone)
         self.carerByID = Dictionary(problem.carers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.clientPlaces = Dictionary(problem.clients.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
+        self.clientIDs = Set(problem.clients.map(\.id))
         self.scheduled = Self.scheduledByCarer(problem: problem, roster: roster)
     }
 
@@ -77,14 +77,15 @@ public struct Handout: Sendable {
     public func items(for carerID: String) -> [Item] {
         guard let carer = carerByID[carerID] else { return [] }
         var out: [Item] = []
-        var previous: (shift: Int, place: GeoPoint, end: Instant)?
+        var previous: (shift: Int, place: PlaceRef, end: Instant)?
         for item in scheduled[carerID] ?? [] {
             let (t, a, v) = (item.start, item.assignment, item.visit)
             let shift = carer.shifts.firstIndex { $0.start <= t && t < $0.end } ?? -1
-            let place = clientPlaces[v.client] ?? carer.location
+            let home = PlaceRef.carer(carer.id)
+            let place = clientIDs.contains(v.client) ? PlaceRef.client(v.client) : home
             let sameShift = previous?.shift == shift
-            let from = sameShift ? previous?.place ?? carer.location : carer.location
-            let travel = problem.travel.minutes(from: from, to: place)
+            let from = sameShift ? previous?.place ?? home : home
+            let travel = problem.travelMinutes(from: from, to: place)
             let waiting = sameShift ? max(0, (previous?.end.minutes(to: t) ?? 0) - travel) : 0
             let end = t.adding(minutes: v.durationMinutes)
             out.append(

@@ -85,16 +85,17 @@ public struct RosterReview: Sendable {
             }.sorted { $0.0 < $1.0 }
         var table = TextTable(headers: ["day", "start", "end", "visit", "client", "with", "travel"], rightAligned: [6])
         // (shift index, place) of the previous visit: the first visit of each shift travels from home.
-        var previous: (Int, GeoPoint)?
+        var previous: (Int, PlaceRef)?
         var minutes = 0
         for (t, a, v) in mine {
             let offset = zone?.offsetMinutes(at: t) ?? 0
             let local = t.adding(minutes: offset)
             let day = LocalDate(daysSinceEpoch: Int(local.secondsSinceEpoch / 86_400))
-            let place = clients[v.client]?.location ?? carer.location
+            let home = PlaceRef.carer(carer.id)
+            let place = clients[v.client] != nil ? PlaceRef.client(v.client) : home
             let shift = carer.shifts.firstIndex { $0.start <= t && t < $0.end } ?? -1
-            let from = previous.flatMap { $0.0 == shift ? $0.1 : nil } ?? carer.location
-            let leg = problem.travel.minutes(from: from, to: place)
+            let from = previous.flatMap { $0.0 == shift ? $0.1 : nil } ?? home
+            let leg = problem.travelMinutes(from: from, to: place)
             let end = local.adding(minutes: v.durationMinutes)
             table.add([
                 "\(day.weekday.shortName) \(day)", clock(local), clock(end), a.visit, v.client,

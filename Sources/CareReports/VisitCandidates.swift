@@ -57,7 +57,7 @@ public struct VisitCandidates: Sendable {
         let assigned = handout.roster.assignments.first { $0.visit == visitID }?.carers ?? []
         let visitsOfClient = Set(problem.visits.filter { $0.client == client.id }.map(\.id))
         let onClient = Set(handout.roster.assignments.filter { $0.visit != visitID && visitsOfClient.contains($0.visit) }.flatMap(\.carers))
-        let places = Dictionary(problem.clients.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
+        let places = Set(problem.clients.map(\.id))
         var out: [Candidate] = []
         for carer in problem.carers where carer.hub == client.hub || carer.lendableTo.contains(client.hub) {
             if assigned.contains(carer.id) {
@@ -84,7 +84,7 @@ public struct VisitCandidates: Sendable {
 
     /// The first rule that keeps `carer` off `visit` (or `.free`).
     static func verdict(
-        _ carer: Problem.Carer, client: Problem.Client, visit: Problem.Visit, handout: Handout, places: [String: GeoPoint]
+        _ carer: Problem.Carer, client: Problem.Client, visit: Problem.Visit, handout: Handout, places: Set<String>
     ) -> Verdict {
         let problem = handout.problem
         if client.excludedCarers.contains(carer.id) { return .excludedByClient }
@@ -99,18 +99,19 @@ public struct VisitCandidates: Sendable {
         if shifts.isEmpty { return .noShift }
         let items = handout.items(for: carer.id)
         let paid = items.reduce(0) { $0 + $1.visit.durationMinutes + ($1.paidTravel ? $1.travel : 0) }
-        let place = client.location
+        let place = PlaceRef.client(client.id)
+        func at(_ id: String) -> PlaceRef { places.contains(id) ? .client(id) : place }
         let fits = shifts.contains { shift in
             let mine = items.filter { shift.start <= $0.start && $0.start < shift.end }
             // Gaps between the shift's visits (and its ends): the visit fits one if, after travel
             // from what comes before, it can start in its window and still reach what comes after.
-            var earliest = shift.start.adding(minutes: problem.travel.minutes(from: carer.location, to: place))
+            var earliest = shift.start.adding(minutes: problem.travelMinutes(from: .carer(carer.id), to: place))
             for next in mine + [nil] as [Handout.Item?] {
                 let deadline =
-                    next.map { $0.start.adding(minutes: -problem.travel.minutes(from: place, to: places[$0.visit.client] ?? place)) } ?? shift.end
+                    next.map { $0.start.adding(minutes: -problem.travelMinutes(from: place, to: at($0.visit.client))) } ?? shift.end
                 let start = max(earliest, visit.windowStart)
                 if start <= latestStart && start.adding(minutes: visit.durationMinutes) <= deadline { return true }
-                if let next { earliest = next.end.adding(minutes: problem.travel.minutes(from: places[next.visit.client] ?? place, to: place)) }
+                if let next { earliest = next.end.adding(minutes: problem.travelMinutes(from: at(next.visit.client), to: place)) }
             }
             return false
         }

@@ -25,10 +25,10 @@ public enum WorkingTimeWarnings {
             let mine = (byCarer[carer.id] ?? []).sorted { $0.0 < $1.0 }
             guard !mine.isEmpty else { continue }
             var worked = 0
-            var previous: (Instant, GeoPoint)?
+            var previous: (Instant, PlaceRef)?
             for (t, v) in mine {
-                let place = clients[v.client]?.location ?? carer.location
-                if let (end, at) = previous, end.minutes(to: t) < 12 * 60 { worked += problem.travel.minutes(from: at, to: place) }
+                let place = clients[v.client] != nil ? PlaceRef.client(v.client) : .carer(carer.id)
+                if let (end, at) = previous, end.minutes(to: t) < 12 * 60 { worked += problem.travelMinutes(from: at, to: place) }
                 worked += v.durationMinutes
                 previous = (t.adding(minutes: v.durationMinutes), place)
             }

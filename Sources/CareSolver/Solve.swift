@@ -26,6 +26,12 @@ public struct SolveResult: Sendable {
     public let preferenceMisses: Int
     public let shortfall: Int
     public let unassignedPenalty: Int
+    /// Σ `Weights.continuityTaper` over (client, worker) pairs, and pairs new to their client.
+    public let taperUnits: Int
+    public let newPairs: Int
+    /// Σ lateness over assigned visits, and the largest.
+    public let lateTotal: Int
+    public let maxLate: Int
     /// `workerPaid[w]`: paid time of worker `w`.
     public let workerPaid: [Int]
     /// `routes[s]`: visits of shift `s` in service order.
@@ -79,7 +85,18 @@ public func solve(
         return (-va.unassignedPenalty, instance.candidateShifts[a].count, -va.workersNeeded, va.windowEnd - va.windowStart, a)
             < (-vb.unassignedPenalty, instance.candidateShifts[b].count, -vb.workersNeeded, vb.windowEnd - vb.windowStart, b)
     }
-    for v in order {
+    let team = TeamRecreate()
+    let exp = Int(String(cString: getenv("CAREHUB_EXP") ?? strdup("0"))) ?? 0  // TEMP experiment knob
+    let continuity = instance.weights.valuesContinuity && exp & 2 == 0
+    for v in order where !solution.isAssigned(v) {
+        let visit = instance.visits[v]
+        // Construction thinks in runs: a worker who can take a client's morning call on most
+        // days is preferred over the cheapest worker for Monday alone.
+        if exp & 1 == 0 && instance.weights.valuesContinuity && visit.workersNeeded == 1 && visit.pinnedWorkers.isEmpty && !instance.runMates[v].isEmpty {
+            let run = [v] + instance.runMates[v].filter { !solution.isAssigned($0) }
+            _ = team.recreate(run, in: solution, rng: &rng, buffer: &buffer)
+            continue
+        }
         if let insertion = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer) { solution.apply(v, insertion) }
     }
     var current = solution.cost
@@ -89,6 +106,11 @@ public func solve(
     let t1 = max(1e-9, parameters.endTemperature * legCost)
     let strings = StringRemoval()
     let randoms = RandomRemoval()
+    let pairs = PairRemoval()
+    let clients = ClientRemoval()
+    let runs = RunRemoval()
+    let rounds = RoundCopy()
+    let continuityShare = Double(String(cString: getenv("CAREHUB_OPS") ?? strdup("0.2"))) ?? 0.2  // TEMP
     var iteration = 0
     var lastReport = 0.0
     while true {
@@ -105,14 +127,49 @@ public func solve(
         iteration += 1
         let fraction = parameters.stop.progress(iteration: iteration, elapsed: now)
         let temperature = t0 * pow(t1 / t0, fraction)
-        let removed = rng.nextUnit() < 0.85 ? strings.ruin(solution, rng: &rng) : randoms.ruin(solution, rng: &rng)
-        var pool = removed.map(\.0)
+        // Ruin: SISR strings and random visits; with continuity weighted, also a client's
+        // pair, week or run, whose visits team-first recreate rebuilds before the rest.
+        var removed: [(Int, Insertion)]
+        var teamPool: [Int] = []
+        var roundMates: [Int] = []
+        var roundWorker = 0
+        let draw = rng.nextUnit()
+        let share = continuityShare
+        if !continuity || draw >= share {
+            // The original split, stretched over the draws left to it.
+            let d = continuity ? (draw - share) / (1 - share) : draw
+            removed = d < 0.85 ? strings.ruin(solution, rng: &rng) : randoms.ruin(solution, rng: &rng)
+        } else if draw < share * 0.25 {
+            removed = pairs.ruin(solution, rng: &rng)
+            teamPool = removed.map(\.0)
+        } else if draw < share * 0.35 {
+            removed = clients.ruin(solution, rng: &rng)
+            teamPool = removed.map(\.0)
+        } else if draw < share * 0.6 {
+            let (run, displaced) = runs.ruin(solution, rng: &rng)
+            removed = run + displaced
+            teamPool = run.map(\.0)
+        } else {
+            let copy = rounds.ruin(solution, rng: &rng)
+            removed = copy.removed
+            roundWorker = copy.worker
+            roundMates = copy.mates
+        }
+        var placed = teamPool.isEmpty ? [] : team.recreate(teamPool, in: solution, rng: &rng, buffer: &buffer)
+        for v in roundMates where !solution.isAssigned(v) {
+            if let insertion = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer, onlyWorker: roundWorker) {
+                solution.apply(v, insertion)
+                placed.append(v)
+            }
+        }
+        var pool = removed.map(\.0).filter { !solution.isAssigned($0) }
+        for v in roundMates where !solution.isAssigned(v) && !pool.contains(v) { pool.append(v) }
         // A few visits left out get another chance each iteration.
         for _ in 0..<min(3, solution.unassigned.count) {
             let v = solution.unassigned[rng.nextInt(solution.unassigned.count)]
             if !pool.contains(v) { pool.append(v) }
         }
-        let placed = recreate.recreate(pool, in: solution, order: Recreate.Order.allCases[rng.nextInt(4)], rng: &rng, buffer: &buffer)
+        placed += recreate.recreate(pool, in: solution, order: Recreate.Order.allCases[rng.nextInt(4)], rng: &rng, buffer: &buffer)
         let candidate = solution.cost
         // Accept worse solutions with probability exp(-(worse by) / temperature).
         if Double(candidate) < Double(current) - temperature * log(max(1e-300, rng.nextUnit())) {
@@ -153,6 +210,7 @@ extension SearchSolution {
         return SolveResult(
             assignments: assignments, unassigned: instance.visits.indices.filter { !isAssigned($0) }, cost: cost,
             travelCost: travelCost, distinctPairs: distinctPairs, preferenceMisses: preferenceMisses, shortfall: shortfall,
-            unassignedPenalty: unassignedPenalty, workerPaid: workerPaid, routes: routes, iterations: iterations, seconds: seconds)
+            unassignedPenalty: unassignedPenalty, taperUnits: taperUnits, newPairs: newPairs, lateTotal: lateTotal, maxLate: maxLate,
+            workerPaid: workerPaid, routes: routes, iterations: iterations, seconds: seconds)
     }
 }

@@ -69,7 +69,7 @@ struct RosterRetentionTests {
 
     @Test func perCarerMeasuresAndComparison() throws {
         let (problem, roster) = Self.week()
-        let leg = problem.travel.minutes(from: Self.p, to: Self.q)
+        let leg = HaversineTravel.standard.minutes(from: Self.p, to: Self.q)
         #expect(leg > 0 && leg < 30)
         let measures = RosterRetention.measures([("H", problem, roster)])
         let l0 = try #require(measures.first { $0.carer == "L0" })

@@ -1,13 +1,16 @@
 /// The project's independent checker: recomputes every hard rule and the objective of a
-/// roster straight from the problem file's values (instants in seconds, the haversine formula),
-/// sharing no code with the engine's compiled matrices or incremental evaluation.
+/// roster straight from the problem file's values (instants in seconds, travel through
+/// `Problem.travelMinutes`), sharing no code with the engine's compiled matrices or
+/// incremental evaluation.
 public enum RosterChecker {
     /// What the checker found.
     public struct Report: Sendable {
         /// Hard-rule breaches and format errors; empty for a valid roster.
         public var violations: [String] = []
         /// The objective recomputed from scratch.
-        public var objective = Roster.Objective(total: 0, unassigned: 0, travel: 0, continuity: 0, preference: 0, shortfall: 0)
+        public var objective = Roster.Objective(
+            total: 0, unassigned: 0, travel: 0, continuity: 0, preference: 0, shortfall: 0, continuityVisits: 0, newCarers: 0, lateness: 0,
+            maxLateness: 0)
 
         /// True when no rule is broken and the roster's stated objective matches the recomputation.
         public var isValid: Bool { violations.isEmpty }
@@ -17,6 +20,8 @@ public enum RosterChecker {
         let visit: Problem.Visit
         let start: Int64  // seconds since epoch
         let carers: [String]
+        /// Minutes past the window's end (0 when on time).
+        let late: Int
     }
 
     /// Checks `roster` against `problem`.
@@ -47,9 +52,14 @@ public enum RosterChecker {
             if a.carers.count != visit.carers || Set(a.carers).count != a.carers.count {
                 violation("visit \(a.visit): needs \(visit.carers) distinct carers, has \(a.carers.count)")
             }
-            if t < visit.windowStart.secondsSinceEpoch || t > visit.windowEnd.secondsSinceEpoch {
+            // A visit may start up to late_allowed_minutes past its window (never when time-critical).
+            let allowed = visit.timeCritical ? 0 : visit.lateAllowedMinutes
+            if t < visit.windowStart.secondsSinceEpoch || t > visit.windowEnd.secondsSinceEpoch + Int64(allowed) * 60 {
                 violation("visit \(a.visit): starts outside its window")
             }
+            let lateSeconds = t - visit.windowEnd.secondsSinceEpoch
+            let late = lateSeconds > 0 ? Int((lateSeconds + 59) / 60) : 0
+            if (a.lateMinutes ?? 0) != late { violation("visit \(a.visit): late_minutes is \(a.lateMinutes ?? 0) but recomputes to \(late)") }
             for p in visit.pinned where !a.carers.contains(p) { violation("visit \(a.visit): pinned carer \(p) missing") }
             let client = clients[visit.client]
             for id in a.carers {
@@ -76,8 +86,9 @@ public enum RosterChecker {
                     violation("visit \(a.visit): not inside a shift of carer \(id)")
                 }
             }
-            placed.append(Placed(visit: visit, start: t, carers: a.carers))
+            placed.append(Placed(visit: visit, start: t, carers: a.carers, late: late))
         }
+        checkLinks(problem, placed, &report)
         checkRoutes(problem, placed, clients, &report)
         report.objective.unassigned = roster.unassigned.compactMap { visits[$0.visit] }
             .reduce(0) { $0 + problem.weights.unassigned($1.priority) }
@@ -93,17 +104,72 @@ public enum RosterChecker {
         }
         report.objective.continuity = problem.weights.continuity * Double(pairs.count)
         report.objective.preference = problem.weights.preference * Double(misses)
+        newParts(problem, placed, clients, &report)
         let o = report.objective
-        report.objective.total = o.unassigned + o.travel + o.continuity + o.preference + o.shortfall
-        let stated = roster.objective
-        for (name, mine, theirs) in [
-            ("total", report.objective.total, stated.total), ("unassigned", o.unassigned, stated.unassigned),
-            ("travel", o.travel, stated.travel), ("continuity", report.objective.continuity, stated.continuity),
-            ("preference", report.objective.preference, stated.preference), ("shortfall", o.shortfall, stated.shortfall),
-        ] where abs(mine - theirs) > 1e-6 * max(1, abs(mine)) {
-            violation("objective.\(name) is \(theirs) but recomputes to \(mine)")
-        }
+        let added = [o.continuityVisits, o.newCarers, o.lateness, o.maxLateness].reduce(0) { $0 + ($1 ?? 0) }
+        report.objective.total = o.unassigned + o.travel + o.continuity + o.preference + o.shortfall + added
+        compare(report.objective, roster.objective, &report)
         return report
+    }
+
+    /// Each stated part against its recomputation; the new parts are optional in the file, and
+    /// one left out counts as 0 (so it is a violation only when it recomputes to more).
+    private static func compare(_ mine: Roster.Objective, _ stated: Roster.Objective, _ report: inout Report) {
+        func differ(_ a: Double, _ b: Double) -> Bool { abs(a - b) > 1e-6 * max(1, abs(a)) }
+        for (name, m, theirs) in [
+            ("total", mine.total, stated.total), ("unassigned", mine.unassigned, stated.unassigned), ("travel", mine.travel, stated.travel),
+            ("continuity", mine.continuity, stated.continuity), ("preference", mine.preference, stated.preference),
+            ("shortfall", mine.shortfall, stated.shortfall),
+        ] where differ(m, theirs) {
+            report.violations.append("objective.\(name) is \(theirs) but recomputes to \(m)")
+        }
+        for (name, m, theirs) in [
+            ("continuity_visits", mine.continuityVisits ?? 0, stated.continuityVisits), ("new_carers", mine.newCarers ?? 0, stated.newCarers),
+            ("lateness", mine.lateness ?? 0, stated.lateness), ("max_lateness", mine.maxLateness ?? 0, stated.maxLateness),
+        ] {
+            if let theirs {
+                if differ(m, theirs) { report.violations.append("objective.\(name) is \(theirs) but recomputes to \(m)") }
+            } else if differ(m, 0) {
+                report.violations.append("objective.\(name) is absent but recomputes to \(m)")
+            }
+        }
+    }
+
+    /// The continuity taper per client–carer pair, carers new to clients with a history, and lateness.
+    private static func newParts(_ problem: Problem, _ placed: [Placed], _ clients: [String: Problem.Client], _ report: inout Report) {
+        var visitsByPair: [String: [String: Int]] = [:]  // client → carer → assigned visits
+        for p in placed { for c in Set(p.carers) { visitsByPair[p.visit.client, default: [:]][c, default: 0] += 1 } }
+        var taper = 0
+        var strangers = 0
+        for (client, carers) in visitsByPair {
+            for n in carers.values { taper += ObjectiveWeights.continuityTaper(n) }
+            guard let history = clients[client]?.history else { continue }
+            let known = Set(history.map(\.carer))
+            strangers += carers.keys.filter { !known.contains($0) }.count
+        }
+        let w = problem.weights
+        report.objective.continuityVisits = w.continuityVisits * Double(taper)
+        report.objective.newCarers = w.newCarer * Double(strangers)
+        report.objective.lateness = w.lateness * Double(placed.reduce(0) { $0 + $1.late })
+        report.objective.maxLateness = w.maxLateness * Double(placed.map(\.late).max() ?? 0)
+    }
+
+    /// Links between two assigned visits: the gap between their starts, and no shared carer
+    /// when the link asks for different carers.
+    private static func checkLinks(_ problem: Problem, _ placed: [Placed], _ report: inout Report) {
+        let byVisit = Dictionary(placed.map { ($0.visit.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for link in problem.links {
+            guard let first = byVisit[link.first], let second = byVisit[link.second] else { continue }
+            let gap = second.start - first.start
+            let name = "link \(link.first) → \(link.second)"
+            if gap < Int64(link.minGapMinutes) * 60 || gap > Int64(link.maxGapMinutes) * 60 {
+                report.violations.append(
+                    "\(name): starts \(gap / 60) minutes apart, outside \(link.minGapMinutes)…\(link.maxGapMinutes)")
+            }
+            if link.differentCarers, let shared = first.carers.first(where: second.carers.contains) {
+                report.violations.append("\(name): carer \(shared) does both visits")
+            }
+        }
     }
 
     /// Rules 4–6 per carer and shift, and the travel and shortfall parts of the objective.
@@ -119,11 +185,13 @@ public enum RosterChecker {
                 let inShift = mine.filter { shift.start.secondsSinceEpoch <= $0.start && $0.start < shift.end.secondsSinceEpoch }
                 guard let first = inShift.first else { continue }
                 var previousEnd = shift.start.secondsSinceEpoch
-                var at = carer.location
+                let home = PlaceRef.carer(carer.id)
+                var at = home
                 var longestGap = Int64(0)
                 for (i, p) in inShift.enumerated() {
-                    guard let client = clients[p.visit.client] else { continue }
-                    let leg = Int64(problem.travel.minutes(from: at, to: client.location)) * 60
+                    guard clients[p.visit.client] != nil else { continue }
+                    let place = PlaceRef.client(p.visit.client)
+                    let leg = Int64(problem.travelMinutes(from: at, to: place)) * 60
                     // Rule 4: room to travel (from home before the first visit).
                     if p.start < previousEnd + leg {
                         report.violations.append("carer \(carer.id): no time to reach visit \(p.visit.id)")
@@ -135,11 +203,23 @@ public enum RosterChecker {
                     }
                     paid += p.visit.durationMinutes
                     previousEnd = p.start + Int64(p.visit.durationMinutes) * 60
-                    at = client.location
+                    at = place
                 }
-                // Rule 6: a 20-minute break in a worked span over 6 hours.
-                if previousEnd - first.start > 360 * 60 && longestGap < 20 * 60 {
-                    report.violations.append("carer \(carer.id): a shift over 6 hours has no 20-minute break")
+                // Rule 4 with returns_home: the unpaid trip home counts as travel and ends by the shift's end.
+                if carer.returnsHome {
+                    let leg = problem.travelMinutes(from: at, to: home)
+                    travel += leg
+                    if previousEnd + Int64(leg) * 60 > shift.end.secondsSinceEpoch {
+                        report.violations.append(
+                            "carer \(carer.id): cannot be home by the end of the shift after visit \(inShift[inShift.count - 1].visit.id)")
+                    }
+                }
+                // Rule 6: a break of `rules.breakMinutes` in a worked span over `rules.breakAfterMinutes` (no rule when nil).
+                if let after = problem.rules.breakAfterMinutes, previousEnd - first.start > Int64(after) * 60,
+                    longestGap < Int64(problem.rules.breakMinutes) * 60
+                {
+                    let span = after % 60 == 0 ? "\(after / 60) hours" : "\(after) minutes"
+                    report.violations.append("carer \(carer.id): a shift over \(span) has no \(problem.rules.breakMinutes)-minute break")
                 }
             }
             // Rule 5: weekly paid cap.

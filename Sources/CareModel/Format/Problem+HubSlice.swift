@@ -9,6 +9,7 @@ extension Problem {
     /// the hub's clients and their visits, and the carers who may work there (its own and those
     /// lendable to it) together with any carer a kept client, visit or `working` names.
     /// `working`: carers the hub's roster assigns (normally already among those who may work there).
+    /// Links between two kept visits and a matrix's kept places stay.
     /// The slice validates as a problem of its own; order within each list is kept.
     public func slice(hub: String, working: Set<String>) -> Problem {
         var sliced = self
@@ -22,6 +23,14 @@ extension Problem {
         }
         for visit in sliced.visits { named.formUnion(visit.pinned) }
         sliced.carers = carers.filter { $0.hub == hub || $0.lendableTo.contains(hub) || named.contains($0.id) }
+        let keptVisits = Set(sliced.visits.map(\.id))
+        sliced.links = links.filter { keptVisits.contains($0.first) && keptVisits.contains($0.second) }
+        if case .matrix(let m) = travel {
+            // A matrix names exactly the problem's carers and clients: keep the slice's rows and columns.
+            let places = kept.union(sliced.carers.map(\.id))
+            let rows = m.places.indices.filter { places.contains(m.places[$0]) }
+            sliced.travel = .matrix(TravelMatrixModel(places: rows.map { m.places[$0] }, minutes: rows.map { i in rows.map { m.minutes[i][$0] } }))
+        }
         return sliced
     }
 }

@@ -11,12 +11,20 @@ public struct Problem: Sendable, Equatable {
     public var weekStart: LocalDate
     /// IANA zone for local days and for the offsets written in rosters.
     public var timeZone: String
-    public var travel: HaversineTravel
+    public var travel: TravelModel { didSet { reindexPlaces() } }
     public var weights: ObjectiveWeights
     public var hubs: [Hub]
-    public var carers: [Carer]
-    public var clients: [Client]
+    public var carers: [Carer] { didSet { reindexPlaces() } }
+    public var clients: [Client] { didSet { reindexPlaces() } }
     public var visits: [Visit]
+    /// Timing rules between pairs of visits (optional `links`).
+    public var links: [Link]
+    /// The working-time rules the roster must keep (optional `rules`).
+    public var rules: WorkingRules
+    /// Each carer's and client's place for `travelMinutes`; follows carers, clients and travel.
+    var placeTable = PlaceTable()
+
+    private mutating func reindexPlaces() { placeTable = PlaceTable(carers: carers, clients: clients, travel: travel) }
 
     /// A hub of the problem.
     public struct Hub: Sendable, Equatable {
@@ -46,11 +54,15 @@ public struct Problem: Sendable, Equatable {
         public var shifts: [Interval]
         /// Skills that count only on some days of the week (optional `skill_dates`).
         public var skillDates: [String: DateRange] = [:]
+        /// After a shift's last visit the carer travels home (unpaid, counted as travel) and
+        /// must be home by the shift's end (optional `returns_home`).
+        public var returnsHome: Bool
 
         public init(
             id: String, name: String, hub: String, location: GeoPoint, skills: [String], gender: Gender?, contractedMinutes: Int,
-            maxMinutes: Int, lendableTo: [String], shifts: [Problem.Interval]
+            maxMinutes: Int, lendableTo: [String], shifts: [Problem.Interval], returnsHome: Bool = false
         ) {
+            self.returnsHome = returnsHome
             self.id = id
             self.name = name
             self.hub = hub
@@ -72,8 +84,15 @@ public struct Problem: Sendable, Equatable {
         public var genderPreference: Gender?
         public var excludedCarers: [String]
         public var preferredCarers: [String]
+        /// Carers who served the client in recent weeks (optional `history`); nil when absent,
+        /// and only a client with a history counts carers new to them.
+        public var history: [HistoryEntry]?
 
-        public init(id: String, hub: String, location: GeoPoint, genderPreference: Gender?, excludedCarers: [String], preferredCarers: [String]) {
+        public init(
+            id: String, hub: String, location: GeoPoint, genderPreference: Gender?, excludedCarers: [String], preferredCarers: [String],
+            history: [HistoryEntry]? = nil
+        ) {
+            self.history = history
             self.id = id
             self.hub = hub
             self.location = location
@@ -83,7 +102,39 @@ public struct Problem: Sendable, Equatable {
         }
     }
 
-    /// A visit to schedule; the window bounds its start.
+    /// A carer who served a client in recent weeks, and how many visits they made.
+    public struct HistoryEntry: Sendable, Equatable {
+        /// A carer id; need not be a carer of this problem (leavers count too).
+        public var carer: String
+        /// 1…10080.
+        public var visits: Int
+
+        public init(carer: String, visits: Int) {
+            self.carer = carer
+            self.visits = visits
+        }
+    }
+
+    /// A hard timing rule between two visits, kept when both are assigned:
+    /// min_gap ≤ start(second) − start(first) ≤ max_gap (minutes), and with `differentCarers`
+    /// no carer does both.
+    public struct Link: Sendable, Equatable {
+        public var first: String
+        public var second: String
+        public var minGapMinutes: Int
+        public var maxGapMinutes: Int
+        public var differentCarers: Bool
+
+        public init(first: String, second: String, minGapMinutes: Int, maxGapMinutes: Int, differentCarers: Bool = false) {
+            self.first = first
+            self.second = second
+            self.minGapMinutes = minGapMinutes
+            self.maxGapMinutes = maxGapMinutes
+            self.differentCarers = differentCarers
+        }
+    }
+
+    /// A visit to schedule; the window bounds its start (up to `lateAllowedMinutes` past its end).
     public struct Visit: Sendable, Equatable {
         public var id: String
         public var client: String
@@ -94,11 +145,17 @@ public struct Problem: Sendable, Equatable {
         public var carers: Int
         public var priority: Priority
         public var pinned: [String]
+        /// Minutes the start may lie past `windowEnd`, each one costed (0…720; 0 when time-critical).
+        public var lateAllowedMinutes: Int
+        /// A visit that never starts late.
+        public var timeCritical: Bool
 
         public init(
             id: String, client: String, windowStart: Instant, windowEnd: Instant, durationMinutes: Int, skills: [String], carers: Int,
-            priority: Priority, pinned: [String]
+            priority: Priority, pinned: [String], lateAllowedMinutes: Int = 0, timeCritical: Bool = false
         ) {
+            self.lateAllowedMinutes = lateAllowedMinutes
+            self.timeCritical = timeCritical
             self.id = id
             self.client = client
             self.windowStart = windowStart
@@ -164,8 +221,8 @@ public struct Problem: Sendable, Equatable {
 
     /// A problem from validated parts (the decoder and the sample generator use this).
     public init(
-        weekStart: LocalDate, timeZone: String, travel: HaversineTravel, weights: ObjectiveWeights = ObjectiveWeights(),
-        hubs: [Hub], carers: [Carer], clients: [Client], visits: [Visit]
+        weekStart: LocalDate, timeZone: String, travel: TravelModel, weights: ObjectiveWeights = ObjectiveWeights(),
+        hubs: [Hub], carers: [Carer], clients: [Client], visits: [Visit], links: [Link] = [], rules: WorkingRules = WorkingRules()
     ) {
         self.weekStart = weekStart
         self.timeZone = timeZone
@@ -175,5 +232,8 @@ public struct Problem: Sendable, Equatable {
         self.carers = carers
         self.clients = clients
         self.visits = visits
+        self.links = links
+        self.rules = rules
+        self.placeTable = PlaceTable(carers: carers, clients: clients, travel: travel)
     }
 }

@@ -14,7 +14,7 @@ public enum ProblemEncoder {
         }
         let raw = RawProblem(
             format: Problem.format, weekStart: problem.weekStart.description, timezone: problem.timeZone,
-            travel: RawTravel(model: "haversine", speedKmh: problem.travel.speedKmh, roadFactor: problem.travel.roadFactor),
+            travel: travel(problem.travel),
             weights: weights.isEmpty ? nil : weights,
             hubs: problem.hubs.map { RawHub(id: $0.id, name: $0.name, lat: $0.location.latitude, lon: $0.location.longitude) },
             carers: problem.carers.map { c in
@@ -26,20 +26,40 @@ public enum ProblemEncoder {
                         ? nil
                         : c.skillDates.mapValues {
                             RawDateRange(from: $0.from?.description, until: $0.until?.description)
-                        })
+                        }, returnsHome: c.returnsHome ? true : nil)
             },
             clients: problem.clients.map { c in
                 RawClient(
                     id: c.id, hub: c.hub, lat: c.location.latitude, lon: c.location.longitude, genderPreference: c.genderPreference?.rawValue,
-                    excludedCarers: c.excludedCarers, preferredCarers: c.preferredCarers)
+                    excludedCarers: c.excludedCarers, preferredCarers: c.preferredCarers,
+                    history: c.history.map { $0.map { RawHistory(carer: $0.carer, visits: $0.visits) } })
             },
             visits: problem.visits.map { v in
                 RawVisit(
                     id: v.id, client: v.client, windowStart: text(v.windowStart), windowEnd: text(v.windowEnd),
-                    durationMinutes: v.durationMinutes, skills: v.skills, carers: v.carers, priority: v.priority.rawValue, pinned: v.pinned)
-            })
+                    durationMinutes: v.durationMinutes, skills: v.skills, carers: v.carers, priority: v.priority.rawValue, pinned: v.pinned,
+                    lateAllowedMinutes: v.lateAllowedMinutes > 0 ? v.lateAllowedMinutes : nil, timeCritical: v.timeCritical ? true : nil)
+            },
+            links: problem.links.isEmpty
+                ? nil
+                : problem.links.map {
+                    RawLink(
+                        first: $0.first, second: $0.second, minGapMinutes: $0.minGapMinutes, maxGapMinutes: $0.maxGapMinutes,
+                        differentCarers: $0.differentCarers ? true : nil)
+                },
+            rules: problem.rules == WorkingRules()
+                ? nil
+                : RawRules(
+                    breakAfterGiven: true, breakAfterMinutes: problem.rules.breakAfterMinutes, breakMinutes: problem.rules.breakMinutes))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(raw)
+    }
+
+    private static func travel(_ model: TravelModel) -> RawTravel {
+        switch model {
+        case .haversine(let h): return RawTravel(model: "haversine", speedKmh: h.speedKmh, roadFactor: h.roadFactor)
+        case .matrix(let m): return RawTravel(model: "matrix", places: m.places, minutes: m.minutes)
+        }
     }
 }

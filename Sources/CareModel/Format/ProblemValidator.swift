@@ -75,17 +75,6 @@ struct Validator {
         }
         let zone = need(raw.timezone, "timezone")
         if let zone, TimeZone(identifier: zone) == nil { fail("timezone", "unknown time zone \(zone)") }
-        var travel: HaversineTravel? = .standard
-        if let t = raw.travel {
-            if let model = t.model, model != "haversine" { fail("travel.model", "only haversine is supported") }
-            travel = HaversineTravel(speedKmh: t.speedKmh ?? 25.0, roadFactor: t.roadFactor ?? 1.35)
-            if travel == nil {
-                let (speed, road) = (HaversineTravel.speedRange, HaversineTravel.roadFactorRange)
-                fail(
-                    "travel",
-                    "speed_kmh must be within \(speed.lowerBound)…\(speed.upperBound) and road_factor within \(road.lowerBound)…\(road.upperBound)")
-            }
-        }
         var weights = ObjectiveWeights()
         for (key, value) in (raw.weights ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let entry = ObjectiveWeights.keys.first(where: { $0.0 == key }) else {
@@ -104,7 +93,8 @@ struct Validator {
         let hubIDs = uniqueIDs(rawHubs.map(\.id), "hubs")
         let carerIDs = uniqueIDs(rawCarers.map(\.id), "carers")
         let clientIDs = uniqueIDs(rawClients.map(\.id), "clients")
-        _ = uniqueIDs(rawVisits.map(\.id), "visits")
+        let visitIDs = uniqueIDs(rawVisits.map(\.id), "visits")
+        let travel = travelModel(raw.travel, carerIDs: carerIDs, clientIDs: clientIDs)
 
         let hubs = rawHubs.enumerated().compactMap { i, h -> Problem.Hub? in
             let path = "hubs[\(i)]"
@@ -122,15 +112,19 @@ struct Validator {
             for (j, id) in preferred.enumerated() where excluded.contains(id) {
                 fail("\(path).preferred_carers[\(j)]", "carer \(id) is also excluded")
             }
+            let history = c.history.map { self.history($0, path + ".history") }
             guard let id = c.id, let hub = c.hub, let location else { return nil }
             return Problem.Client(
-                id: id, hub: hub, location: location, genderPreference: preference, excludedCarers: excluded, preferredCarers: preferred)
+                id: id, hub: hub, location: location, genderPreference: preference, excludedCarers: excluded, preferredCarers: preferred,
+                history: history)
         }
         let visits = rawVisits.enumerated().compactMap { i, v in visit(v, "visits[\(i)]", clientIDs, carerIDs) }
+        let links = (raw.links ?? []).enumerated().compactMap { i, l in link(l, "links[\(i)]", visitIDs) }
+        let rules = workingRules(raw.rules)
         guard let weekStart, let zone, let travel, issues.isEmpty else { return nil }
         return Problem(
             weekStart: weekStart, timeZone: zone, travel: travel, weights: weights, hubs: hubs, carers: carers,
-            clients: clients, visits: visits)
+            clients: clients, visits: visits, links: links, rules: rules)
     }
 
     mutating func gender(_ text: String?, _ path: String, allowed: [Gender]) -> Gender? {
@@ -193,6 +187,7 @@ struct Validator {
             contractedMinutes: contracted, maxMinutes: maxMinutes, lendableTo: lendable,
             shifts: order.map { shifts[$0] })
         carer.skillDates = skillDates
+        carer.returnsHome = c.returnsHome ?? false
         return carer
     }
 
@@ -213,9 +208,136 @@ struct Validator {
         let pinned = references(v.pinned, in: carerIDs, kind: "carer", path + ".pinned")
         if pinned.count > carers { fail(path + ".pinned", "more pinned carers than the visit needs") }
         let skillList = skills(v.skills, path + ".skills")
+        let late = v.lateAllowedMinutes ?? 0
+        let critical = v.timeCritical ?? false
+        if !(0...720).contains(late) {
+            fail(path + ".late_allowed_minutes", "must be within 0…720")
+        } else if critical && late > 0 {
+            fail(path + ".late_allowed_minutes", "a time-critical visit may not start late")
+        }
         guard let id = v.id, let client = v.client, let start, let end else { return nil }
         return Problem.Visit(
             id: id, client: client, windowStart: start, windowEnd: end, durationMinutes: duration, skills: skillList,
-            carers: carers, priority: priority, pinned: pinned)
+            carers: carers, priority: priority, pinned: pinned, lateAllowedMinutes: late, timeCritical: critical)
+    }
+
+    /// `clients[i].history`: carer ids in the id pattern (not necessarily of this problem), each once.
+    mutating func history(_ entries: [RawHistory], _ path: String) -> [Problem.HistoryEntry] {
+        var seen = Set<String>()
+        var out: [Problem.HistoryEntry] = []
+        for (i, e) in entries.enumerated() {
+            let ep = "\(path)[\(i)]"
+            let carer = need(e.carer, ep + ".carer")
+            let visits = need(e.visits, ep + ".visits")
+            if let carer {
+                if let problem = strictIDs ? ExternalID.problem(carer) : (carer.isEmpty ? "empty" : nil) {
+                    fail(ep + ".carer", problem)
+                } else if !seen.insert(carer).inserted {
+                    fail(ep + ".carer", "listed twice")
+                }
+            }
+            if let visits, !(1...Problem.minutesInWeek).contains(visits) { fail(ep + ".visits", "must be within 1…\(Problem.minutesInWeek)") }
+            if let carer, let visits { out.append(Problem.HistoryEntry(carer: carer, visits: visits)) }
+        }
+        return out
+    }
+
+    /// `links[i]`: two different known visits and a gap within ±a week, min ≤ max.
+    mutating func link(_ l: RawLink, _ path: String, _ visitIDs: Set<String>) -> Problem.Link? {
+        let first = need(l.first, path + ".first")
+        let second = need(l.second, path + ".second")
+        if let first, !visitIDs.contains(first) { fail(path + ".first", ExternalID.unknown("visit", first)) }
+        if let second, !visitIDs.contains(second) {
+            fail(path + ".second", ExternalID.unknown("visit", second))
+        } else if let first, let second, first == second {
+            fail(path + ".second", "the same visit as first")
+        }
+        let week = Problem.minutesInWeek
+        let minGap = need(l.minGapMinutes, path + ".min_gap_minutes")
+        let maxGap = need(l.maxGapMinutes, path + ".max_gap_minutes")
+        for (gap, key) in [(minGap, "min_gap_minutes"), (maxGap, "max_gap_minutes")] {
+            if let gap, !(-week...week).contains(gap) { fail("\(path).\(key)", "must be within −\(week)…\(week)") }
+        }
+        if let minGap, let maxGap, maxGap < minGap { fail(path + ".max_gap_minutes", "less than min_gap_minutes") }
+        guard let first, let second, let minGap, let maxGap else { return nil }
+        return Problem.Link(
+            first: first, second: second, minGapMinutes: minGap, maxGapMinutes: maxGap, differentCarers: l.differentCarers ?? false)
+    }
+
+    /// `rules`: missing keys take the defaults; `break_after_minutes: null` turns the break rule off.
+    mutating func workingRules(_ raw: RawRules?) -> WorkingRules {
+        var rules = WorkingRules()
+        guard let raw else { return rules }
+        if raw.breakAfterGiven { rules.breakAfterMinutes = raw.breakAfterMinutes }
+        if let after = rules.breakAfterMinutes, !WorkingRules.breakAfterRange.contains(after) {
+            fail("rules.break_after_minutes", "must be within 1…1440 or null")
+        }
+        if let minutes = raw.breakMinutes {
+            if !WorkingRules.breakMinutesRange.contains(minutes) { fail("rules.break_minutes", "must be within 1…720") }
+            rules.breakMinutes = minutes
+        }
+        return rules
+    }
+
+    /// `travel`: haversine (the default) or a matrix naming every carer and client once.
+    mutating func travelModel(_ raw: RawTravel?, carerIDs: Set<String>, clientIDs: Set<String>) -> TravelModel? {
+        guard let t = raw else { return .standard }
+        switch t.model ?? "haversine" {
+        case "haversine":
+            guard let model = HaversineTravel(speedKmh: t.speedKmh ?? 25.0, roadFactor: t.roadFactor ?? 1.35) else {
+                let (speed, road) = (HaversineTravel.speedRange, HaversineTravel.roadFactorRange)
+                fail(
+                    "travel",
+                    "speed_kmh must be within \(speed.lowerBound)…\(speed.upperBound) and road_factor within "
+                        + "\(road.lowerBound)…\(road.upperBound)")
+                return nil
+            }
+            return .haversine(model)
+        case "matrix":
+            return matrix(t, carerIDs: carerIDs, clientIDs: clientIDs)
+        case let other:
+            fail("travel.model", "unknown model \(other); known: haversine, matrix")
+            return nil
+        }
+    }
+
+    mutating func matrix(_ t: RawTravel, carerIDs: Set<String>, clientIDs: Set<String>) -> TravelModel? {
+        let before = issues.count
+        let places = need(t.places, "travel.places") ?? []
+        let minutes = need(t.minutes, "travel.minutes") ?? []
+        var seen = Set<String>()
+        for (i, id) in places.enumerated() {
+            let path = "travel.places[\(i)]"
+            let (carer, client) = (carerIDs.contains(id), clientIDs.contains(id))
+            if !carer && !client {
+                fail(path, "unknown place \(id)")
+            } else if carer && client {
+                fail(path, "\(id) names both a carer and a client")
+            } else if !seen.insert(id).inserted {
+                fail(path, "listed twice")
+            }
+        }
+        if t.places != nil {
+            for id in carerIDs.sorted() where !seen.contains(id) { fail("travel.places", "carer \(id) has no place") }
+            for id in clientIDs.sorted() where !seen.contains(id) && !carerIDs.contains(id) {
+                fail("travel.places", "client \(id) has no place")
+            }
+        }
+        if t.minutes != nil, minutes.count != places.count { fail("travel.minutes", "\(minutes.count) rows for \(places.count) places") }
+        for (i, row) in minutes.enumerated() {
+            if row.count != places.count { fail("travel.minutes[\(i)]", "\(row.count) entries for \(places.count) places") }
+            for (j, m) in row.enumerated() {
+                let path = "travel.minutes[\(i)][\(j)]"
+                if m < 0 {
+                    fail(path, "negative")
+                } else if m > 1440 {
+                    fail(path, "over 1440")
+                } else if i == j && m != 0 {
+                    fail(path, "must be 0")
+                }
+            }
+        }
+        guard issues.count == before else { return nil }
+        return .matrix(TravelMatrixModel(places: places, minutes: minutes))
     }
 }

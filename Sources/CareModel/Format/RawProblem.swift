@@ -11,9 +11,11 @@ struct RawProblem: Codable {
     var carers: [RawCarer]?
     var clients: [RawClient]?
     var visits: [RawVisit]?
+    var links: [RawLink]? = nil
+    var rules: RawRules? = nil
 
     enum CodingKeys: String, CodingKey {
-        case format, timezone, travel, weights, hubs, carers, clients, visits
+        case format, timezone, travel, weights, hubs, carers, clients, visits, links, rules
         case weekStart = "week_start"
     }
 }
@@ -22,9 +24,11 @@ struct RawTravel: Codable {
     var model: String?
     var speedKmh: Double?
     var roadFactor: Double?
+    var places: [String]? = nil
+    var minutes: [[Int]]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case model
+        case model, places, minutes
         case speedKmh = "speed_kmh"
         case roadFactor = "road_factor"
     }
@@ -55,9 +59,11 @@ struct RawCarer: Codable {
     var lendableTo: [String]?
     var shifts: [RawShift]?
     var skillDates: [String: RawDateRange]?
+    var returnsHome: Bool? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, name, hub, lat, lon, skills, gender, shifts
+        case returnsHome = "returns_home"
         case skillDates = "skill_dates"
         case contractedMinutes = "contracted_minutes"
         case maxMinutes = "max_minutes"
@@ -78,9 +84,10 @@ struct RawClient: Codable {
     var genderPreference: String?
     var excludedCarers: [String]?
     var preferredCarers: [String]?
+    var history: [RawHistory]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case id, hub, lat, lon
+        case id, hub, lat, lon, history
         case genderPreference = "gender_preference"
         case excludedCarers = "excluded_carers"
         case preferredCarers = "preferred_carers"
@@ -97,11 +104,72 @@ struct RawVisit: Codable {
     var carers: Int?
     var priority: String?
     var pinned: [String]?
+    var lateAllowedMinutes: Int? = nil
+    var timeCritical: Bool? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, client, skills, carers, priority, pinned
+        case lateAllowedMinutes = "late_allowed_minutes"
+        case timeCritical = "time_critical"
         case windowStart = "window_start"
         case windowEnd = "window_end"
         case durationMinutes = "duration_minutes"
+    }
+}
+
+struct RawHistory: Codable {
+    var carer: String?
+    var visits: Int?
+}
+
+struct RawLink: Codable {
+    var first: String?
+    var second: String?
+    var minGapMinutes: Int?
+    var maxGapMinutes: Int?
+    var differentCarers: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case first, second
+        case minGapMinutes = "min_gap_minutes"
+        case maxGapMinutes = "max_gap_minutes"
+        case differentCarers = "different_carers"
+    }
+}
+
+/// `rules`: a missing `break_after_minutes` means the default, an explicit null turns the
+/// break rule off, so the decoder keeps the difference.
+struct RawRules: Codable {
+    /// Present in the document (possibly null).
+    var breakAfterGiven: Bool
+    var breakAfterMinutes: Int?
+    var breakMinutes: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case breakAfterMinutes = "break_after_minutes"
+        case breakMinutes = "break_minutes"
+    }
+
+    init(breakAfterGiven: Bool, breakAfterMinutes: Int?, breakMinutes: Int?) {
+        self.breakAfterGiven = breakAfterGiven
+        self.breakAfterMinutes = breakAfterMinutes
+        self.breakMinutes = breakMinutes
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        breakAfterGiven = c.contains(.breakAfterMinutes)
+        breakAfterMinutes = try c.decodeIfPresent(Int.self, forKey: .breakAfterMinutes)
+        breakMinutes = try c.decodeIfPresent(Int.self, forKey: .breakMinutes)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if let breakAfterMinutes {
+            try c.encode(breakAfterMinutes, forKey: .breakAfterMinutes)
+        } else if breakAfterGiven {
+            try c.encodeNil(forKey: .breakAfterMinutes)
+        }
+        try c.encodeIfPresent(breakMinutes, forKey: .breakMinutes)
     }
 }

@@ -18,8 +18,16 @@ public struct Roster: Codable, Sendable, Equatable {
         public var visit: String
         public var carers: [String]
         public var start: String
+        /// Minutes past the window's end the visit starts; written only when > 0.
+        public var lateMinutes: Int?
 
-        public init(visit: String, carers: [String], start: String) {
+        enum CodingKeys: String, CodingKey {
+            case visit, carers, start
+            case lateMinutes = "late_minutes"
+        }
+
+        public init(visit: String, carers: [String], start: String, lateMinutes: Int? = nil) {
+            self.lateMinutes = lateMinutes
             self.visit = visit
             self.carers = carers
             self.start = start
@@ -45,8 +53,30 @@ public struct Roster: Codable, Sendable, Equatable {
         public var continuity: Double
         public var preference: Double
         public var shortfall: Double
+        /// continuity_visits × Σ over client–carer pairs of the taper of their visit count.
+        public var continuityVisits: Double?
+        /// new_carer × client–carer pairs new to a client with a history.
+        public var newCarers: Double?
+        /// lateness × Σ minutes late.
+        public var lateness: Double?
+        /// max_lateness × the largest minutes late.
+        public var maxLateness: Double?
 
-        public init(total: Double, unassigned: Double, travel: Double, continuity: Double, preference: Double, shortfall: Double) {
+        enum CodingKeys: String, CodingKey {
+            case total, unassigned, travel, continuity, preference, shortfall, lateness
+            case continuityVisits = "continuity_visits"
+            case newCarers = "new_carers"
+            case maxLateness = "max_lateness"
+        }
+
+        public init(
+            total: Double, unassigned: Double, travel: Double, continuity: Double, preference: Double, shortfall: Double,
+            continuityVisits: Double? = nil, newCarers: Double? = nil, lateness: Double? = nil, maxLateness: Double? = nil
+        ) {
+            self.continuityVisits = continuityVisits
+            self.newCarers = newCarers
+            self.lateness = lateness
+            self.maxLateness = maxLateness
             self.total = total
             self.unassigned = unassigned
             self.travel = travel
@@ -69,6 +99,15 @@ public struct Roster: Codable, Sendable, Equatable {
         public var shortfallMinutes: Int
         /// Assigned and total visits per priority.
         public var coverageByPriority: [String: Coverage]
+        /// Mean over clients with an assigned visit of the share of their carer-visits done by
+        /// their three most frequent carers (0…1, 3 decimals).
+        public var topThreeShare: Double?
+        /// Client–carer pairs new to a client with a history.
+        public var newCarerPairs: Int?
+        /// Assigned visits starting late, their minutes late in total, and the most for one.
+        public var lateVisits: Int?
+        public var lateMinutes: Int?
+        public var maxLateMinutes: Int?
 
         enum CodingKeys: String, CodingKey {
             case visits, assigned
@@ -79,12 +118,23 @@ public struct Roster: Codable, Sendable, Equatable {
             case preferenceMisses = "preference_misses"
             case shortfallMinutes = "shortfall_minutes"
             case coverageByPriority = "coverage_by_priority"
+            case topThreeShare = "top_three_share"
+            case newCarerPairs = "new_carer_pairs"
+            case lateVisits = "late_visits"
+            case lateMinutes = "late_minutes"
+            case maxLateMinutes = "max_late_minutes"
         }
 
         public init(
             visits: Int, assigned: Int, unassignedVisits: Int, travelMinutes: Int, paidMinutes: Int, distinctCarersPerClient: Double,
-            preferenceMisses: Int, shortfallMinutes: Int, coverageByPriority: [String: Coverage]
+            preferenceMisses: Int, shortfallMinutes: Int, coverageByPriority: [String: Coverage], topThreeShare: Double? = nil,
+            newCarerPairs: Int? = nil, lateVisits: Int? = nil, lateMinutes: Int? = nil, maxLateMinutes: Int? = nil
         ) {
+            self.topThreeShare = topThreeShare
+            self.newCarerPairs = newCarerPairs
+            self.lateVisits = lateVisits
+            self.lateMinutes = lateMinutes
+            self.maxLateMinutes = maxLateMinutes
             self.visits = visits
             self.assigned = assigned
             self.unassignedVisits = unassignedVisits

@@ -1,4 +1,5 @@
 import CareModel
+import Glibc
 
 /// A `carehub.problem/1` week compiled for the engine, with the maps back to the file's ids.
 ///
@@ -37,8 +38,7 @@ public enum ProblemCompiler {
         func minutes(_ t: Instant) -> Int { origin.minutes(to: t) }
         let carerIndex = Dictionary(uniqueKeysWithValues: problem.carers.enumerated().map { ($1.id, $0) })
         let clientIndex = Dictionary(uniqueKeysWithValues: problem.clients.enumerated().map { ($1.id, $0) })
-        let places = problem.carers.map(\.location) + problem.clients.map(\.location)
-        let matrix = TravelMatrix(places: places, model: problem.travel).minutes
+        let matrix = TravelMatrix(problem: problem).minutes
         let scale = CompiledProblem.costScale
         let w = problem.weights
         func units(_ x: Double) -> Int { Int((x * Double(scale)).rounded()) }
@@ -84,7 +84,8 @@ public enum ProblemCompiler {
         }
         let workers = problem.carers.map { SolverWorker(maxPaid: $0.maxMinutes, contracted: $0.contractedMinutes) }
         let weights = Weights(
-            travel: units(w.travel), continuity: units(w.continuity), preference: units(w.preference), shortfall: units(w.shortfall))
+            travel: units(w.travel), continuity: units(w.continuity), preference: units(w.preference), shortfall: units(w.shortfall),
+            continuityVisits: units(Double(String(cString: getenv("CAREHUB_TAPER") ?? strdup("10"))) ?? 10))
         let instance = SolverInstance(
             travelTime: matrix, travelCost: matrix, visits: visits, shifts: shifts, workers: workers,
             clientCount: problem.clients.count, weights: weights, breakRule: .workingTimeRegulations, paidTravel: true,

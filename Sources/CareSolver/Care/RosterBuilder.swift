@@ -39,7 +39,8 @@ public enum RosterBuilder {
         case .busy?: return visit.workersNeeded > 1 ? "not enough carers free in the window" : "nobody free in the window"
         case .weeklyCap?: return "weekly cap: every carer who could go is at their maximum minutes"
         case .noCommonStart?: return "no \(visit.workersNeeded) carers free at the same time"
-        case .breakRule?: return "it would take away a carer's 20-minute break"
+        case .breakRule?: return "it would take away a carer's working-time break"
+        case .link?: return "its linked visit's timing cannot be met (gap or different carers)"
         case nil: return "could not be placed"
         }
     }

@@ -27,13 +27,32 @@ public struct SolverInstance: Sendable {
     /// `neighbours[v]`: the visits most related to `v` (close in place and time), nearest first.
     public let neighbours: [[Int]]
 
+    /// Timing rules between visits, and `linksOf[v]`: indices into `links` of `v`'s links.
+    public let links: [SolverLink]
+    public let linksOf: [[Int]]
+    /// `fixedStart[v]`: once inserted, `v` keeps its start while its routes change around it.
+    /// Double-ups need it (their workers start together); so do linked visits (moving one would
+    /// break its partner's gap) and visits that may be late (their lateness is then priced
+    /// once, at insertion, instead of along every route a later insertion pushes).
+    public let fixedStart: [Bool]
+    /// `newPair[client * workers.count + w]`: the client has a history and `w` is not in it;
+    /// empty when no client has a history.
+    public let newPair: [Bool]
+    /// `clientVisits[c]`: visits of client `c` by window start (only when continuity is weighted).
+    public let clientVisits: [[Int]]
+    /// `runMates[v]`: the same client's visits on other days at about the same time of day (a
+    /// "run", such as every morning call), nearest in time of day first; only when continuity
+    /// is weighted.
+    public let runMates: [[Int]]
+
     /// Compiles an instance. `neighbourCount` bounds each neighbour list; `relatedTimeSpan`
     /// limits neighbours to visits whose windows start within that many time units, and
     /// `areas` (when given) to visits of related areas.
     public init(
         travelTime: Matrix<Int>, travelCost: Matrix<Int>, visits: [SolverVisit], shifts: [SolverShift], workers: [SolverWorker],
         clientCount: Int, weights: Weights, breakRule: BreakRule?, paidTravel: Bool,
-        neighbourCount: Int = 40, relatedTimeSpan: Int = .max, areas: VisitAreas? = nil
+        neighbourCount: Int = 40, relatedTimeSpan: Int = .max, areas: VisitAreas? = nil, links: [SolverLink] = [],
+        familiarWorkers: [[Int]?] = []
     ) {
         precondition(travelTime.size == travelCost.size)
         // Validation rejects other counts at the door; the search's slots hold no more.
@@ -54,11 +73,58 @@ public struct SolverInstance: Sendable {
         candidateShifts = visits.map { visit in
             visit.allowedWorkers.flatMap { byWorker[$0] }.filter { s in
                 let shift = shifts[s]
-                return shift.start <= visit.windowEnd && visit.windowStart + visit.duration <= shift.end
+                return shift.start <= visit.latestStart && visit.windowStart + visit.duration <= shift.end
                     && visit.demand <= shift.capacity
             }.sorted()
         }
         neighbours = Neighbours.compute(
             visits: visits, travelTime: travelTime, count: neighbourCount, timeSpan: relatedTimeSpan, areas: areas)
+        precondition(links.allSatisfy { visits.indices.contains($0.first) && visits.indices.contains($0.second) })
+        self.links = links
+        var byVisit = Array(repeating: [Int](), count: visits.count)
+        for (i, link) in links.enumerated() {
+            byVisit[link.first].append(i)
+            byVisit[link.second].append(i)
+        }
+        linksOf = byVisit
+        fixedStart = visits.indices.map { visits[$0].workersNeeded > 1 || visits[$0].lateAllowed > 0 || !byVisit[$0].isEmpty }
+        var newPair: [Bool] = []
+        if familiarWorkers.contains(where: { $0 != nil }) {
+            precondition(familiarWorkers.count == clientCount)
+            newPair = Array(repeating: false, count: clientCount * workers.count)
+            for (c, familiar) in familiarWorkers.enumerated() {
+                guard let familiar else { continue }
+                let known = Set(familiar)
+                for w in workers.indices where !known.contains(w) { newPair[c * workers.count + w] = true }
+            }
+        }
+        self.newPair = newPair
+        if weights.valuesContinuity {
+            (clientVisits, runMates) = Self.runs(visits: visits, clientCount: clientCount)
+        } else {
+            (clientVisits, runMates) = ([], [])
+        }
+    }
+
+    /// Each client's visits, and each visit's run mates: the same client's visits starting at
+    /// least half a day apart whose windows open within 90 minutes of the same time of day.
+    private static func runs(visits: [SolverVisit], clientCount: Int) -> ([[Int]], [[Int]]) {
+        var byClient = Array(repeating: [Int](), count: clientCount)
+        for v in visits.indices { byClient[visits[v].client].append(v) }
+        for c in byClient.indices { byClient[c].sort { (visits[$0].windowStart, $0) < (visits[$1].windowStart, $1) } }
+        var mates = Array(repeating: [Int](), count: visits.count)
+        for list in byClient {
+            for v in list {
+                let a = visits[v].windowStart
+                var near: [(Int, Int)] = []
+                for u in list where u != v && abs(visits[u].windowStart - a) >= 720 {
+                    let d = ((visits[u].windowStart - a) % 1440 + 1440) % 1440
+                    let apart = min(d, 1440 - d)
+                    if apart <= 90 { near.append((apart, u)) }
+                }
+                mates[v] = near.sorted { $0 < $1 }.map(\.1)
+            }
+        }
+        return (byClient, mates)
     }
 }

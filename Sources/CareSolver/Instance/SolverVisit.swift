@@ -27,6 +27,11 @@ public struct SolverVisit: Sendable {
     public let pinnedWorkers: [Int]
     /// Workers allowed on the visit (skills, exclusions, gender, hub), ascending.
     public let allowedWorkers: [Int]
+    /// Time units the start may fall after `windowEnd`, each costing `Weights.lateness`.
+    public let lateAllowed: Int
+
+    /// The latest start allowed at all, lateness included.
+    @inlinable public var latestStart: Int { windowEnd + lateAllowed }
 
     /// Most workers one visit can take: CareModel's `Problem.Visit.maxCarers`. The search
     /// keeps this many slots per visit (`SearchSolution.slots`).
@@ -35,7 +40,8 @@ public struct SolverVisit: Sendable {
     /// A visit; `allowedWorkers` must contain every pinned worker.
     public init(
         location: Int, windowStart: Int, windowEnd: Int, duration: Int, workersNeeded: Int = 1, demand: Int = 0,
-        unassignedPenalty: Int, client: Int, preferredWorkers: [Int] = [], pinnedWorkers: [Int] = [], allowedWorkers: [Int]
+        unassignedPenalty: Int, client: Int, preferredWorkers: [Int] = [], pinnedWorkers: [Int] = [], allowedWorkers: [Int],
+        lateAllowed: Int = 0
     ) {
         self.location = location
         self.windowStart = windowStart
@@ -48,5 +54,6 @@ public struct SolverVisit: Sendable {
         self.preferredWorkers = preferredWorkers
         self.pinnedWorkers = pinnedWorkers
         self.allowedWorkers = allowedWorkers
+        self.lateAllowed = lateAllowed
     }
 }

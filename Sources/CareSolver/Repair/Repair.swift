@@ -144,7 +144,7 @@ private func keep(_ p: RepairRequest.Previous, in solution: SearchSolution, rng:
         hi = min(hi, c.hi)
     }
     guard lo <= hi else { return false }
-    let start = visit.workersNeeded > 1 ? min(max(p.start, lo), hi) : max(lo, min(p.start, hi))
+    let start = instance.fixedStart[p.visit] ? min(max(p.start, lo), hi) : max(lo, min(p.start, hi))
     solution.apply(p.visit, Insertion(places: places, start: start, delta: 0))
     for place in places where !solution.meetsBreakRule(place.shift) {
         solution.remove(p.visit)

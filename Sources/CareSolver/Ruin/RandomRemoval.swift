@@ -13,7 +13,7 @@ struct RandomRemoval {
         while removed.count < count && attempts < 4 * count {
             attempts += 1
             let v = rng.nextInt(n)
-            if solution.isAssigned(v) && solution.canRemove(v) { removed.append((v, solution.remove(v))) }
+            solution.ruin(v, into: &removed)
         }
         return removed
     }

@@ -38,9 +38,7 @@ struct StringRemoval {
             guard let position = route.firstIndex(of: v) else { continue }
             let length = Int(rng.nextUnit() * min(lMax, Double(route.count))) + 1
             let first = max(0, min(position - rng.nextInt(length), route.count - length))
-            for u in route[first..<(first + length)] where solution.isAssigned(u) && solution.canRemove(u) {
-                removed.append((u, solution.remove(u)))
-            }
+            for u in route[first..<(first + length)] { solution.ruin(u, into: &removed) }
         }
         return removed
     }

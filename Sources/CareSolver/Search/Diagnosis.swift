@@ -12,6 +12,9 @@ public enum Blocker: Sendable, Equatable {
     case noCommonStart
     /// It would fit only by taking away the working-time break.
     case breakRule
+    /// It would fit, but not at a start its linked visit's timing allows (or only with the
+    /// linked visit's own carer when they must differ).
+    case link
 }
 
 /// Diagnoses every unassigned visit of a result against the final routes.
@@ -27,17 +30,24 @@ public func blockers(_ instance: SolverInstance, _ result: SolveResult) -> [Int:
             out[v] = .noShiftInWindow
             continue
         }
-        solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer, ignoringPaidCap: true)
+        solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer, ignoringPaidCap: true, ignoringLinks: true)
         let withoutCap = Set(buffer.map(\.worker))
         if withoutCap.count < visit.workersNeeded {
             out[v] = .busy
             continue
         }
-        solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer)
+        solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer, ignoringLinks: true)
         let workers = Set(buffer.map(\.worker))
         if workers.count < visit.workersNeeded {
             out[v] = .weeklyCap
             continue
+        }
+        if !instance.linksOf[v].isEmpty {
+            solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer)
+            if Set(buffer.map(\.worker)).count < visit.workersNeeded || solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer) == nil {
+                out[v] = .link
+                continue
+            }
         }
         out[v] = visit.workersNeeded > 1 ? .noCommonStart : .breakRule
     }

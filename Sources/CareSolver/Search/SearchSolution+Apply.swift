@@ -12,9 +12,13 @@ extension SearchSolution {
             refresh(place.shift)
             let w = instance.shifts[place.shift].worker
             workers.append(w)
-            let key = visit.client * instance.workers.count + w
-            if pairCount[key] == 0 { distinctPairs += 1 }
-            pairCount[key] += 1
+            addPair(client: visit.client, worker: w)
+        }
+        let late = max(0, insertion.start - visit.windowEnd)
+        if late > 0 {
+            lateTotal += late
+            lateCount[late] += 1
+            maxLate = max(maxLate, late)
         }
         if preferenceCost(v, workers: workers) > 0 {
             preferenceMiss[v] = true
@@ -43,9 +47,13 @@ extension SearchSolution {
             guard let position = routes[s].firstIndex(of: v) else { preconditionFailure("visit missing from its route") }
             places.append((s, position))
             slots[Self.slot(v, k)] = -1
-            let key = visit.client * instance.workers.count + instance.shifts[s].worker
-            pairCount[key] -= 1
-            if pairCount[key] == 0 { distinctPairs -= 1 }
+            removePair(client: visit.client, worker: instance.shifts[s].worker)
+        }
+        let late = max(0, start[v] - visit.windowEnd)
+        if late > 0 {
+            lateTotal -= late
+            lateCount[late] -= 1
+            while maxLate > 0 && lateCount[maxLate] == 0 { maxLate -= 1 }
         }
         let restore = Insertion(places: places, start: start[v], delta: 0)
         for place in places {
@@ -61,6 +69,40 @@ extension SearchSolution {
         unassignedIndex[v] = unassigned.count
         unassigned.append(v)
         return restore
+    }
+
+    /// Counts one more visit of `client` by worker `w` in the continuity parts.
+    @inline(__always) private func addPair(client: Int, worker w: Int) {
+        let key = client * instance.workers.count + w
+        let n = Int(pairCount[key])
+        if n == 0 {
+            distinctPairs += 1
+            if !instance.newPair.isEmpty && instance.newPair[key] { newPairs += 1 }
+        }
+        taperUnits += Weights.continuityStep(n)
+        pairCount[key] += 1
+    }
+
+    /// Counts one visit fewer of `client` by worker `w`.
+    @inline(__always) private func removePair(client: Int, worker w: Int) {
+        let key = client * instance.workers.count + w
+        pairCount[key] -= 1
+        let n = Int(pairCount[key])
+        taperUnits -= Weights.continuityStep(n)
+        if n == 0 {
+            distinctPairs -= 1
+            if !instance.newPair.isEmpty && instance.newPair[key] { newPairs -= 1 }
+        }
+    }
+
+    /// Removes `v` (when assigned and removable) and then its assigned link partners, so a ruin
+    /// frees linked visits together and recreate can move both; appends each with its restore.
+    func ruin(_ v: Int, into removed: inout [(Int, Insertion)]) {
+        guard isAssigned(v), canRemove(v) else { return }
+        removed.append((v, remove(v)))
+        for i in instance.linksOf[v] {
+            ruin(instance.links[i].partner(of: v), into: &removed)
+        }
     }
 
     /// True when removing `v` keeps the break rule in each of its routes (removing a visit can

@@ -18,21 +18,29 @@ extension SearchSolution {
             }
             if shift.returnsHome { travel += tc[loc, shift.home] }
         }
-        var pairs = Set<Int>()
+        var pairs: [Int: Int] = [:]
         var misses = 0
         var penalty = 0
+        var late = 0
+        var maxLate = 0
         for v in instance.visits.indices {
             let workers = shifts(of: v).map { instance.shifts[$0].worker }
             if workers.isEmpty {
                 penalty += instance.visits[v].unassignedPenalty
                 continue
             }
-            for w in workers { pairs.insert(instance.visits[v].client * instance.workers.count + w) }
+            let minutesLate = max(0, start[v] - instance.visits[v].windowEnd)
+            late += minutesLate
+            maxLate = max(maxLate, minutesLate)
+            for w in workers { pairs[instance.visits[v].client * instance.workers.count + w, default: 0] += 1 }
             let preferred = instance.visits[v].preferredWorkers
             if !preferred.isEmpty && !workers.contains(where: preferred.contains) { misses += 1 }
         }
         let short = zip(instance.workers, paid).reduce(0) { $0 + max(0, $1.0.contracted - $1.1) }
         let w = instance.weights
+        let taper = pairs.values.reduce(0) { $0 + Weights.continuityTaper($1) }
+        let newPairs = instance.newPair.isEmpty ? 0 : pairs.keys.filter { instance.newPair[$0] }.count
         return w.travel * travel + w.continuity * pairs.count + w.preference * misses + w.shortfall * short + penalty
+            + w.continuityVisits * taper + w.newWorker * newPairs + w.lateness * late + w.maxLateness * maxLate
     }
 }

@@ -4,32 +4,58 @@ extension SearchSolution {
     /// Every feasible position for visit `v` (time windows, capacity, weekly paid cap, pins),
     /// each with its cost; positions are skipped at random with probability `blink`.
     /// Evaluates only: nothing is changed.
-    /// `ignoringPaidCap` is for diagnosis only: it tells whether the weekly cap is what blocks a visit.
-    func candidates(for v: Int, blink: Double, rng: inout SplitMix64, into out: inout [Candidate], ignoringPaidCap: Bool = false) {
+    /// `ignoringPaidCap` and `ignoringLinks` are for diagnosis only: they tell whether the weekly
+    /// cap or a link is what blocks a visit.
+    func candidates(
+        for v: Int, blink: Double, rng: inout SplitMix64, into out: inout [Candidate], ignoringPaidCap: Bool = false,
+        ignoringLinks: Bool = false
+    ) {
         out.removeAll(keepingCapacity: true)
         let visit = instance.visits[v]
         let tt = instance.travelTime
         let tc = instance.travelCost
         let weights = instance.weights
         let single = visit.workersNeeded == 1
+        let workerCount = instance.workers.count
+        let hasHistory = !instance.newPair.isEmpty
+        // Assigned link partners bound the start and may rule workers out.
+        var linkLo = Int.min
+        var linkHi = Int.max
+        var barred: [Int] = []
+        if !ignoringLinks {
+            for i in instance.linksOf[v] {
+                let link = instance.links[i]
+                let u = link.partner(of: v)
+                guard isAssigned(u) else { continue }
+                let range = link.range(for: v, partnerStart: start[u])
+                linkLo = max(linkLo, range.lo)
+                linkHi = min(linkHi, range.hi)
+                if link.differentWorkers { barred += shifts(of: u).map { instance.shifts[$0].worker } }
+            }
+            if linkLo > linkHi { return }
+        }
         for s in instance.candidateShifts[v] {
             let shift = instance.shifts[s]
             let w = shift.worker
             if single && !visit.pinnedWorkers.isEmpty && visit.pinnedWorkers[0] != w { continue }
+            if !barred.isEmpty && barred.contains(w) { continue }
             if routeLoad[s] + visit.demand > shift.capacity { continue }
             let route = routes[s]
             let n = route.count
             let e = earliest[s]
             let l = latest[s]
             let worker = instance.workers[w]
-            let continuity = pairCount[visit.client * instance.workers.count + w] == 0 ? weights.continuity : 0
+            let key = visit.client * workerCount + w
+            let together = Int(pairCount[key])
+            var continuity = weights.continuityVisits * Weights.continuityStep(together)
+            if together == 0 { continuity += weights.continuity + (hasHistory && instance.newPair[key] ? weights.newWorker : 0) }
             for p in 0...n {
                 let prevEnd = p == 0 ? shift.start : e[p - 1] + instance.visits[route[p - 1]].duration
-                if prevEnd > visit.windowEnd { break }  // later positions start later still
+                if prevEnd > visit.latestStart { break }  // later positions start later still
                 if blink > 0 && rng.nextUnit() < blink { continue }
                 let prevLoc = p == 0 ? shift.home : instance.visits[route[p - 1]].location
-                let lo = max(prevEnd + tt[prevLoc, visit.location], visit.windowStart)
-                var hi = visit.windowEnd
+                let lo = max(prevEnd + tt[prevLoc, visit.location], visit.windowStart, linkLo)
+                var hi = min(visit.latestStart, linkHi)
                 var travel = tc[prevLoc, visit.location]
                 var paid = visit.duration
                 if p < n {
@@ -49,10 +75,30 @@ extension SearchSolution {
                 let newPaid = workerPaid[w] + paid
                 if newPaid > worker.maxPaid && !ignoringPaidCap { continue }
                 let shortfallChange = max(0, worker.contracted - newPaid) - max(0, worker.contracted - workerPaid[w])
-                let delta = weights.travel * travel + weights.shortfall * shortfallChange + continuity
+                var delta = weights.travel * travel + weights.shortfall * shortfallChange + continuity
+                // A double-up's lateness depends on the shared start: its combination adds it.
+                if single && lo > visit.windowEnd { delta += latenessCost(lateBy: lo - visit.windowEnd) }
                 out.append(Candidate(shift: s, position: p, worker: w, lo: lo, hi: hi, delta: delta, paid: paid))
             }
         }
+    }
+
+    /// The continuity parts' change if worker `w` took `count` more visits of `client`.
+    func continuityDelta(client: Int, worker w: Int, adding count: Int) -> Int {
+        let weights = instance.weights
+        let key = client * instance.workers.count + w
+        let n = Int(pairCount[key])
+        var delta = weights.continuityVisits * (Weights.continuityTaper(n + count) - Weights.continuityTaper(n))
+        if n == 0 && count > 0 {
+            delta += weights.continuity + (!instance.newPair.isEmpty && instance.newPair[key] ? weights.newWorker : 0)
+        }
+        return delta
+    }
+
+    /// What starting `late` time units after the window's end adds: per unit, and any rise of
+    /// the largest lateness.
+    @inline(__always) func latenessCost(lateBy late: Int) -> Int {
+        instance.weights.lateness * late + instance.weights.maxLateness * max(0, late - maxLate)
     }
 
     /// Preference penalty for a set of workers on visit `v`.
@@ -64,8 +110,10 @@ extension SearchSolution {
 
     /// The cheapest feasible insertion of visit `v`, or nil. Checks the break rule lazily,
     /// cheapest option first.
-    func bestInsertion(for v: Int, blink: Double, rng: inout SplitMix64, buffer: inout [Candidate]) -> Insertion? {
+    /// `onlyWorker` keeps the positions of one worker (team-first recreate).
+    func bestInsertion(for v: Int, blink: Double, rng: inout SplitMix64, buffer: inout [Candidate], onlyWorker: Int? = nil) -> Insertion? {
         candidates(for: v, blink: blink, rng: &rng, into: &buffer)
+        if let onlyWorker { buffer.removeAll { $0.worker != onlyWorker } }
         if buffer.isEmpty { return nil }
         let visit = instance.visits[v]
         if visit.workersNeeded == 1 {
@@ -75,7 +123,8 @@ extension SearchSolution {
             func total(_ c: Candidate) -> Int {
                 c.delta + (preferred.isEmpty || preferred.contains(c.worker) ? 0 : missCost)
             }
-            let window = (visit.windowStart, visit.windowEnd)
+            let fixed = instance.fixedStart[v]
+            func window(_ c: Candidate) -> (Int, Int) { fixed ? (c.lo, c.lo) : (visit.windowStart, visit.latestStart) }
             // The key (cost, shift, position) makes the choice independent of evaluation order.
             // One pass finds the cheapest; only if the break rule rejects it are the rest sorted.
             var best = 0
@@ -85,12 +134,12 @@ extension SearchSolution {
                 if (total(a), a.shift, a.position) < (total(b), b.shift, b.position) { best = i }
             }
             let first = buffer[best]
-            if breakRuleHolds(first.shift, inserting: v, at: first.position, window: window, removingAt: nil) {
+            if breakRuleHolds(first.shift, inserting: v, at: first.position, window: window(first), removingAt: nil) {
                 return Insertion(places: [(first.shift, first.position)], start: first.lo, delta: total(first))
             }
             var options = buffer.map { (total($0), $0) }
             options.sort { ($0.0, $0.1.shift, $0.1.position) < ($1.0, $1.1.shift, $1.1.position) }
-            for (delta, c) in options.dropFirst() where breakRuleHolds(c.shift, inserting: v, at: c.position, window: window, removingAt: nil) {
+            for (delta, c) in options.dropFirst() where breakRuleHolds(c.shift, inserting: v, at: c.position, window: window(c), removingAt: nil) {
                 return Insertion(places: [(c.shift, c.position)], start: c.lo, delta: delta)
             }
             return nil
@@ -113,7 +162,8 @@ extension SearchSolution {
             let workers = picked.map(\.worker)
             if !visit.pinnedWorkers.allSatisfy(workers.contains) { return }
             let t = picked.map(\.lo).max() ?? 0
-            let delta = picked.reduce(0) { $0 + $1.delta } + preferenceCost(v, workers: workers)
+            var delta = picked.reduce(0) { $0 + $1.delta } + preferenceCost(v, workers: workers)
+            if t > visit.windowEnd { delta += latenessCost(lateBy: t - visit.windowEnd) }
             if let best, best.delta <= delta { return }
             for c in picked where !breakRuleHolds(c.shift, inserting: v, at: c.position, window: (t, t), removingAt: nil) { return }
             best = Insertion(places: picked.map { ($0.shift, $0.position) }, start: t, delta: delta)

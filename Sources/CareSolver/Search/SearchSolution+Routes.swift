@@ -26,7 +26,7 @@ extension SearchSolution {
             load += visit.demand
             time = e[i] + visit.duration
             loc = visit.location
-            if visit.workersNeeded == 1 { start[v] = e[i] }
+            if !instance.fixedStart[v] { start[v] = e[i] }
         }
         if n > 0 {
             if shift.returnsHome { cost += tc[loc, shift.home] }

@@ -43,6 +43,14 @@ final class SearchSolution {
     var shortfall = 0
     var unassignedPenalty = 0
     var assignedCount = 0
+    /// Σ `Weights.continuityTaper(pairCount)` over pairs, and pairs new to their client.
+    var taperUnits = 0
+    var newPairs = 0
+    /// Σ lateness of assigned visits, the largest, and how many visits are late by each amount
+    /// (so the largest is found again when its last visit leaves).
+    var lateTotal = 0
+    var maxLate = 0
+    var lateCount: [Int] = [0]
 
     /// An empty solution: every visit unassigned.
     init(_ instance: SolverInstance) {
@@ -63,13 +71,20 @@ final class SearchSolution {
         unassignedIndex = Array(instance.visits.indices)
         unassignedPenalty = instance.visits.reduce(0) { $0 + $1.unassignedPenalty }
         shortfall = instance.workers.reduce(0) { $0 + max(0, $1.contracted) }
+        lateCount = Array(repeating: 0, count: (instance.visits.map(\.lateAllowed).max() ?? 0) + 1)
     }
 
     /// The weighted objective.
     var cost: Int {
         let w = instance.weights
         return w.travel * travelCost + w.continuity * distinctPairs + w.preference * preferenceMisses
-            + w.shortfall * shortfall + unassignedPenalty
+            + w.shortfall * shortfall + unassignedPenalty + w.continuityVisits * taperUnits + w.newWorker * newPairs
+            + w.lateness * lateTotal + w.maxLateness * maxLate
+    }
+
+    /// Time units visit `v` starts late (0 when unassigned or on time).
+    @inline(__always) func lateness(_ v: Int) -> Int {
+        isAssigned(v) ? max(0, start[v] - instance.visits[v].windowEnd) : 0
     }
 
     /// Index in `slots` (and in recorded copies of it) of visit `v`'s `k`-th shift.
@@ -84,10 +99,10 @@ final class SearchSolution {
     }
 
     /// The window visit `v` must start in within a route: its own window, or its fixed
-    /// shared start when several workers do it together.
+    /// shared start when several workers do it together (or any fixed start).
     @inline(__always) func window(_ v: Int) -> (lo: Int, hi: Int) {
+        if instance.fixedStart[v] && isAssigned(v) { return (start[v], start[v]) }
         let visit = instance.visits[v]
-        if visit.workersNeeded > 1 && isAssigned(v) { return (start[v], start[v]) }
-        return (visit.windowStart, visit.windowEnd)
+        return (visit.windowStart, visit.latestStart)
     }
 }
