@@ -1,6 +1,7 @@
 import CareModel
 import CareRostering
 import CareStore
+import Foundation
 import Testing
 
 /// `roster generate` fills `clients[].history` from the published rosters of the four weeks before.
@@ -25,15 +26,38 @@ struct GenerateHistoryTests {
         return out
     }
 
-    /// Publish week 1, then the history for week 2 (and the problem generate builds) carries
-    /// each client's carers with their visit counts; drafts and other hubs do not count.
+    /// Stores week 1 of STAF as a draft without the engine: its visits shared round-robin among
+    /// three carers (C0 takes every third visit and the first client's double share), so the
+    /// counts are known whatever the search would do.
+    private func storeWeekOne(_ c: SeededCounty) throws {
+        let (problem, text) = try RosterWorkflow.currentProblem(c.db, hubs: ["STAF"], week: c.week)
+        let carers = problem.carers.filter { $0.hub == "STAF" }.prefix(3).map(\.id)
+        #expect(carers.count == 3)
+        let assignments = problem.visits.enumerated().map { i, v in
+            Roster.Assignment(visit: v.id, carers: [carers[i % 3]], start: v.windowStart.description)
+        }
+        let roster = Roster(
+            assignments: assignments, unassigned: [],
+            objective: .init(total: 0, unassigned: 0, travel: 0, continuity: 0, preference: 0, shortfall: 0),
+            metrics: .init(
+                visits: assignments.count, assigned: assignments.count, unassignedVisits: 0, travelMinutes: 0, paidMinutes: 0,
+                distinctCarersPerClient: 0, preferenceMisses: 0, shortfallMinutes: 0, coverageByPriority: [:]),
+            solver: .init(seed: 1, seconds: 0, iterations: 0))
+        let rosterText = String(decoding: try roster.encoded(), as: UTF8.self)
+        _ = try RosterRepository(c.db).saveDrafts(
+            week: c.week, problem: problem, problemText: text, roster: roster, rosterText: rosterText, seed: 1, settings: [:],
+            actor: "test")
+    }
+
+    /// Publish week 1, then the history for week 2 and the problem `roster generate` solves
+    /// (`currentProblem`) carry each client's carers with their visit counts; drafts, other hubs
+    /// and weeks more than four back do not count.
     @Test func historyFromThePublishedWeekBefore() throws {
         let c = try SeededCounty(clientsPerHub: 8)
         let week2 = c.week.next
         _ = try VisitPlanner(c.db).plan(week: c.week)
         _ = try VisitPlanner(c.db).plan(week: week2)
-        let search = RosterWorkflow.SearchSettings(seed: 5, iterations: 60)
-        _ = try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: c.week, search: search, actor: "test")
+        try storeWeekOne(c)
         let loader = WeekProblemLoader(c.db)
         // A draft is not history.
         #expect(try loader.history(hubCodes: ["STAF"], week: week2).isEmpty)
@@ -49,5 +73,43 @@ struct GenerateHistoryTests {
         let fiveOn = ISOWeek(containing: c.week.monday.adding(days: 35))
         #expect(try loader.history(hubCodes: ["STAF"], week: fiveOn).isEmpty)
         #expect(try loader.history(hubCodes: ["STAF"], week: ISOWeek(containing: c.week.monday.adding(days: 28))) == expected)
+        // The problem generate builds for week 2: every STAF client has a history, empty when
+        // nobody visited them; CANN (no published week) has none.
+        let (problem, _) = try RosterWorkflow.currentProblem(c.db, hubs: ["CANN", "STAF"], week: week2)
+        #expect(problem.clients.contains { $0.hub == "CANN" } && problem.clients.contains { $0.hub == "STAF" })
+        for client in problem.clients {
+            guard client.hub == "STAF" else {
+                #expect(client.history == nil, "\(client.id)")
+                continue
+            }
+            let history = try #require(client.history, "\(client.id)")
+            #expect(history.map(\.carer) == (expected[client.id] ?? []).map(\.carer), "\(client.id)")
+            #expect(history.map(\.visits) == (expected[client.id] ?? []).map(\.visits), "\(client.id)")
+        }
+    }
+
+    /// Generating week 2 after week 1 is published: the problem's clients carry week 1's carers
+    /// and counts (an empty history for a client nobody visited), and publishing the draft
+    /// finds it current (the same history is read again).
+    @Test func generateFillsTheProblemsHistory() throws {
+        let c = try SeededCounty(clientsPerHub: 8)
+        let week2 = c.week.next
+        _ = try VisitPlanner(c.db).plan(week: c.week)
+        _ = try VisitPlanner(c.db).plan(week: week2)
+        let search = RosterWorkflow.SearchSettings(seed: 5, iterations: 60)
+        let first = try #require(try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: c.week, search: search, actor: "test").groups.first)
+        // No published week before: history is absent, not empty.
+        #expect(first.problem.clients.allSatisfy { $0.history == nil })
+        try RosterWorkflow.publish(c.db, hub: "STAF", week: c.week, version: 1, force: false, actor: "test")
+        let expected = try published(c, hub: "STAF", week: c.week)
+        let second = try #require(try RosterWorkflow.generate(c.db, hubs: ["STAF"], week: week2, search: search, actor: "test").groups.first)
+        #expect(!second.problem.clients.isEmpty)
+        for client in second.problem.clients {
+            let history = try #require(client.history, "\(client.id)")
+            #expect(history.map(\.carer) == (expected[client.id] ?? []).map(\.carer), "\(client.id)")
+            #expect(history.map(\.visits) == (expected[client.id] ?? []).map(\.visits), "\(client.id)")
+        }
+        #expect(second.problem.clients.contains { !($0.history ?? []).isEmpty })
+        #expect(try RosterWorkflow.publish(c.db, hub: "STAF", week: week2, version: 1, force: false, actor: "test") == nil)
     }
 }

@@ -1,6 +1,7 @@
 import CareModel
 import CareStore
 import CareTestSupport
+import Foundation
 import Testing
 
 @Suite("VisitPlanner: lateness and linked calls")
@@ -98,5 +99,25 @@ struct VisitPlannerTests {
             terms: [early, late, early, late], links: [morningToLunch])
         #expect(try VisitPlanner(db).plan(week: week).links == 2)
         #expect(try links(db) == ["2026-11-23 18:00->2026-11-23 23:00 240..360 apart", "2026-11-24 18:00->2026-11-24 23:00 240..360 apart"])
+    }
+
+    /// The week's problem carries each visit's lateness and the links between its visits, and
+    /// the problem file says the same after encoding and decoding.
+    @Test func theWeeksProblemCarriesThem() throws {
+        let (test, db) = try setUp()
+        defer { withExtendedLifetime(test) {} }
+        try writePackage(db, links: [morningToLunch])
+        _ = try VisitPlanner(db).plan(week: week)
+        let problem = try WeekProblemLoader(db).load(hubCodes: ["A"], week: week)
+        #expect(problem.visits.map(\.lateAllowedMinutes) == [0, 30, 0, 30, 30])
+        #expect(problem.visits.map(\.timeCritical) == [true, false, true, false, false])
+        let ids = problem.visits.map(\.id)
+        #expect(
+            problem.links == [
+                Problem.Link(first: ids[0], second: ids[1], minGapMinutes: 240, maxGapMinutes: 360, differentCarers: true),
+                Problem.Link(first: ids[2], second: ids[3], minGapMinutes: 240, maxGapMinutes: 360, differentCarers: true),
+            ])
+        let decoded = try ProblemDecoder.decode(try ProblemEncoder.encode(problem), file: "week")
+        #expect(decoded.links == problem.links && decoded.visits == problem.visits)
     }
 }
