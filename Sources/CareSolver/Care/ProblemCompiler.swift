@@ -1,5 +1,4 @@
 import CareModel
-import Glibc
 
 /// A `carehub.problem/1` week compiled for the engine, with the maps back to the file's ids.
 ///
@@ -72,24 +71,34 @@ public enum ProblemCompiler {
                 location: problem.carers.count + c, windowStart: minutes(visit.windowStart), windowEnd: minutes(visit.windowEnd),
                 duration: visit.durationMinutes, workersNeeded: visit.carers, unassignedPenalty: units(w.unassigned(visit.priority)),
                 client: c, preferredWorkers: client.preferredCarers.compactMap { carerIndex[$0] }.sorted(),
-                pinnedWorkers: pinned.sorted(), allowedWorkers: usable)
+                pinnedWorkers: pinned.sorted(), allowedWorkers: usable, lateAllowed: visit.timeCritical ? 0 : visit.lateAllowedMinutes)
         }
         var shifts: [SolverShift] = []
         var shiftCarer: [Int] = []
         for (k, carer) in problem.carers.enumerated() {
             for s in carer.shifts {
-                shifts.append(SolverShift(worker: k, start: minutes(s.start), end: minutes(s.end), home: k))
+                shifts.append(SolverShift(worker: k, start: minutes(s.start), end: minutes(s.end), home: k, returnsHome: carer.returnsHome))
                 shiftCarer.append(k)
             }
         }
         let workers = problem.carers.map { SolverWorker(maxPaid: $0.maxMinutes, contracted: $0.contractedMinutes) }
         let weights = Weights(
             travel: units(w.travel), continuity: units(w.continuity), preference: units(w.preference), shortfall: units(w.shortfall),
-            continuityVisits: units(Double(String(cString: getenv("CAREHUB_TAPER") ?? strdup("10"))) ?? 10))
+            continuityVisits: units(w.continuityVisits), newWorker: units(w.newCarer), lateness: units(w.lateness),
+            maxLateness: units(w.maxLateness))
+        let visitIndex = Dictionary(problem.visits.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let links = problem.links.compactMap { link -> SolverLink? in
+            guard let a = visitIndex[link.first], let b = visitIndex[link.second], a != b else { return nil }
+            return SolverLink(
+                first: a, second: b, minGap: link.minGapMinutes, maxGap: link.maxGapMinutes, differentWorkers: link.differentCarers)
+        }
+        // Carers in a client's history who are no longer in the problem (leavers) match nobody.
+        let familiar = problem.clients.map { client in client.history.map { $0.compactMap { carerIndex[$0.carer] } } }
+        let breakRule = problem.rules.breakAfterMinutes.map { BreakRule(maxSpanWithoutBreak: $0, minimumBreak: problem.rules.breakMinutes) }
         let instance = SolverInstance(
             travelTime: matrix, travelCost: matrix, visits: visits, shifts: shifts, workers: workers,
-            clientCount: problem.clients.count, weights: weights, breakRule: .workingTimeRegulations, paidTravel: true,
-            neighbourCount: 40, relatedTimeSpan: 3 * 60, areas: hubAreas(problem))
+            clientCount: problem.clients.count, weights: weights, breakRule: breakRule, paidTravel: true,
+            neighbourCount: 40, relatedTimeSpan: 3 * 60, areas: hubAreas(problem), links: links, familiarWorkers: familiar)
         return CompiledProblem(problem: problem, instance: instance, origin: origin, shiftCarer: shiftCarer, blockedReasons: blocked)
     }
 

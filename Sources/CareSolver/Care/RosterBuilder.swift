@@ -12,10 +12,11 @@ public enum RosterBuilder {
             return zone?.rfc3339(t) ?? t.rfc3339(offsetMinutes: 0, zulu: false)
         }
         let assignments = result.assignments.map { a in
-            Roster.Assignment(
+            let late = a.start - instance.visits[a.visit].windowEnd
+            return Roster.Assignment(
                 visit: problem.visits[a.visit].id,
                 carers: a.shifts.map { problem.carers[compiled.shiftCarer[$0]].id }.sorted(),
-                start: text(a.start))
+                start: text(a.start), lateMinutes: late > 0 ? late : nil)
         }.sorted { ($0.start, $0.visit) < ($1.start, $1.visit) }
         let diagnosed = blockers(instance, result)
         let unassigned = result.unassigned.map { v in
@@ -26,11 +27,22 @@ public enum RosterBuilder {
         let objective = Roster.Objective(
             total: Double(result.cost) / scale, unassigned: Double(result.unassignedPenalty) / scale,
             travel: Double(w.travel * result.travelCost) / scale, continuity: Double(w.continuity * result.distinctPairs) / scale,
-            preference: Double(w.preference * result.preferenceMisses) / scale, shortfall: Double(w.shortfall * result.shortfall) / scale)
-        return Roster(
+            preference: Double(w.preference * result.preferenceMisses) / scale, shortfall: Double(w.shortfall * result.shortfall) / scale,
+            continuityVisits: Double(w.continuityVisits * result.taperUnits) / scale, newCarers: Double(w.newWorker * result.newPairs) / scale,
+            lateness: Double(w.lateness * result.lateTotal) / scale, maxLateness: Double(w.maxLateness * result.maxLate) / scale)
+        var roster = Roster(
             assignments: assignments, unassigned: unassigned, objective: objective,
             metrics: metrics(compiled, result),
             solver: Roster.SolverInfo(seed: seed, seconds: (result.seconds * 1000).rounded() / 1000, iterations: result.iterations))
+        // The continuity figures come from CareModel's one definition, as every reader's do.
+        let continuity = RosterContinuity(problem: problem, roster: roster)
+        roster.metrics.topThreeShare = continuity.topThreeShare
+        roster.metrics.newCarerPairs = continuity.newCarerPairs
+        let late = assignments.compactMap(\.lateMinutes)
+        roster.metrics.lateVisits = late.count
+        roster.metrics.lateMinutes = late.reduce(0, +)
+        roster.metrics.maxLateMinutes = late.max() ?? 0
+        return roster
     }
 
     private static func describe(_ blocker: Blocker?, _ visit: SolverVisit) -> String {
