@@ -1,6 +1,7 @@
 import CareModel
 import CareRostering
 import CareStore
+import CareTestSupport
 import Foundation
 import Testing
 
@@ -73,6 +74,17 @@ struct GenerateHistoryTests {
         let fiveOn = ISOWeek(containing: c.week.monday.adding(days: 35))
         #expect(try loader.history(hubCodes: ["STAF"], week: fiveOn).isEmpty)
         #expect(try loader.history(hubCodes: ["STAF"], week: ISOWeek(containing: c.week.monday.adding(days: 28))) == expected)
+        // Read as a person: a manager of CANN only sees no STAF history; STAF's manager sees it all.
+        let people = PeopleRepository(c.db)
+        for (email, hub) in [("cann@example.org", "CANN"), ("staf@example.org", "STAF")] {
+            _ = try people.add(name: "Manager \(hub)", email: email, role: .manager, hubCodes: [hub])
+        }
+        let asCann = try c.test.connect()
+        asCann.actingPerson = try people.activePerson(email: "cann@example.org")
+        #expect(try WeekProblemLoader(asCann).history(hubCodes: ["STAF"], week: week2).isEmpty)
+        let asStaf = try c.test.connect()
+        asStaf.actingPerson = try people.activePerson(email: "staf@example.org")
+        #expect(try WeekProblemLoader(asStaf).history(hubCodes: ["STAF"], week: week2) == expected)
         // The problem generate builds for week 2: every STAF client has a history, empty when
         // nobody visited them; CANN (no published week) has none.
         let (problem, _) = try RosterWorkflow.currentProblem(c.db, hubs: ["CANN", "STAF"], week: week2)
