@@ -59,6 +59,13 @@ public struct SolveParameters: Sendable {
     /// start lets routes be emptied (C2 needed it), a cold end polishes.
     public var startTemperature = 5.0
     public var endTemperature = 0.005
+    /// With continuity weighted: the continuity ruins (pair, client, run, round copy) and
+    /// team-first recreate run on this share of iterations, SISR's on the rest. Off, the search
+    /// is the one before them (the "before" of the continuity benchmark, BENCHMARKS.md).
+    public var continuityMoves = true
+    public var continuityShare = 0.15
+    /// Construction places a client's run (the same call on other days) together, team-first.
+    public var runConstruction = true
 
     /// Parameters.
     public init(seed: UInt64 = 1, stop: StoppingCriterion) {
@@ -86,13 +93,12 @@ public func solve(
             < (-vb.unassignedPenalty, instance.candidateShifts[b].count, -vb.workersNeeded, vb.windowEnd - vb.windowStart, b)
     }
     let team = TeamRecreate()
-    let exp = Int(String(cString: getenv("CAREHUB_EXP") ?? strdup("0"))) ?? 0  // TEMP experiment knob
-    let continuity = instance.weights.valuesContinuity && exp & 2 == 0
+    let continuity = instance.weights.valuesContinuity && parameters.continuityMoves
     for v in order where !solution.isAssigned(v) {
         let visit = instance.visits[v]
         // Construction thinks in runs: a worker who can take a client's morning call on most
         // days is preferred over the cheapest worker for Monday alone.
-        if exp & 1 == 0 && instance.weights.valuesContinuity && visit.workersNeeded == 1 && visit.pinnedWorkers.isEmpty && !instance.runMates[v].isEmpty {
+        if continuity && parameters.runConstruction && visit.workersNeeded == 1 && visit.pinnedWorkers.isEmpty && !instance.runMates[v].isEmpty {
             let run = [v] + instance.runMates[v].filter { !solution.isAssigned($0) }
             _ = team.recreate(run, in: solution, rng: &rng, buffer: &buffer)
             continue
@@ -110,7 +116,6 @@ public func solve(
     let clients = ClientRemoval()
     let runs = RunRemoval()
     let rounds = RoundCopy()
-    let continuityShare = Double(String(cString: getenv("CAREHUB_OPS") ?? strdup("0.2"))) ?? 0.2  // TEMP
     var iteration = 0
     var lastReport = 0.0
     while true {
@@ -134,7 +139,7 @@ public func solve(
         var roundMates: [Int] = []
         var roundWorker = 0
         let draw = rng.nextUnit()
-        let share = continuityShare
+        let share = parameters.continuityShare
         if !continuity || draw >= share {
             // The original split, stretched over the draws left to it.
             let d = continuity ? (draw - share) / (1 - share) : draw

@@ -4,7 +4,9 @@ import CareSample
 import CareSolver
 import Foundation
 
-/// `carehub-bench uk`: a generated UK-shaped week, solved and checked, with time and memory.
+/// `carehub-bench uk`: a generated UK-shaped week, solved and checked, with time and memory,
+/// roster quality and continuity; with `--weeks 2`, the next week too, its clients' history
+/// filled from the first week's roster (as `roster generate` fills it from published weeks).
 struct UKWeekBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "uk",
@@ -16,85 +18,91 @@ struct UKWeekBench: ParsableCommand {
     @Option(help: "Stop after this many iterations instead (for comparing search changes on a busy machine).") var iterations: Int?
     @Option(help: "Random seed (county and search).") var seed: UInt64 = 1
     @Option(help: "ISO week.") var week = "2026-W48"
+    @Option(help: "Weeks to solve in turn (1 or 2); the second carries the first's roster as history.") var weeks = 1
+    @Flag(help: "The search as before issue 14: no continuity moves, no continuity_visits or new_carer weight, no history.")
+    var before = false
+    @Option(name: .customLong("weight"), help: "Override a weight, KEY=VALUE (problem file keys); repeatable.") var weightOverrides: [String] = []
+    @Option(name: .customLong("continuity-share"), help: "Share of iterations for the continuity moves.") var continuityShare: Double?
+    @Flag(name: .customLong("no-run-construction"), help: "Construct visit by visit, not run by run.") var noRunConstruction = false
+
+    func validate() throws {
+        guard (1...2).contains(weeks) else { throw ValidationError("--weeks: 1 or 2") }
+    }
 
     func run() throws {
         guard let isoWeek = ISOWeek(iso: week) else { throw ValidationError("--week: not an ISO week") }
         let clock = ContinuousClock()
         let t0 = clock.now
         let county = SampleCountyGenerator.generate(
-            SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: isoWeek, weeks: 1))
-        let problem = SampleProblem.make(county, week: isoWeek)
-        let t1 = clock.now
-        let compiled = ProblemCompiler.compile(problem)
-        let t2 = clock.now
-        if ProcessInfo.processInfo.environment["CAREHUB_COVER"] != nil {  // TEMP analysis
-            let inst = compiled.instance
-            var byClient: [Int: [Int]] = [:]
-            for v in inst.visits.indices where inst.visits[v].workersNeeded == 1 { byClient[inst.visits[v].client, default: []].append(v) }
-            var total = 0
-            var hist: [Int: Int] = [:]
-            for (_, vs) in byClient {
-                var left = Set(vs)
-                var k = 0
-                while !left.isEmpty {
-                    var count: [Int: Int] = [:]
-                    for v in left { for w in Set(inst.candidateShifts[v].map { inst.shifts[$0].worker }) { count[w, default: 0] += 1 } }
-                    guard let best = count.max(by: { $0.value < $1.value }) else { break }
-                    k += 1
-                    left = left.filter { v in !inst.candidateShifts[v].contains { inst.shifts[$0].worker == best.key } }
-                }
-                total += k
-                hist[k, default: 0] += 1
-            }
-            print("greedy cover mean", Double(total) / Double(byClient.count), hist.sorted { $0.key < $1.key })
-            let visitsPerClient = Double(inst.visits.count) / Double(byClient.count)
-            print("visits per client", visitsPerClient)
-        }
-        let result = solve(compiled.instance, parameters: SolveParameters(seed: seed, stop: iterations.map { StoppingCriterion(maxIterations: $0) } ?? StoppingCriterion(maxSeconds: seconds)))
-        let t3 = clock.now
-        let roster = RosterBuilder.roster(compiled, result, seed: seed)
-        let report = RosterChecker.check(roster, against: problem)
-        if ProcessInfo.processInfo.environment["CAREHUB_DUMP"] != nil {  // TEMP analysis
-            let byId = Dictionary(uniqueKeysWithValues: problem.visits.map { ($0.id, $0) })
-            for c in problem.clients.prefix(6) {
-                print("client", c.id)
-                for a in roster.assignments where byId[a.visit]?.client == c.id {
-                    let v = byId[a.visit]!
-                    let shifts = a.carers.map { id in problem.carers.first { $0.id == id }!.shifts.map { "\($0.start.rfc3339(offsetMinutes: 0, zulu: true).dropFirst(8).prefix(8))-\($0.end.rfc3339(offsetMinutes: 0, zulu: true).dropFirst(11).prefix(5))" }.joined(separator: ",") }
-                    print("  ", a.start.prefix(16), v.durationMinutes, a.carers, shifts.joined(separator: " / ").prefix(90))
-                }
-                for u in roster.unassigned where byId[u.visit]?.client == c.id { print("   UNASSIGNED", byId[u.visit]!.windowStart.rfc3339(offsetMinutes: 0, zulu: true), u.reason) }
-            }
-        }
-        let t4 = clock.now
-        let m = roster.metrics
-        func s(_ d: Duration) -> String { String(format: "%.2f", Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18) }
-        let coverage = Double(m.assigned) / Double(max(1, m.visits)) * 100
-        let travelShare = Double(m.travelMinutes) / Double(max(1, m.paidMinutes + m.travelMinutes)) * 100
+            SampleCountySpec(hubs: hubs, clientsPerHub: clientsPerHub, seed: seed, firstWeek: isoWeek, weeks: weeks))
+        let generated = clock.now - t0
         print(
-            "| hubs | carers | visits | generate s | compile s | search s | iterations | roster+check s | peak MiB | coverage % | "
-                + "home_first % | travel min | travel share % | carers/client | top-3 share % | valid |"
+            "| week | hubs | carers | visits | generate s | compile s | search s | iterations | roster+check s | peak MiB | coverage % | "
+                + "home_first % | travel min | travel share % | carers/client | top-3 share % | new pairs | kept pairs % | valid |"
         )
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-        let hf = m.coverageByPriority["home_first"].map { Double($0.assigned) / Double(max(1, $0.visits)) * 100 } ?? 0
-        print(
-            "| \(hubs) | \(problem.carers.count) | \(m.visits) | \(s(t1 - t0)) | \(s(t2 - t1)) | \(s(t3 - t2)) | \(result.iterations) | "
-                + "\(s(t4 - t3)) | \(peakMiB()) | \(String(format: "%.1f", coverage)) | \(String(format: "%.1f", hf)) | \(m.travelMinutes) "
-                + "| \(String(format: "%.1f", travelShare)) | \(m.distinctCarersPerClient) | \(String(format: "%.1f", topThreeShare(roster, problem) * 100)) | "
-                + "\(report.isValid ? "yes" : "NO: \(report.violations.first ?? "")") |"
-        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+        var previous: (problem: Problem, roster: Roster)?
+        for offset in 0..<weeks {
+            let thisWeek = ISOWeek(containing: isoWeek.monday.adding(days: 7 * offset))
+            let t1 = clock.now
+            var problem = try self.problem(county, week: thisWeek)
+            if let previous, !before { problem.clients = Self.withHistory(problem.clients, from: previous.roster, of: previous.problem) }
+            let t2 = clock.now
+            let compiled = ProblemCompiler.compile(problem)
+            let t3 = clock.now
+            var parameters = SolveParameters(
+                seed: seed, stop: iterations.map { StoppingCriterion(maxIterations: $0) } ?? StoppingCriterion(maxSeconds: seconds))
+            parameters.continuityMoves = !before
+            if let continuityShare { parameters.continuityShare = continuityShare }
+            parameters.runConstruction = !noRunConstruction
+            let result = solve(compiled.instance, parameters: parameters)
+            let t4 = clock.now
+            let roster = RosterBuilder.roster(compiled, result, seed: seed)
+            let report = RosterChecker.check(roster, against: problem)
+            let t5 = clock.now
+            let m = roster.metrics
+            let continuity = RosterContinuity(problem: problem, roster: roster)
+            let kept = previous.map { String(format: "%.1f", continuity.kept(from: $0.roster, of: $0.problem) * 100) } ?? "–"
+            func s(_ d: Duration) -> String { String(format: "%.2f", Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18) }
+            func pct(_ part: Int, _ whole: Int) -> String { String(format: "%.1f", Double(part) / Double(max(1, whole)) * 100) }
+            let hf = m.coverageByPriority["home_first"]
+            print(
+                "| \(thisWeek) | \(hubs) | \(problem.carers.count) | \(m.visits) | \(s(offset == 0 ? generated + (t2 - t1) : t2 - t1)) "
+                    + "| \(s(t3 - t2)) | \(s(t4 - t3)) | \(result.iterations) | \(s(t5 - t4)) | \(peakMiB()) | \(pct(m.assigned, m.visits)) "
+                    + "| \(pct(hf?.assigned ?? 0, hf?.visits ?? 0)) | \(m.travelMinutes) | \(pct(m.travelMinutes, m.paidMinutes + m.travelMinutes)) "
+                    + "| \(String(format: "%.2f", continuity.distinctCarersPerClient)) | \(String(format: "%.1f", continuity.topThreeShare * 100)) "
+                    + "| \(continuity.newCarerPairs) | \(kept) | \(report.isValid ? "yes" : "NO: \(report.violations.first ?? "")") |")
+            previous = (problem, roster)
+        }
     }
 
-    /// Mean over served clients of the share of their carer-visits done by their three most frequent carers.
-    private func topThreeShare(_ roster: Roster, _ problem: Problem) -> Double {
-        let clientOf = Dictionary(uniqueKeysWithValues: problem.visits.map { ($0.id, $0.client) })
-        var counts: [String: [String: Int]] = [:]
-        for a in roster.assignments { for c in a.carers { counts[clientOf[a.visit] ?? "", default: [:]][c, default: 0] += 1 } }
-        let shares = counts.values.map { byCarer -> Double in
-            let sorted = byCarer.values.sorted(by: >)
-            return Double(sorted.prefix(3).reduce(0, +)) / Double(sorted.reduce(0, +))
+    /// The week's problem with `--before` and `--weight` applied.
+    private func problem(_ county: SampleCounty, week: ISOWeek) throws -> Problem {
+        var problem = SampleProblem.make(county, week: week)
+        if before {
+            problem.weights.continuityVisits = 0
+            problem.weights.newCarer = 0
         }
-        return shares.isEmpty ? 0 : shares.reduce(0, +) / Double(shares.count)
+        for pair in weightOverrides {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let key = ObjectiveWeights.keys.first(where: { $0.0 == parts[0] }), let value = Double(parts[1]),
+                ObjectiveWeights.range.contains(value)
+            else { throw ValidationError("--weight \(pair): expected KEY=VALUE with a weight key of the problem format") }
+            problem.weights[keyPath: key.1] = value
+        }
+        return problem
+    }
+
+    /// Each client's history: the carers of the previous roster's visits to them, and how many.
+    static func withHistory(_ clients: [Problem.Client], from roster: Roster, of problem: Problem) -> [Problem.Client] {
+        let pairs = RosterContinuity(problem: problem, roster: roster).visitsByPair
+        var byClient: [String: [Problem.HistoryEntry]] = [:]
+        for (pair, visits) in pairs { byClient[pair.client, default: []].append(Problem.HistoryEntry(carer: pair.carer, visits: visits)) }
+        return clients.map { client in
+            var client = client
+            client.history = (byClient[client.id] ?? []).sorted { $0.carer < $1.carer }
+            return client
+        }
     }
 
     /// Peak resident memory of this process (Linux VmHWM), in MiB.

@@ -142,10 +142,16 @@ public enum RosterChecker {
         var taper = 0
         var strangers = 0
         for (client, carers) in visitsByPair {
-            for n in carers.values { taper += ObjectiveWeights.continuityTaper(n) }
-            guard let history = clients[client]?.history else { continue }
-            let known = Set(history.map(\.carer))
-            strangers += carers.keys.filter { !known.contains($0) }.count
+            let history = clients[client]?.history
+            var past: [String: Int] = [:]
+            for entry in history ?? [] { past[entry.carer, default: 0] += entry.visits }
+            // The taper carries on from the pair's visits in the client's history.
+            for (carer, n) in carers {
+                let h = past[carer] ?? 0
+                taper += ObjectiveWeights.continuityTaper(h + n) - ObjectiveWeights.continuityTaper(h)
+            }
+            guard history != nil else { continue }
+            strangers += carers.keys.filter { past[$0] == nil }.count
         }
         let w = problem.weights
         report.objective.continuityVisits = w.continuityVisits * Double(taper)

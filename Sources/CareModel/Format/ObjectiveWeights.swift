@@ -3,7 +3,8 @@
 /// total = Σ unassigned penalty by priority + travel × travel minutes + continuity × Σ distinct
 /// carers per client + preference × visits of clients with preferred carers where none is on
 /// the visit + shortfall × Σ max(0, contracted − paid minutes) + continuity_visits × Σ over
-/// client–carer pairs of `continuityTaper(visits)` + new_carer × pairs new to a client with
+/// client–carer pairs of `continuityTaper(past + visits) − continuityTaper(past)` (past: the
+/// pair's visits in the client's history) + new_carer × pairs new to a client with
 /// history + lateness × Σ minutes late + max_lateness × the largest minutes late.
 public struct ObjectiveWeights: Sendable, Equatable {
     public var unassignedHomeFirst = 100_000.0
@@ -14,9 +15,9 @@ public struct ObjectiveWeights: Sendable, Equatable {
     public var preference = 10.0
     public var shortfall = 0.5
     /// Per pair, the taper of the pair's visit count (a carer's first visits to a client cost most).
-    public var continuityVisits = 10.0
+    public var continuityVisits = 3.0
     /// Per client–carer pair where the client has a `history` and the carer is not in it.
-    public var newCarer = 20.0
+    public var newCarer = 60.0
     /// Per minute late, summed over assigned visits.
     public var lateness = 1.0
     /// On the week's largest minutes late of any assigned visit.

@@ -93,12 +93,14 @@ public enum ProblemCompiler {
                 first: a, second: b, minGap: link.minGapMinutes, maxGap: link.maxGapMinutes, differentWorkers: link.differentCarers)
         }
         // Carers in a client's history who are no longer in the problem (leavers) match nobody.
-        let familiar = problem.clients.map { client in client.history.map { $0.compactMap { carerIndex[$0.carer] } } }
+        let history = problem.clients.map { client in
+            client.history.map { $0.compactMap { entry in carerIndex[entry.carer].map { (worker: $0, visits: entry.visits) } } }
+        }
         let breakRule = problem.rules.breakAfterMinutes.map { BreakRule(maxSpanWithoutBreak: $0, minimumBreak: problem.rules.breakMinutes) }
         let instance = SolverInstance(
             travelTime: matrix, travelCost: matrix, visits: visits, shifts: shifts, workers: workers,
             clientCount: problem.clients.count, weights: weights, breakRule: breakRule, paidTravel: true,
-            neighbourCount: 40, relatedTimeSpan: 3 * 60, areas: hubAreas(problem), links: links, familiarWorkers: familiar)
+            neighbourCount: 40, relatedTimeSpan: 3 * 60, areas: hubAreas(problem), links: links, history: history)
         return CompiledProblem(problem: problem, instance: instance, origin: origin, shiftCarer: shiftCarer, blockedReasons: blocked)
     }
 

@@ -27,6 +27,16 @@ public struct SolverInstance: Sendable {
     /// `neighbours[v]`: the visits most related to `v` (close in place and time), nearest first.
     public let neighbours: [[Int]]
 
+    /// `duration[v]` and `location[v]` of every visit, flat: the inner loops read them per
+    /// position, and copying a `SolverVisit` (three arrays inside) retained and released
+    /// a third of the search's time away.
+    public let duration: [Int]
+    public let location: [Int]
+    /// `demand[v]`, and the start bounds `windowStart` and `latestStart` of every visit, flat.
+    public let demand: [Int]
+    public let earliestStart: [Int]
+    public let latestStart: [Int]
+
     /// Timing rules between visits, and `linksOf[v]`: indices into `links` of `v`'s links.
     public let links: [SolverLink]
     public let linksOf: [[Int]]
@@ -38,6 +48,10 @@ public struct SolverInstance: Sendable {
     /// `newPair[client * workers.count + w]`: the client has a history and `w` is not in it;
     /// empty when no client has a history.
     public let newPair: [Bool]
+    /// `pastVisits[client * workers.count + w]`: the pair's visits in the client's history (at
+    /// most 4, where the taper flattens), so the concave continuity cost carries on across
+    /// weeks; empty when no client has a history.
+    public let pastVisits: [UInt8]
     /// `clientVisits[c]`: visits of client `c` by window start (only when continuity is weighted).
     public let clientVisits: [[Int]]
     /// `runMates[v]`: the same client's visits on other days at about the same time of day (a
@@ -52,7 +66,7 @@ public struct SolverInstance: Sendable {
         travelTime: Matrix<Int>, travelCost: Matrix<Int>, visits: [SolverVisit], shifts: [SolverShift], workers: [SolverWorker],
         clientCount: Int, weights: Weights, breakRule: BreakRule?, paidTravel: Bool,
         neighbourCount: Int = 40, relatedTimeSpan: Int = .max, areas: VisitAreas? = nil, links: [SolverLink] = [],
-        familiarWorkers: [[Int]?] = []
+        history: [[(worker: Int, visits: Int)]?] = []
     ) {
         precondition(travelTime.size == travelCost.size)
         // Validation rejects other counts at the door; the search's slots hold no more.
@@ -81,6 +95,11 @@ public struct SolverInstance: Sendable {
             visits: visits, travelTime: travelTime, count: neighbourCount, timeSpan: relatedTimeSpan, areas: areas)
         precondition(links.allSatisfy { visits.indices.contains($0.first) && visits.indices.contains($0.second) })
         self.links = links
+        duration = visits.map(\.duration)
+        location = visits.map(\.location)
+        demand = visits.map(\.demand)
+        earliestStart = visits.map(\.windowStart)
+        latestStart = visits.map(\.latestStart)
         var byVisit = Array(repeating: [Int](), count: visits.count)
         for (i, link) in links.enumerated() {
             byVisit[link.first].append(i)
@@ -89,15 +108,21 @@ public struct SolverInstance: Sendable {
         linksOf = byVisit
         fixedStart = visits.indices.map { visits[$0].workersNeeded > 1 || visits[$0].lateAllowed > 0 || !byVisit[$0].isEmpty }
         var newPair: [Bool] = []
-        if familiarWorkers.contains(where: { $0 != nil }) {
-            precondition(familiarWorkers.count == clientCount)
+        var pastVisits: [UInt8] = []
+        if history.contains(where: { $0 != nil }) {
+            precondition(history.count == clientCount)
             newPair = Array(repeating: false, count: clientCount * workers.count)
-            for (c, familiar) in familiarWorkers.enumerated() {
-                guard let familiar else { continue }
-                let known = Set(familiar)
-                for w in workers.indices where !known.contains(w) { newPair[c * workers.count + w] = true }
+            pastVisits = Array(repeating: 0, count: clientCount * workers.count)
+            for (c, entries) in history.enumerated() {
+                guard let entries else { continue }
+                for w in workers.indices { newPair[c * workers.count + w] = true }
+                for entry in entries where entry.visits > 0 {
+                    newPair[c * workers.count + entry.worker] = false
+                    pastVisits[c * workers.count + entry.worker] = UInt8(min(4, entry.visits))
+                }
             }
         }
+        self.pastVisits = pastVisits
         self.newPair = newPair
         if weights.valuesContinuity {
             (clientVisits, runMates) = Self.runs(visits: visits, clientCount: clientCount)

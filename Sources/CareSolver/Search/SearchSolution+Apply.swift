@@ -79,7 +79,7 @@ extension SearchSolution {
             distinctPairs += 1
             if !instance.newPair.isEmpty && instance.newPair[key] { newPairs += 1 }
         }
-        taperUnits += Weights.continuityStep(n)
+        taperUnits += Weights.continuityStep(n + (instance.pastVisits.isEmpty ? 0 : Int(instance.pastVisits[key])))
         pairCount[key] += 1
     }
 
@@ -88,7 +88,7 @@ extension SearchSolution {
         let key = client * instance.workers.count + w
         pairCount[key] -= 1
         let n = Int(pairCount[key])
-        taperUnits -= Weights.continuityStep(n)
+        taperUnits -= Weights.continuityStep(n + (instance.pastVisits.isEmpty ? 0 : Int(instance.pastVisits[key])))
         if n == 0 {
             distinctPairs -= 1
             if !instance.newPair.isEmpty && instance.newPair[key] { newPairs -= 1 }

@@ -16,6 +16,8 @@ extension SearchSolution {
         let tc = instance.travelCost
         let weights = instance.weights
         let single = visit.workersNeeded == 1
+        let duration = instance.duration
+        let location = instance.location
         let workerCount = instance.workers.count
         let hasHistory = !instance.newPair.isEmpty
         // Assigned link partners bound the start and may rule workers out.
@@ -47,19 +49,20 @@ extension SearchSolution {
             let worker = instance.workers[w]
             let key = visit.client * workerCount + w
             let together = Int(pairCount[key])
-            var continuity = weights.continuityVisits * Weights.continuityStep(together)
+            let past = hasHistory ? Int(instance.pastVisits[key]) : 0
+            var continuity = weights.continuityVisits * Weights.continuityStep(together + past)
             if together == 0 { continuity += weights.continuity + (hasHistory && instance.newPair[key] ? weights.newWorker : 0) }
             for p in 0...n {
-                let prevEnd = p == 0 ? shift.start : e[p - 1] + instance.visits[route[p - 1]].duration
+                let prevEnd = p == 0 ? shift.start : e[p - 1] + duration[route[p - 1]]
                 if prevEnd > visit.latestStart { break }  // later positions start later still
                 if blink > 0 && rng.nextUnit() < blink { continue }
-                let prevLoc = p == 0 ? shift.home : instance.visits[route[p - 1]].location
+                let prevLoc = p == 0 ? shift.home : location[route[p - 1]]
                 let lo = max(prevEnd + tt[prevLoc, visit.location], visit.windowStart, linkLo)
                 var hi = min(visit.latestStart, linkHi)
                 var travel = tc[prevLoc, visit.location]
                 var paid = visit.duration
                 if p < n {
-                    let next = instance.visits[route[p]].location
+                    let next = location[route[p]]
                     hi = min(hi, l[p] - tt[visit.location, next] - visit.duration)
                     travel += tc[visit.location, next] - tc[prevLoc, next]
                     if instance.paidTravel {
@@ -88,7 +91,8 @@ extension SearchSolution {
         let weights = instance.weights
         let key = client * instance.workers.count + w
         let n = Int(pairCount[key])
-        var delta = weights.continuityVisits * (Weights.continuityTaper(n + count) - Weights.continuityTaper(n))
+        let past = instance.pastVisits.isEmpty ? 0 : Int(instance.pastVisits[key])
+        var delta = weights.continuityVisits * (Weights.continuityTaper(n + past + count) - Weights.continuityTaper(n + past))
         if n == 0 && count > 0 {
             delta += weights.continuity + (!instance.newPair.isEmpty && instance.newPair[key] ? weights.newWorker : 0)
         }

@@ -4,7 +4,7 @@ extension SearchSolution {
     func refresh(_ s: Int) {
         let shift = instance.shifts[s]
         let route = routes[s]
-        let visits = instance.visits
+        let (location, duration, demand) = (instance.location, instance.duration, instance.demand)
         let tt = instance.travelTime
         let tc = instance.travelCost
         let n = route.count
@@ -16,26 +16,26 @@ extension SearchSolution {
         var time = shift.start
         var loc = shift.home
         for (i, v) in route.enumerated() {
-            let visit = visits[v]
+            let here = location[v]
             let (lo, _) = window(v)
-            let arrive = time + tt[loc, visit.location]
+            let arrive = time + tt[loc, here]
             e[i] = max(arrive, lo)
-            cost += tc[loc, visit.location]
-            if i > 0 && instance.paidTravel { paid += tt[loc, visit.location] }
-            paid += visit.duration
-            load += visit.demand
-            time = e[i] + visit.duration
-            loc = visit.location
+            cost += tc[loc, here]
+            if i > 0 && instance.paidTravel { paid += tt[loc, here] }
+            paid += duration[v]
+            load += demand[v]
+            time = e[i] + duration[v]
+            loc = here
             if !instance.fixedStart[v] { start[v] = e[i] }
         }
         if n > 0 {
             if shift.returnsHome { cost += tc[loc, shift.home] }
             var next = shift.end - (shift.returnsHome ? tt[loc, shift.home] : 0)
             for i in stride(from: n - 1, through: 0, by: -1) {
-                let visit = visits[route[i]]
-                let (_, hi) = window(route[i])
-                l[i] = min(hi, next - visit.duration)
-                if i > 0 { next = l[i] - tt[visits[route[i - 1]].location, visit.location] }
+                let v = route[i]
+                let (_, hi) = window(v)
+                l[i] = min(hi, next - duration[v])
+                if i > 0 { next = l[i] - tt[location[route[i - 1]], location[v]] }
             }
         }
         earliest[s] = e
@@ -63,7 +63,7 @@ extension SearchSolution {
         let shift = instance.shifts[s]
         if shift.end - shift.start <= rule.maxSpanWithoutBreak { return true }
         let route = routes[s]
-        let visits = instance.visits
+        let (location, duration) = (instance.location, instance.duration)
         let tt = instance.travelTime
         var time = shift.start
         var loc = shift.home
@@ -72,12 +72,12 @@ extension SearchSolution {
         var longestGap = 0
         var count = 0
         func visit(_ v: Int, _ lo: Int) {
-            let arrive = time + tt[loc, visits[v].location]
+            let arrive = time + tt[loc, location[v]]
             let begin = max(arrive, lo)
             if count == 0 { first = begin } else { longestGap = max(longestGap, begin - arrive) }
-            time = begin + visits[v].duration
+            time = begin + duration[v]
             lastEnd = time
-            loc = visits[v].location
+            loc = location[v]
             count += 1
         }
         for i in 0...route.count {

@@ -102,7 +102,6 @@ final class SearchSolution {
     /// shared start when several workers do it together (or any fixed start).
     @inline(__always) func window(_ v: Int) -> (lo: Int, hi: Int) {
         if instance.fixedStart[v] && isAssigned(v) { return (start[v], start[v]) }
-        let visit = instance.visits[v]
-        return (visit.windowStart, visit.latestStart)
+        return (instance.earliestStart[v], instance.latestStart[v])
     }
 }

@@ -52,7 +52,8 @@ struct TeamRecreate {
             // continuity for that many visits, and the cheapest offers for the rest. Ties: more
             // visits, then the lower index (independent of dictionary order).
             func key(_ e: (key: Int, value: (count: Int, cost: Int, covered: Int))) -> (Int, Int, Int) {
-                let total = e.value.cost + solution.continuityDelta(client: client, worker: e.key, adding: e.value.count) + othersTotal
+                let total =
+                    e.value.cost + solution.continuityDelta(client: client, worker: e.key, adding: e.value.count) + othersTotal
                     - e.value.covered
                 return (total, -e.value.count, e.key)
             }

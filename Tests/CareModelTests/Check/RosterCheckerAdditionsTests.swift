@@ -165,8 +165,9 @@ struct RosterCheckerAdditionsTests {
 
     /// P1 (history: C2) gets V1, V2 from C1 and V3 from C2; P2 (no history) gets V4 from C1,
     /// 30 minutes late, and V5 from C2, 10 minutes late.
-    /// - continuity_visits: pairs P1–C1 2 visits (taper 7), P1–C2 1 (4), P2–C1 1 (4), P2–C2 1 (4): 19 × 10 = 190.
-    /// - new_carers: C1 is new to P1; P2 has no history: 1 × 20 = 20.
+    /// - continuity_visits: pairs P1–C1 2 visits (taper 7), P1–C2 1 after 3 in the history
+    ///   (taper(4) − taper(3) = 1), P2–C1 1 (4), P2–C2 1 (4): 16 × 3 = 48.
+    /// - new_carers: C1 is new to P1; P2 has no history: 1 × 60 = 60.
     /// - lateness: 30 + 10 = 40 × 1; max_lateness: 30 × 2 = 60.
     static func partsCase() -> (Problem, Roster) {
         var p = problem(
@@ -187,11 +188,11 @@ struct RosterCheckerAdditionsTests {
     @Test func newPartsRecomputed() {
         let (p, r) = Self.partsCase()
         let o = RosterChecker.check(r, against: p).objective
-        #expect(o.continuityVisits == 190)
-        #expect(o.newCarers == 20)
+        #expect(o.continuityVisits == 48)
+        #expect(o.newCarers == 60)
         #expect(o.lateness == 40)
         #expect(o.maxLateness == 60)
-        #expect(o.total == o.unassigned + o.travel + o.continuity + o.preference + o.shortfall + 190 + 20 + 40 + 60)
+        #expect(o.total == o.unassigned + o.travel + o.continuity + o.preference + o.shortfall + 48 + 60 + 40 + 60)
         var stated = r
         stated.objective = o
         #expect(RosterChecker.check(stated, against: p).violations.isEmpty)
@@ -204,10 +205,10 @@ struct RosterCheckerAdditionsTests {
         var stated = r
         stated.objective = RosterChecker.check(r, against: p).objective
         stated.objective.newCarers = 0
-        stated.objective.total -= 20
-        #expect(RosterChecker.check(stated, against: p).violations.contains("objective.new_carers is 0.0 but recomputes to 20.0"))
+        stated.objective.total -= 60
+        #expect(RosterChecker.check(stated, against: p).violations.contains("objective.new_carers is 0.0 but recomputes to 60.0"))
         stated.objective.newCarers = nil
-        #expect(RosterChecker.check(stated, against: p).violations.contains("objective.new_carers is absent but recomputes to 20.0"))
+        #expect(RosterChecker.check(stated, against: p).violations.contains("objective.new_carers is absent but recomputes to 60.0"))
         var zero = p
         zero.weights.maxLateness = 0
         var fine = r

@@ -37,15 +37,15 @@ struct RosterCheckerTests {
         visits: [visit("V1", from: 8, skills: ["medication"]), visit("V2", from: 10)])
 
     /// Worked by hand with the default weights (travel 1, continuity 30, preference 10, shortfall 0.5,
-    /// continuity_visits 10):
+    /// continuity_visits 3):
     /// - travel: home to P1 is 0.1° of latitude = 6371 km × 0.1 × π/180 = 11.1195 km; × 1.35 road
     ///   factor / 25 km/h × 60 = 36.03 min, rounded up to 37. V1 to V2 is the same place: 0.
     /// - continuity: one distinct (client, carer) pair, P1–C1: 30.
     /// - preference: C1 is preferred and on both visits: 0.
     /// - shortfall: C1 is paid 30 + 30 min (travel from home is unpaid), 60 short of 120: × 0.5 = 30.
-    /// - continuity_visits: P1–C1 has 2 visits, taper 4 + 3 = 7, × 10 = 70. No history, nothing late: 0.
+    /// - continuity_visits: P1–C1 has 2 visits, taper 4 + 3 = 7, × 3 = 21. No history, nothing late: 0.
     static let objective = Roster.Objective(
-        total: 167, unassigned: 0, travel: 37, continuity: 30, preference: 0, shortfall: 30, continuityVisits: 70, newCarers: 0, lateness: 0,
+        total: 118, unassigned: 0, travel: 37, continuity: 30, preference: 0, shortfall: 30, continuityVisits: 21, newCarers: 0, lateness: 0,
         maxLateness: 0)
 
     static let roster = Roster(

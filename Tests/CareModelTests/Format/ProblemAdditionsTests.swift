@@ -31,7 +31,7 @@ struct ProblemAdditionsTests {
         #expect(!p.carers[0].returnsHome)
         #expect(p.rules == WorkingRules(breakAfterMinutes: 360, breakMinutes: 20))
         #expect(p.travel == .standard)
-        #expect(p.weights.continuityVisits == 10 && p.weights.newCarer == 20 && p.weights.lateness == 1 && p.weights.maxLateness == 0)
+        #expect(p.weights.continuityVisits == 3 && p.weights.newCarer == 60 && p.weights.lateness == 1 && p.weights.maxLateness == 0)
     }
 
     /// Every new field is read into the model.

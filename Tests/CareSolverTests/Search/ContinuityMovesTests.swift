@@ -19,14 +19,17 @@ struct ContinuityMovesTests {
                 lateAllowed: v % 5 == 0 ? 30 : 0)
         }
         var firstTwo: [Int: [Int]] = [:]
-        for v in visits.indices.sorted(by: { visits[$0].windowStart < visits[$1].windowStart }) where firstTwo[visits[v].client, default: []].count < 2 {
+        for v in visits.indices.sorted(by: { visits[$0].windowStart < visits[$1].windowStart })
+        where firstTwo[visits[v].client, default: []].count < 2 {
             firstTwo[visits[v].client, default: []].append(v)
         }
         let links = firstTwo.keys.sorted().compactMap { c -> SolverLink? in
             guard let pair = firstTwo[c], pair.count == 2 else { return nil }
             return SolverLink(first: pair[0], second: pair[1], minGap: 120, maxGap: 600, differentWorkers: c % 2 == 0)
         }
-        let familiar = (0..<base.clientCount).map { c -> [Int]? in c % 2 == 0 ? [c % base.workers.count, (c * 7) % base.workers.count] : nil }
+        let history = (0..<base.clientCount).map { c -> [(worker: Int, visits: Int)]? in
+            c % 2 == 0 ? [(c % base.workers.count, 1 + c % 6), ((c * 7) % base.workers.count, 2)] : nil
+        }
         var weights = base.weights
         weights.continuityVisits = 6000
         weights.newWorker = 20000
@@ -35,7 +38,7 @@ struct ContinuityMovesTests {
         return SolverInstance(
             travelTime: base.travelTime, travelCost: base.travelCost, visits: visits, shifts: base.shifts, workers: base.workers,
             clientCount: base.clientCount, weights: weights, breakRule: base.breakRule, paidTravel: base.paidTravel, neighbourCount: 40,
-            relatedTimeSpan: 180, links: links, familiarWorkers: familiar)
+            relatedTimeSpan: 180, links: links, history: history)
     }
 
     /// Every assigned link meets its gap and its different-workers rule; lateness stays within
@@ -106,7 +109,8 @@ struct ContinuityMovesTests {
         travel[3, 2] = 1
         let days = 0..<7
         let visits = days.map { d in
-            SolverVisit(location: 3, windowStart: d * 1440 + 480, windowEnd: d * 1440 + 540, duration: 30, unassignedPenalty: 1_000_000, client: 0,
+            SolverVisit(
+                location: 3, windowStart: d * 1440 + 480, windowEnd: d * 1440 + 540, duration: 30, unassignedPenalty: 1_000_000, client: 0,
                 allowedWorkers: [0, 1, 2])
         }
         var shifts = days.flatMap { d in (0..<2).map { w in SolverShift(worker: w, start: d * 1440 + 420, end: d * 1440 + 840, home: w) } }
