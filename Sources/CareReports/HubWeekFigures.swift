@@ -2,7 +2,8 @@ import CareModel
 
 /// The figures at the top of a hub's week, counted over the hub's own visits in a hand-out:
 /// coverage by priority, unassigned visits by reason, travel's share of working time, and how
-/// many different carers each client sees.
+/// many different carers each client sees, with the same-faces and lateness figures
+/// (`ContinuityFigures`, computed over the hub's own visits).
 public struct HubWeekFigures: Sendable, Equatable {
     /// Assigned and all visits of one priority.
     public struct Coverage: Sendable, Equatable {
@@ -21,11 +22,13 @@ public struct HubWeekFigures: Sendable, Equatable {
     public let travelMinutes: Int
     /// Per client with at least one assigned visit: the number of different carers, most first.
     public let carersPerClient: [(client: String, carers: Int)]
+    /// Top-three share, carers new to their client, late visits: over the hub's own assignments.
+    public let continuity: ContinuityFigures
 
     public static func == (a: HubWeekFigures, b: HubWeekFigures) -> Bool {
         a.coverage == b.coverage && a.unassignedByReason.elementsEqual(b.unassignedByReason, by: { $0 == $1 }) && a.visits == b.visits
             && a.assigned == b.assigned && a.careMinutes == b.careMinutes && a.travelMinutes == b.travelMinutes
-            && a.carersPerClient.elementsEqual(b.carersPerClient, by: { $0 == $1 })
+            && a.carersPerClient.elementsEqual(b.carersPerClient, by: { $0 == $1 }) && a.continuity == b.continuity
     }
 
     /// Travel as a share of care plus travel (0 when nothing is rostered).
@@ -65,6 +68,7 @@ public struct HubWeekFigures: Sendable, Equatable {
         }
         careMinutes = care
         travelMinutes = travel
+        continuity = ContinuityFigures(problem: handout.problem, roster: roster, fromMetrics: false)
         carersPerClient = carers.map { (client: $0.key, carers: $0.value.count) }.sorted { ($0.carers, $1.client) > ($1.carers, $0.client) }
     }
 }

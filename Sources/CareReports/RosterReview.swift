@@ -35,6 +35,7 @@ public struct RosterReview: Sendable {
         out += "contracted hours not rostered \(hours(m.shortfallMinutes)) h\n"
         out += "  continuity: \(m.distinctCarersPerClient) carers per client; "
         out += "\(m.preferenceMisses) visits with none of the preferred carers\n"
+        out += ContinuityFigures(problem: problem, roster: roster).text
         let minutes = Dictionary(problem.visits.map { ($0.id, $0.durationMinutes) }, uniquingKeysWith: { a, _ in a })
         let short = roster.assignments.filter { (minutes[$0.visit] ?? 30) < 30 }.count
         out += "  visits under 30 minutes: \(short); 20-minute breaks in shifts over 6 h: all (a hard rule)\n"

@@ -19,9 +19,22 @@ public enum RosterWorkflow {
         }
     }
 
-    /// The week's problem from today's data, and its exact text.
+    /// The week's problem from today's data, and its exact text: what generate solves and what
+    /// publish compares a draft with. Clients carry their history (`clients[].history`): the
+    /// carers of the published rosters of the four weeks before, with their visits; a client of a
+    /// hub with no published roster in those weeks has none (nothing is known), one of a hub
+    /// with some has an array, empty when nobody visited them.
     public static func currentProblem(_ db: Connection, hubs: [String], week: ISOWeek) throws -> (Problem, String) {
-        let problem = try WeekProblemLoader(db).load(hubCodes: hubs, week: week)
+        let loader = WeekProblemLoader(db)
+        var problem = try loader.load(hubCodes: hubs, week: week)
+        let known = try loader.hubsWithHistory(hubCodes: hubs, week: week)
+        if !known.isEmpty {
+            let history = try loader.history(hubCodes: Array(known), week: week)
+            for i in problem.clients.indices where known.contains(problem.clients[i].hub) {
+                let entries = history[problem.clients[i].id] ?? []
+                problem.clients[i].history = entries.map { Problem.HistoryEntry(carer: $0.carer, visits: $0.visits) }
+            }
+        }
         return (problem, String(decoding: try ProblemEncoder.encode(problem), as: UTF8.self))
     }
 

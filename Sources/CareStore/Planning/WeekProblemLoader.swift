@@ -2,7 +2,8 @@ import CareModel
 
 /// Builds the `carehub.problem/1` week the engine sees from the database: the hubs' carers
 /// employed that week, their shifts less absences, skills valid on the visit's days, the
-/// planned visits of the hubs' clients with their pins. Rows are read in a fixed order, so the
+/// planned visits of the hubs' clients with their pins, how late each may start, and the links
+/// `visits plan` made between them. Rows are read in a fixed order, so the
 /// same data always gives the same problem (and the same bytes when encoded): that is how a
 /// stale draft is recognised.
 public struct WeekProblemLoader {
@@ -33,7 +34,14 @@ public struct WeekProblemLoader {
         let (clients, visits) = try loadClientsAndVisits(
             codes, monday: monday, sunday: sunday, carerIDs: Set(carers.map(\.id)),
             statuses: includeRecorded ? ["planned", "delivered", "missed"] : ["planned"])
-        return Problem(weekStart: monday, timeZone: zone, travel: .standard, hubs: hubs, carers: carers, clients: clients, visits: visits)
+        var problem = Problem(
+            weekStart: monday, timeZone: zone, travel: .standard, hubs: hubs, carers: carers, clients: clients, visits: visits)
+        problem.links = try links(among: visits.compactMap { Int($0.id) }).map {
+            Problem.Link(
+                first: $0.first, second: $0.second, minGapMinutes: $0.minGapMinutes, maxGapMinutes: $0.maxGapMinutes,
+                differentCarers: $0.differentCarers)
+        }
+        return problem
     }
 
     private func loadClientsAndVisits(_ codes: [String], monday: LocalDate, sunday: LocalDate, carerIDs: Set<String>, statuses: [String])
@@ -42,7 +50,7 @@ public struct WeekProblemLoader {
         let visitRows = try db.query(
             """
             SELECT v.id, cl.external_id AS client, v.window_start, v.window_end, v.duration_minutes, v.skills::text[] AS skills,
-                   v.carers_needed, v.priority,
+                   v.carers_needed, v.priority, v.late_allowed_minutes, v.time_critical,
                    coalesce((SELECT array_agg(c.external_id ORDER BY c.external_id) FROM visit_pins p JOIN carers c ON c.id = p.carer_id
                              WHERE p.visit_id = v.id), '{}') AS pinned
             FROM visits v JOIN clients cl ON cl.id = v.client_id JOIN hubs h ON h.id = cl.hub_id
@@ -52,10 +60,13 @@ public struct WeekProblemLoader {
             """
         ).rows
         let visits = try visitRows.map { row in
-            Problem.Visit(
+            var visit = Problem.Visit(
                 id: String(try row.decode("id", as: Int.self)), client: try row.decode("client"), windowStart: try row.decode("window_start"),
                 windowEnd: try row.decode("window_end"), durationMinutes: try row.decode("duration_minutes"), skills: try row.decode("skills"),
                 carers: try row.decode("carers_needed"), priority: try row.decode("priority"), pinned: try row.decode("pinned"))
+            visit.lateAllowedMinutes = try row.decode("late_allowed_minutes")
+            visit.timeCritical = try row.decode("time_critical")
+            return visit
         }
         let clientIDs = Set(visits.map(\.client))
         let clientRows = try db.query(

@@ -13,9 +13,11 @@ public struct PackageRepository {
     /// A repository over a connection (and whatever transaction it is in).
     public init(_ db: Connection) { self.db = db }
 
-    /// Inserts or updates a package by external id and replaces its calls when they differ.
+    /// Inserts or updates a package by external id and replaces its calls (and their links)
+    /// when they differ. `terms[i]` is what `p.visits[i]` says beyond its template (lateness, its
+    /// label); calls without terms take the defaults.
     @discardableResult
-    public func upsert(_ p: CarePackage) throws -> UpsertOutcome {
+    public func upsert(_ p: CarePackage, terms: [PackageCallTerms] = [], links: [PackageLink] = []) throws -> UpsertOutcome {
         var outcome = try db.query(
             """
             INSERT INTO care_packages (external_id, client_id, valid_from, valid_to)
@@ -30,36 +32,92 @@ public struct PackageRepository {
         guard let row = try db.query("SELECT id FROM care_packages WHERE external_id = \(p.externalID)").rows.first else {
             throw ReferenceError(writing: "package \(p.externalID)", missingKind: "client", missingID: p.clientID)
         }
-        if try replaceCalls(package: try row.decode("id"), with: p.visits) && outcome == .unchanged { outcome = .updated }
+        let id: Int = try row.decode("id")
+        let calls = p.visits.enumerated().map { ($0.element, $0.offset < terms.count ? terms[$0.offset] : PackageCallTerms()) }
+        let changedCalls = try replaceCalls(package: id, with: calls)
+        let changedLinks = try replaceLinks(package: id, with: links)
+        if (changedCalls || changedLinks) && outcome == .unchanged { outcome = .updated }
         return outcome
     }
 
     /// Replaces a package's calls unless the same calls are already stored; true when it did.
-    private func replaceCalls(package id: Int, with calls: [VisitTemplate]) throws -> Bool {
-        let key = { (t: VisitTemplate) in
+    private func replaceCalls(package id: Int, with calls: [(VisitTemplate, PackageCallTerms)]) throws -> Bool {
+        let key = { (t: VisitTemplate, terms: PackageCallTerms) in
             let skills = t.skills.map(\.code).sorted().joined(separator: ";")
             return "\(t.weekday.rawValue)|\(t.windowStart)|\(t.windowEnd)|\(t.durationMinutes)|\(skills)|\(t.carersNeeded)|\(t.priority.rawValue)"
+                + "|\(terms.label ?? "")|\(terms.lateAllowedMinutes)|\(terms.timeCritical)"
         }
         let existing: [String] = try db.query(
             """
             SELECT weekday || '|' || to_char(window_start, 'HH24:MI') || '|' || to_char(window_end, 'HH24:MI') || '|' || duration_minutes
                    || '|' || coalesce((SELECT string_agg(s, ';' ORDER BY s) FROM unnest(skills::text[]) s), '') || '|' || carers_needed
-                   || '|' || priority AS k
+                   || '|' || priority || '|' || coalesce(call_label, '') || '|' || late_allowed_minutes || '|' || time_critical::text AS k
             FROM package_visits WHERE package_id = \(id)
             """
         ).rows.map { try $0.decode("k") }
         if existing.sorted() == calls.map(key).sorted() { return false }
         // Visits already planned keep their rows: the reference to a deleted call becomes NULL.
         try db.execute("DELETE FROM package_visits WHERE package_id = \(id)")
-        for call in calls {
+        for (call, terms) in calls {
             try db.execute(
                 """
-                INSERT INTO package_visits (package_id, weekday, window_start, window_end, duration_minutes, skills, carers_needed, priority)
+                INSERT INTO package_visits (package_id, weekday, window_start, window_end, duration_minutes, skills, carers_needed, priority,
+                                            call_label, late_allowed_minutes, time_critical)
                 VALUES (\(id), \(call.weekday), \(call.windowStart)::time, \(call.windowEnd)::time,
-                        \(call.durationMinutes), \(call.skills.map(\.code))::skill_code[], \(call.carersNeeded), \(call.priority))
+                        \(call.durationMinutes), \(call.skills.map(\.code))::skill_code[], \(call.carersNeeded), \(call.priority),
+                        \(terms.label), \(terms.lateAllowedMinutes), \(terms.timeCritical))
                 """)
         }
         return true
+    }
+
+    /// Replaces a package's links between its calls unless the same links are stored; true when it did.
+    private func replaceLinks(package id: Int, with links: [PackageLink]) throws -> Bool {
+        let key = { (l: PackageLink) in "\(l.firstCall)|\(l.secondCall)|\(l.minGapMinutes)|\(l.maxGapMinutes)|\(l.differentCarers)" }
+        let existing: [String] = try db.query(
+            """
+            SELECT first_call || '|' || second_call || '|' || min_gap_minutes || '|' || max_gap_minutes || '|' || different_carers::text AS k
+            FROM package_links WHERE package_id = \(id)
+            """
+        ).rows.map { try $0.decode("k") }
+        if existing.sorted() == links.map(key).sorted() { return false }
+        try db.execute("DELETE FROM package_links WHERE package_id = \(id)")
+        for link in links {
+            try db.execute(
+                """
+                INSERT INTO package_links (package_id, first_call, second_call, min_gap_minutes, max_gap_minutes, different_carers)
+                VALUES (\(id), \(link.firstCall), \(link.secondCall), \(link.minGapMinutes), \(link.maxGapMinutes), \(link.differentCarers))
+                """)
+        }
+        return true
+    }
+
+    /// A package's calls' terms and links as stored, calls by weekday and window start
+    /// (what an import wrote; for tests and review).
+    public func terms(package externalID: String) throws -> (calls: [PackageCallTerms], links: [PackageLink]) {
+        let calls = try db.query(
+            """
+            SELECT pv.call_label, pv.late_allowed_minutes, pv.time_critical
+            FROM package_visits pv JOIN care_packages p ON p.id = pv.package_id WHERE p.external_id = \(externalID)
+            ORDER BY pv.weekday, pv.window_start, pv.id
+            """
+        ).rows.map {
+            PackageCallTerms(
+                label: try $0.decode("call_label", as: String?.self), lateAllowedMinutes: try $0.decode("late_allowed_minutes"),
+                timeCritical: try $0.decode("time_critical"))
+        }
+        let links = try db.query(
+            """
+            SELECT l.first_call, l.second_call, l.min_gap_minutes, l.max_gap_minutes, l.different_carers
+            FROM package_links l JOIN care_packages p ON p.id = l.package_id WHERE p.external_id = \(externalID)
+            ORDER BY l.first_call, l.second_call
+            """
+        ).rows.map {
+            PackageLink(
+                firstCall: try $0.decode("first_call"), secondCall: try $0.decode("second_call"), minGapMinutes: try $0.decode("min_gap_minutes"),
+                maxGapMinutes: try $0.decode("max_gap_minutes"), differentCarers: try $0.decode("different_carers"))
+        }
+        return (calls, links)
     }
 
     /// Upserts what a package was commissioned for. A new package id creates a package with no
@@ -97,5 +155,43 @@ public struct PackageRepository {
             throw ReferenceError(writing: "package \(c.packageID)", missingKind: "client", missingID: c.clientID)
         }
         return try result.upsertOutcome()
+    }
+}
+
+/// What a package's call says beyond its `VisitTemplate` (migration 0025): a label naming the call
+/// on every weekday it recurs (for links), how late its visit may start, and whether it is time-critical.
+public struct PackageCallTerms: Hashable, Sendable {
+    /// Minutes a visit may start after its window ends.
+    public static let lateAllowance = 0...720
+
+    public var label: String?
+    public var lateAllowedMinutes: Int
+    public var timeCritical: Bool
+
+    public init(label: String? = nil, lateAllowedMinutes: Int = 0, timeCritical: Bool = false) {
+        self.label = label
+        self.lateAllowedMinutes = lateAllowedMinutes
+        self.timeCritical = timeCritical
+    }
+}
+
+/// A link between two of a package's calls, by label: on each day both are planned, the second
+/// starts `minGapMinutes…maxGapMinutes` after the first, by different carers when `differentCarers`.
+public struct PackageLink: Hashable, Sendable {
+    /// The gap's bounds, in minutes (as `links[]` in carehub.problem/1).
+    public static let gapRange = -10080...10080
+
+    public var firstCall: String
+    public var secondCall: String
+    public var minGapMinutes: Int
+    public var maxGapMinutes: Int
+    public var differentCarers: Bool
+
+    public init(firstCall: String, secondCall: String, minGapMinutes: Int, maxGapMinutes: Int, differentCarers: Bool = false) {
+        self.firstCall = firstCall
+        self.secondCall = secondCall
+        self.minGapMinutes = minGapMinutes
+        self.maxGapMinutes = maxGapMinutes
+        self.differentCarers = differentCarers
     }
 }

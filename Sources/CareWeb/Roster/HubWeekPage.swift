@@ -91,6 +91,12 @@ enum HubWeekPage {
             <p class="figure"><span class="value">\(Int((f.travelShare * 100).rounded())) %</span> of working time is travel \
             (\(LocalClock.hours(f.travelMinutes)) travel, \(LocalClock.hours(f.careMinutes)) care)</p>
             <p class="figure"><span class="value">\(String(format: "%.1f", f.meanCarersPerClient))</span> different carers per client</p>
+            <p class="figure"><span class="value">\(Int((f.continuity.topThreeShare * 100).rounded())) %</span> of each client's visits \
+            by their three most frequent carers</p>
+            <p class="figure"><span class="value">\(f.continuity.newCarerPairs.map(String.init) ?? "–")</span> carers new to their client \
+            \(f.continuity.newCarerPairs == nil ? "(no published weeks before)" : "this week")</p>
+            <p class="figure"><span class="value">\(f.continuity.lateVisits)</span> visits start late \
+            (\(f.continuity.lateMinutes) minutes in all)</p>
             </div>
             <table><caption>Coverage by priority</caption><thead><tr><th scope="col">Priority</th><th scope="col">Assigned</th>\
             <th scope="col">Visits</th><th scope="col">Share</th></tr></thead><tbody>\(coverage)</tbody></table>

@@ -17,7 +17,9 @@ struct Visits: ParsableCommand {
                 Windows are read in each hub's time zone (clock-change weeks included). Packages not valid \
                 on a day and clients away (client_absences) get no visit. Running it again adds only what \
                 is missing, updates changed calls and cancels unwanted ones, but never changes or drops a \
-                visit that a roster assigns: those are counted as kept.
+                visit that a roster assigns: those are counted as kept. Each visit takes its call's \
+                late_allowed_minutes and time_critical; each pair of a package's linked calls planned on the \
+                same date in the hub's time zone is linked (counted as linked pairs).
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -31,7 +33,7 @@ struct Visits: ParsableCommand {
                 let o = try VisitPlanner(db).plan(week: week, hubCode: hub)
                 print(
                     "\(week)\(hub.map { " \($0)" } ?? ""): \(o.added) added, \(o.updated) updated, \(o.cancelled) cancelled, \(o.kept) "
-                        + "kept (assigned in a roster), \(o.planned) planned"
+                        + "kept (assigned in a roster), \(o.planned) planned" + (o.links > 0 ? ", \(o.links) linked pairs" : "")
                 )
             }
         }

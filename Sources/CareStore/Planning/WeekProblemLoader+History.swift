@@ -1,0 +1,64 @@
+import CareModel
+
+extension WeekProblemLoader {
+    /// One carer's recent visits to one client (`clients[].history` in carehub.problem/1).
+    public struct HistoryEntry: Hashable, Sendable {
+        public let carer: String
+        public let visits: Int
+
+        public init(carer: String, visits: Int) {
+            self.carer = carer
+            self.visits = visits
+        }
+    }
+
+    /// How many weeks before the generated one `history` reads.
+    public static let historyWeeks = 4
+
+    /// Per client of `hubCodes`: the carers who served them in the published rosters of the
+    /// `historyWeeks` weeks before `week`, with how many visits each did over those weeks (a
+    /// double-up counts once for each of its carers; visits cancelled since are not counted),
+    /// most visits first, then by carer id. Clients nobody visited have no entry.
+    ///
+    /// Read as the acting person: row-level security limits it to their hubs' rosters, and a
+    /// carer of another hub appears only while the person may read that carer (lent).
+    public func history(hubCodes: [String], week: ISOWeek) throws -> [String: [HistoryEntry]] {
+        let weeks = (1...Self.historyWeeks).map { ISOWeek(containing: week.monday.adding(days: -7 * $0)).description }
+        let rows = try db.query(
+            """
+            SELECT cl.external_id AS client, c.external_id AS carer, count(DISTINCT ra.visit_id) AS visits
+            FROM rosters r
+            JOIN hubs h ON h.id = r.hub_id
+            JOIN roster_assignments ra ON ra.roster_id = r.id
+            JOIN visits v ON v.id = ra.visit_id
+            JOIN clients cl ON cl.id = v.client_id
+            JOIN carers c ON c.id = ra.carer_id
+            WHERE r.status = 'published' AND r.iso_week = ANY(\(weeks)::text[]) AND h.code = ANY(\(hubCodes)::text[])
+              AND cl.hub_id = r.hub_id AND v.status <> 'cancelled'
+            GROUP BY cl.external_id, c.external_id
+            ORDER BY cl.external_id, count(DISTINCT ra.visit_id) DESC, c.external_id
+            """
+        ).rows
+        var history: [String: [HistoryEntry]] = [:]
+        for row in rows {
+            // The format's bound on a count (a week has 10,080 minutes; no more visits than that).
+            let visits = min(try row.decode("visits", as: Int.self), 10080)
+            history[try row.decode("client"), default: []].append(HistoryEntry(carer: try row.decode("carer"), visits: visits))
+        }
+        return history
+    }
+
+    /// Those of `hubCodes` with at least one published roster in the `historyWeeks` weeks before
+    /// `week`: their clients' history is known (possibly empty: nobody visited them); for the
+    /// other hubs (a first week on carehub) it is not, and the problem leaves it out.
+    public func hubsWithHistory(hubCodes: [String], week: ISOWeek) throws -> Set<String> {
+        let weeks = (1...Self.historyWeeks).map { ISOWeek(containing: week.monday.adding(days: -7 * $0)).description }
+        return Set(
+            try db.query(
+                """
+                SELECT DISTINCT h.code FROM rosters r JOIN hubs h ON h.id = r.hub_id
+                WHERE r.status = 'published' AND r.iso_week = ANY(\(weeks)::text[]) AND h.code = ANY(\(hubCodes)::text[])
+                """
+            ).rows.map { try $0.decode("code", as: String.self) })
+    }
+}
