@@ -30,6 +30,25 @@ struct TravelSourceTests {
         #expect(home.metrics.paidMinutes == 30 + 11 + 30)
     }
 
+    /// A matrix that breaks the triangle inequality: P1 to P3 takes 90 minutes, by P2 ten. The
+    /// search may not remove V2 from between them, which would make V3 unreachable in time.
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func nonMetricMatrixKeepsRoutesOnTime(_ seed: UInt64) {
+        var w = TinyWeek()
+        w.carer("C1", shift: ("09:00", "12:00"))
+        for id in ["P1", "P2", "P3"] { w.client(id) }
+        w.visit("V1", client: "P1", from: "09:00", to: "09:00")
+        w.visit("V2", client: "P2", from: "09:35", to: "09:40", minutes: 15)
+        w.visit("V3", client: "P3", from: "09:50", to: "10:00")
+        var problem = w.problem
+        problem.travel = .matrix(
+            TravelMatrixModel(
+                places: ["C1", "P1", "P2", "P3"], minutes: [[0, 0, 0, 90], [0, 0, 5, 90], [0, 5, 0, 5], [90, 90, 5, 0]]))
+        let roster = solveRoster(problem, seed: seed, iterations: 300)
+        #expect(RosterChecker.check(roster, against: problem).violations == [])
+        #expect(roster.assignments.count == 3)
+    }
+
     /// A carer who must be home by the shift's end cannot take a visit that ends too late to.
     @Test func homeByTheShiftsEnd() {
         var w = TinyWeek()
@@ -45,8 +64,9 @@ struct TravelSourceTests {
     }
 
     /// Generated weeks with links, lateness, time-critical visits, histories and a matrix of
-    /// the haversine minutes (made asymmetric): every roster passes the checker, which
-    /// recomputes every objective part.
+    /// the haversine minutes with one leg in seven 45 minutes longer (asymmetric, and breaking
+    /// the triangle inequality, so removing a visit can make a route late): every roster passes
+    /// the checker, which recomputes every objective part.
     @Test(arguments: [UInt64(1), 2, 3])
     func richRandomWeeksAreValid(_ seed: UInt64) {
         var problem = SolveTests.sampleWeek("2026-W48", clients: 20, seed: seed)
@@ -73,7 +93,7 @@ struct TravelSourceTests {
         let places = problem.carers.map(\.id) + problem.clients.map(\.id)
         let refs = problem.carers.map { PlaceRef.carer($0.id) } + problem.clients.map { PlaceRef.client($0.id) }
         let minutes = refs.enumerated().map { i, a in
-            refs.enumerated().map { j, b in i == j ? 0 : problem.travelMinutes(from: a, to: b) + (i < j ? 2 : 0) }
+            refs.enumerated().map { j, b in i == j ? 0 : problem.travelMinutes(from: a, to: b) + ((i * 31 + j * 17) % 7 == 0 ? 45 : 0) }
         }
         problem.travel = .matrix(TravelMatrixModel(places: places, minutes: minutes))
         let roster = solveRoster(problem, seed: seed, iterations: 200)

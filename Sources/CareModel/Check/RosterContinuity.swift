@@ -36,7 +36,9 @@ public struct RosterContinuity: Sendable, Equatable {
         for (pair, n) in pairs { byClient[pair.client, default: []].append(n) }
         let clients = Double(byClient.count)
         distinctCarersPerClient = byClient.isEmpty ? 0 : Double(pairs.count) / clients
-        let shares = byClient.values.map { counts -> Double in
+        // Summed in client order: Double addition is not associative, and dictionary order
+        // changes between processes, so the same roster must always give the same figure.
+        let shares = byClient.sorted { $0.key < $1.key }.map(\.value).map { counts -> Double in
             let top = counts.sorted(by: >).prefix(3).reduce(0, +)
             return Double(top) / Double(counts.reduce(0, +))
         }

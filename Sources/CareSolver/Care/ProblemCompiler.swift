@@ -100,7 +100,8 @@ public enum ProblemCompiler {
         let instance = SolverInstance(
             travelTime: matrix, travelCost: matrix, visits: visits, shifts: shifts, workers: workers,
             clientCount: problem.clients.count, weights: weights, breakRule: breakRule, paidTravel: true,
-            neighbourCount: 40, relatedTimeSpan: 3 * 60, areas: hubAreas(problem), links: links, history: history)
+            neighbourCount: 40, relatedTimeSpan: 3 * 60, areas: hubAreas(problem), links: links, history: history,
+            metricTravel: { if case .haversine = problem.travel { return true } else { return false } }())
         return CompiledProblem(problem: problem, instance: instance, origin: origin, shiftCarer: shiftCarer, blockedReasons: blocked)
     }
 

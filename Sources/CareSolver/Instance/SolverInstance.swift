@@ -27,6 +27,9 @@ public struct SolverInstance: Sendable {
     /// `neighbours[v]`: the visits most related to `v` (close in place and time), nearest first.
     public let neighbours: [[Int]]
 
+    /// False when travel may break the triangle inequality (a caller's matrix): removals are
+    /// then checked to keep every later visit on time (`SearchSolution.staysOnTime`).
+    public let metricTravel: Bool
     /// `duration[v]` and `location[v]` of every visit, flat: the inner loops read them per
     /// position, and copying a `SolverVisit` (three arrays inside) retained and released
     /// a third of the search's time away.
@@ -66,7 +69,7 @@ public struct SolverInstance: Sendable {
         travelTime: Matrix<Int>, travelCost: Matrix<Int>, visits: [SolverVisit], shifts: [SolverShift], workers: [SolverWorker],
         clientCount: Int, weights: Weights, breakRule: BreakRule?, paidTravel: Bool,
         neighbourCount: Int = 40, relatedTimeSpan: Int = .max, areas: VisitAreas? = nil, links: [SolverLink] = [],
-        history: [[(worker: Int, visits: Int)]?] = []
+        history: [[(worker: Int, visits: Int)]?] = [], metricTravel: Bool = true
     ) {
         precondition(travelTime.size == travelCost.size)
         // Validation rejects other counts at the door; the search's slots hold no more.
@@ -95,6 +98,7 @@ public struct SolverInstance: Sendable {
             visits: visits, travelTime: travelTime, count: neighbourCount, timeSpan: relatedTimeSpan, areas: areas)
         precondition(links.allSatisfy { visits.indices.contains($0.first) && visits.indices.contains($0.second) })
         self.links = links
+        self.metricTravel = metricTravel
         duration = visits.map(\.duration)
         location = visits.map(\.location)
         demand = visits.map(\.demand)

@@ -103,7 +103,7 @@ public func repair(_ instance: SolverInstance, _ request: RepairRequest, seed: U
             }
         }
         blockers = Array(Set(blockers)).sorted { (solution.start[$0], $0) > (solution.start[$1], $1) }
-        for k in blockers {
+        for k in blockers where solution.canRemove(k) {
             let restoreK = solution.remove(k)
             guard let forU = solution.bestInsertion(for: u, blink: 0, rng: &rng, buffer: &buffer) else {
                 solution.apply(k, restoreK)

@@ -42,12 +42,11 @@ public func blockers(_ instance: SolverInstance, _ result: SolveResult) -> [Int:
             out[v] = .weeklyCap
             continue
         }
-        if !instance.linksOf[v].isEmpty {
-            solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer)
-            if Set(buffer.map(\.worker)).count < visit.workersNeeded || solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer) == nil {
-                out[v] = .link
-                continue
-            }
+        // The link is the reason only when a partner is placed and the visit would fit without it.
+        let partnered = instance.linksOf[v].contains { solution.isAssigned(instance.links[$0].partner(of: v)) }
+        if partnered && solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer, ignoringLinks: true) != nil {
+            out[v] = .link
+            continue
         }
         out[v] = visit.workersNeeded > 1 ? .noCommonStart : .breakRule
     }

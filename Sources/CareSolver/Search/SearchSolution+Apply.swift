@@ -106,14 +106,36 @@ extension SearchSolution {
     }
 
     /// True when removing `v` keeps the break rule in each of its routes (removing a visit can
-    /// pull later visits earlier and close the gap that was the break).
+    /// pull later visits earlier and close the gap that was the break) and, when travel may
+    /// break the triangle inequality, keeps every later visit reachable in time.
     func canRemove(_ v: Int) -> Bool {
         for k in 0..<SolverVisit.maxWorkers {
             let s = slots[Self.slot(v, k)]
             if s < 0 { break }
             guard let position = routes[s].firstIndex(of: v) else { return false }
             if !breakRuleHolds(s, inserting: nil, at: 0, window: (0, 0), removingAt: position) { return false }
+            if !instance.metricTravel && !staysOnTime(s, removingAt: position) { return false }
         }
         return true
+    }
+
+    /// True when route `s` without its visit at `position` still reaches every visit by its
+    /// latest start and ends in time (home included when the shift returns there). Needed only
+    /// for travel that may break the triangle inequality (a caller's matrix): there, going
+    /// straight from A to C can take longer than going by B, so a removal can make the route late.
+    func staysOnTime(_ s: Int, removingAt position: Int) -> Bool {
+        let shift = instance.shifts[s]
+        let route = routes[s]
+        let tt = instance.travelTime
+        var time = shift.start
+        var loc = shift.home
+        for (i, v) in route.enumerated() where i != position {
+            let (lo, hi) = window(v)
+            let begin = max(time + tt[loc, instance.location[v]], lo)
+            if begin > hi { return false }
+            time = begin + instance.duration[v]
+            loc = instance.location[v]
+        }
+        return !shift.returnsHome || time + tt[loc, shift.home] <= shift.end
     }
 }

@@ -115,8 +115,11 @@ extension SearchSolution {
     /// The cheapest feasible insertion of visit `v`, or nil. Checks the break rule lazily,
     /// cheapest option first.
     /// `onlyWorker` keeps the positions of one worker (team-first recreate).
-    func bestInsertion(for v: Int, blink: Double, rng: inout SplitMix64, buffer: inout [Candidate], onlyWorker: Int? = nil) -> Insertion? {
-        candidates(for: v, blink: blink, rng: &rng, into: &buffer)
+    /// `ignoringLinks` is for diagnosis only.
+    func bestInsertion(
+        for v: Int, blink: Double, rng: inout SplitMix64, buffer: inout [Candidate], onlyWorker: Int? = nil, ignoringLinks: Bool = false
+    ) -> Insertion? {
+        candidates(for: v, blink: blink, rng: &rng, into: &buffer, ignoringLinks: ignoringLinks)
         if let onlyWorker { buffer.removeAll { $0.worker != onlyWorker } }
         if buffer.isEmpty { return nil }
         let visit = instance.visits[v]

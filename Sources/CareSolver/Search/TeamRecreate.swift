@@ -25,7 +25,10 @@ struct TeamRecreate {
         }
         var waiting = ordered.filter { instance.visits[$0].workersNeeded == 1 && instance.visits[$0].pinnedWorkers.isEmpty }
         guard let first = waiting.first else { return placed }
+        // One client's team: link partners of other clients that came with the ruin go greedy.
         let client = instance.visits[first].client
+        let others = waiting.filter { instance.visits[$0].client != client }
+        waiting.removeAll { instance.visits[$0].client != client }
         // Per worker: visits they can take, their summed cost without the continuity part (priced
         // below for the whole team at once), and the summed cheapest offer for those visits.
         var tally: [Int: (count: Int, cost: Int, covered: Int)] = [:]
@@ -70,7 +73,7 @@ struct TeamRecreate {
             if rest.count == waiting.count { break }
             waiting = rest
         }
-        for v in waiting {
+        for v in waiting + others {
             if let insertion = solution.bestInsertion(for: v, blink: blinkRate, rng: &rng, buffer: &buffer) {
                 solution.apply(v, insertion)
                 placed.append(v)
