@@ -38,7 +38,11 @@ public struct RosterReview: Sendable {
         out += ContinuityFigures(problem: problem, roster: roster).text
         let minutes = Dictionary(problem.visits.map { ($0.id, $0.durationMinutes) }, uniquingKeysWith: { a, _ in a })
         let short = roster.assignments.filter { (minutes[$0.visit] ?? 30) < 30 }.count
-        out += "  visits under 30 minutes: \(short); 20-minute breaks in shifts over 6 h: all (a hard rule)\n"
+        let breaks = problem.rules.breakAfterMinutes.map { after in
+            let span = after % 60 == 0 ? "\(after / 60) h" : "\(after) min"
+            return "\(problem.rules.breakMinutes)-minute breaks in shifts over \(span): all (a hard rule)"
+        }
+        out += "  visits under 30 minutes: \(short); \(breaks ?? "no break rule (the problem's rules turn it off)")\n"
         out += "  objective \(roster.objective.total) (solver seed \(roster.solver.seed), \(roster.solver.iterations) iterations)\n"
         if !roster.unassigned.isEmpty {
             out += "Unassigned visits by reason:\n"

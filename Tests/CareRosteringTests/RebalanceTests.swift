@@ -79,9 +79,12 @@ struct RebalanceTests {
             #expect(after[visit] == carers, "visit \(visit) of carers not involved moved")
         }
         #expect(week.changes.contains { $0.reason == "sickness of \(sick)" || $0.reason.hasPrefix("sickness of \(sick);") })
+        // One message for the sick carer from this run (the first run, which set the cursor,
+        // may have written them one too when it placed visits left unassigned).
         let outbox: Int = try c.db.query(
             """
-            SELECT count(*) AS n FROM roster_outbox o JOIN carers c ON c.id = o.carer_id WHERE c.external_id = \(sick)
+            SELECT count(*) AS n FROM roster_outbox o JOIN carers c ON c.id = o.carer_id JOIN rosters r ON r.id = o.roster_id
+            WHERE c.external_id = \(sick) AND r.version = \(week.version ?? 0)
             """
         ).rows[0].decode("n")
         #expect(outbox == 1)
