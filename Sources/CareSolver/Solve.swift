@@ -149,8 +149,9 @@ public func solve(
             removed = pair + displaced
             teamPool = pair.map(\.0)
         } else if draw < share * 0.35 {
-            removed = clients.ruin(solution, rng: &rng)
-            teamPool = removed.map(\.0)
+            let (week, displaced) = clients.ruin(solution, rng: &rng)
+            removed = week + displaced
+            teamPool = week.map(\.0)
         } else if draw < share * 0.6 {
             let (run, displaced) = runs.ruin(solution, rng: &rng)
             removed = run + displaced

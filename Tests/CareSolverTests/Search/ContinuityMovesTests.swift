@@ -77,7 +77,10 @@ struct ContinuityMovesTests {
                 let (pair, displaced) = PairRemoval().ruin(solution, rng: &rng)
                 removed = pair + displaced
                 team = pair.map(\.0)
-            case 1: removed = ClientRemoval().ruin(solution, rng: &rng)
+            case 1:
+                let (week, displaced) = ClientRemoval().ruin(solution, rng: &rng)
+                removed = week + displaced
+                team = week.map(\.0)
             case 2:
                 let (run, displaced) = RunRemoval().ruin(solution, rng: &rng)
                 removed = run + displaced
