@@ -74,9 +74,12 @@ public struct SolveParameters: Sendable {
     }
 }
 
-/// Solves an instance: greedy construction, then ruin-and-recreate (string and random
-/// removals, blinking greedy insertion) under simulated annealing. Anytime: whenever it
-/// stops it returns the best solution seen. Time is read only through `parameters.stop`.
+/// Solves an instance: greedy construction (a client's run of the same call on other days
+/// placed together when continuity is weighted), then ruin-and-recreate under simulated
+/// annealing: string and random removals with blinking greedy insertion and, when continuity
+/// is weighted, a client's pair, week or run, or a worker's round copied to another day, rebuilt
+/// team-first. Anytime: whenever it stops it returns the best solution seen. Time is read only
+/// through `parameters.stop`.
 public func solve(
     _ instance: SolverInstance, parameters: SolveParameters, progress: ((SolveProgress) -> Void)? = nil
 ) -> SolveResult {
