@@ -16,6 +16,13 @@ public struct Handout: Sendable {
         public let paidTravel: Bool
         /// Waiting before this visit after travel, within the same shift (working time for NMW).
         public let waiting: Int
+
+        /// Whole minutes the visit starts after its window's end (0 when on time), as the
+        /// roster's `late_minutes` counts them.
+        public var lateMinutes: Int {
+            let seconds = start.secondsSinceEpoch - visit.windowEnd.secondsSinceEpoch
+            return seconds > 0 ? Int((seconds + 59) / 60) : 0
+        }
     }
 
     public let hub: String

@@ -126,16 +126,20 @@ enum BoardPage {
         let partners = item.partners.isEmpty ? "" : " with " + item.partners.map { h.carerNames[$0] ?? $0 }.joined(separator: ", ")
         let pinned = v.pinned.contains(carer) ? " pinned" : ""
         let client = h.clientLabel(v.client)
-        let label = HTML.escape("\(LocalClock.clock(start))–\(clock.time(item.end)) \(client)\(partners)")
+        let late = item.lateMinutes
+        let lateText = late > 0 ? " (\(late) min late)" : ""
+        let label = HTML.escape("\(LocalClock.clock(start))–\(clock.time(item.end)) \(client)\(partners)\(lateText)")
         let id = HTML.escape(v.id)
         let classes =
             "visit s\(start / 5) w\(max(1, (v.durationMinutes + 4) / 5)) \(v.priority.rawValue)\(item.partners.isEmpty ? "" : " double")\(pinned)"
+            + (late > 0 ? " late" : "")
         return out + """
             <a class="\(classes)" data-visit="\(id)" href="\(week.path)/visits/\(id)?v=\(version)" \
             title="\(label)">\(Self.priorityMark(v.priority))\
             <span class="t">\(LocalClock.clock(start))</span> \(HTML.escape(client))\
             \(item.partners.isEmpty ? "" : #" <span class="pair" aria-label="double-up\#(HTML.escape(partners))">⧉</span>"#)\
-            \(pinned.isEmpty ? "" : #" <span class="pin" aria-label="pinned">📌</span>"#)<span class="sr">, \(label), \
+            \(pinned.isEmpty ? "" : #" <span class="pin" aria-label="pinned">📌</span>"#)\
+            \(late > 0 ? #" <span class="lateness" aria-hidden="true">+\#(late)′</span>"# : "")<span class="sr">, \(label), \
             \(v.priority.rawValue) priority</span></a>
             """
     }

@@ -37,6 +37,7 @@ extension Stylesheet {
             .track .visit .prio { font-weight: 700; margin-right: 1px; }
             .track .visit.double { outline: 2px solid #ffdd00; outline-offset: -2px; }
             .track .visit.pinned { border-bottom: 3px solid #ffdd00; }
+            .track .visit.late { border-right: 3px dashed #ffdd00; } .track .visit .lateness { font-weight: 700; }
             .track .visit.partner-lit { box-shadow: 0 0 0 3px #ffdd00; z-index: 2; }
             .track .visit:focus { z-index: 3; overflow: visible; }
             table.board.week .track .visit .t { display: none; }
