@@ -77,7 +77,8 @@ public struct RosterReview: Sendable {
         return "Contracted vs rostered hours (\(under.count) carers under contract, \(over.count) over; largest gaps first):\n" + table.render()
     }
 
-    /// One carer's week: a line per visit with day, times, client, partner and travel.
+    /// One carer's week: a line per visit with day, times, client, partner, travel and minutes
+    /// late; for a carer who returns home, a line for each shift's trip home.
     public func carerWeek(_ carerID: String) -> String? {
         guard let carer = problem.carers.first(where: { $0.id == carerID }) else { return nil }
         let visits = Dictionary(problem.visits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -88,27 +89,38 @@ public struct RosterReview: Sendable {
                 guard let t = Instant(rfc3339: a.start), let v = visits[a.visit] else { return nil }
                 return (t, a, v)
             }.sorted { $0.0 < $1.0 }
-        var table = TextTable(headers: ["day", "start", "end", "visit", "client", "with", "travel"], rightAligned: [6])
+        var table = TextTable(headers: ["day", "start", "end", "visit", "client", "with", "travel", "late"], rightAligned: [6, 7])
         // (shift index, place) of the previous visit: the first visit of each shift travels from home.
         var previous: (Int, PlaceRef)?
         var minutes = 0
+        let home = PlaceRef.carer(carer.id)
+        // The last visit of the shift before: day label, local end and place, for the trip home.
+        var lastOfShift: (day: String, end: Instant, place: PlaceRef)?
+        func tripHome() {
+            guard carer.returnsHome, let last = lastOfShift else { return }
+            let leg = problem.travelMinutes(from: last.place, to: home)
+            table.add([last.day, clock(last.end), clock(last.end.adding(minutes: leg)), "(home)", "", "", "\(leg)m", ""])
+        }
         for (t, a, v) in mine {
             let offset = zone?.offsetMinutes(at: t) ?? 0
             let local = t.adding(minutes: offset)
             let day = LocalDate(daysSinceEpoch: Int(local.secondsSinceEpoch / 86_400))
-            let home = PlaceRef.carer(carer.id)
             let place = clients[v.client] != nil ? PlaceRef.client(v.client) : home
             let shift = carer.shifts.firstIndex { $0.start <= t && t < $0.end } ?? -1
+            if let previous, previous.0 != shift { tripHome() }
             let from = previous.flatMap { $0.0 == shift ? $0.1 : nil } ?? home
             let leg = problem.travelMinutes(from: from, to: place)
             let end = local.adding(minutes: v.durationMinutes)
+            let dayLabel = "\(day.weekday.shortName) \(day)"
+            let late = a.lateMinutes.map { "\($0)m" } ?? ""
             table.add([
-                "\(day.weekday.shortName) \(day)", clock(local), clock(end), a.visit, v.client,
-                a.carers.filter { $0 != carerID }.joined(separator: ","), "\(leg)m",
+                dayLabel, clock(local), clock(end), a.visit, v.client, a.carers.filter { $0 != carerID }.joined(separator: ","), "\(leg)m", late,
             ])
             previous = (shift, place)
+            lastOfShift = (dayLabel, end, place)
             minutes += v.durationMinutes
         }
+        tripHome()
         var out =
             "\(terminalSafe(carer.id)) \(terminalSafe(carer.name)) (\(terminalSafe(carer.hub))): \(mine.count) visits, \(hours(minutes)) h of care, "
         out += "contract \(hours(carer.contractedMinutes)) h, cap \(hours(carer.maxMinutes)) h\n"
