@@ -36,6 +36,7 @@ public enum RosterBuilder {
             solver: Roster.SolverInfo(seed: seed, seconds: (result.seconds * 1000).rounded() / 1000, iterations: result.iterations))
         // The continuity figures come from CareModel's one definition, as every reader's do.
         let continuity = RosterContinuity(problem: problem, roster: roster)
+        roster.metrics.distinctCarersPerClient = (continuity.distinctCarersPerClient * 100).rounded() / 100
         roster.metrics.topThreeShare = continuity.topThreeShare
         roster.metrics.newCarerPairs = continuity.newCarerPairs
         let late = assignments.compactMap(\.lateMinutes)
@@ -62,18 +63,12 @@ public enum RosterBuilder {
         var coverage: [String: Roster.Coverage] = [:]
         for p in Priority.allCases { coverage[p.rawValue] = Roster.Coverage(assigned: 0, visits: 0) }
         for v in problem.visits { coverage[v.priority.rawValue]?.visits += 1 }
-        var carersOfClient = Array(repeating: Set<Int>(), count: problem.clients.count)
-        for a in result.assignments {
-            coverage[problem.visits[a.visit].priority.rawValue]?.assigned += 1
-            let client = compiled.instance.visits[a.visit].client
-            for s in a.shifts { carersOfClient[client].insert(compiled.shiftCarer[s]) }
-        }
-        let served = carersOfClient.filter { !$0.isEmpty }
-        let mean = served.isEmpty ? 0 : Double(served.reduce(0) { $0 + $1.count }) / Double(served.count)
+        for a in result.assignments { coverage[problem.visits[a.visit].priority.rawValue]?.assigned += 1 }
+        // The continuity figures are set by `roster` from `RosterContinuity`, once the assignments exist.
         return Roster.Metrics(
             visits: problem.visits.count, assigned: result.assignments.count, unassignedVisits: result.unassigned.count,
             travelMinutes: result.travelCost, paidMinutes: result.workerPaid.reduce(0, +),
-            distinctCarersPerClient: (mean * 100).rounded() / 100, preferenceMisses: result.preferenceMisses,
+            distinctCarersPerClient: 0, preferenceMisses: result.preferenceMisses,
             shortfallMinutes: result.shortfall, coverageByPriority: coverage)
     }
 }

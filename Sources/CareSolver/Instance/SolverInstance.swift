@@ -55,6 +55,10 @@ public struct SolverInstance: Sendable {
     /// most 4, where the taper flattens), so the concave continuity cost carries on across
     /// weeks; empty when no client has a history.
     public let pastVisits: [UInt8]
+    /// The visits of pair `key` in its client's history, at most 4 (0 without a history).
+    @inline(__always) func pastVisits(ofPair key: Int) -> Int { pastVisits.isEmpty ? 0 : Int(pastVisits[key]) }
+    /// True when pair `key`'s client has a history and the worker is not in it.
+    @inline(__always) func isNewPair(_ key: Int) -> Bool { !newPair.isEmpty && newPair[key] }
     /// `clientVisits[c]`: visits of client `c` by window start (only when continuity is weighted).
     public let clientVisits: [[Int]]
     /// `runMates[v]`: the same client's visits on other days at about the same time of day (a

@@ -21,15 +21,16 @@ struct RoundCopy {
         var mates: [Int] = []
         var removed: [(Int, Insertion)] = []
         for u in solution.routes[source] where instance.visits[u].workersNeeded == 1 {
-            // The run mate of u that can fall inside the target shift.
-            for m in instance.runMates[u] where instance.visits[m].windowStart < shift.end && instance.visits[m].latestStart >= shift.start {
-                if !instance.visits[m].pinnedWorkers.isEmpty || !instance.visits[m].allowedWorkers.contains(worker) { break }
-                if solution.isAssigned(m) && solution.isServed(m, by: worker) { break }
-                if solution.isAssigned(m) && !solution.canRemove(m) { break }
-                solution.ruin(m, into: &removed)
-                mates.append(m)
-                break
-            }
+            // The run mate of u that can fall inside the target shift, if the worker may take it.
+            guard
+                let m = instance.runMates[u].first(where: {
+                    instance.visits[$0].windowStart < shift.end && instance.visits[$0].latestStart >= shift.start
+                }),
+                instance.visits[m].pinnedWorkers.isEmpty, instance.visits[m].allowedWorkers.contains(worker),
+                !solution.isAssigned(m) || (!solution.isServed(m, by: worker) && solution.canRemove(m))
+            else { continue }
+            solution.ruin(m, into: &removed)
+            mates.append(m)
         }
         if !mates.isEmpty {
             for k in solution.routes[target] { solution.ruin(k, into: &removed) }

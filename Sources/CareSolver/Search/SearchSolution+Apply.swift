@@ -77,9 +77,9 @@ extension SearchSolution {
         let n = Int(pairCount[key])
         if n == 0 {
             distinctPairs += 1
-            if !instance.newPair.isEmpty && instance.newPair[key] { newPairs += 1 }
+            if instance.isNewPair(key) { newPairs += 1 }
         }
-        taperUnits += Weights.continuityStep(n + (instance.pastVisits.isEmpty ? 0 : Int(instance.pastVisits[key])))
+        taperUnits += Weights.continuityStep(n + instance.pastVisits(ofPair: key))
         pairCount[key] += 1
     }
 
@@ -88,10 +88,10 @@ extension SearchSolution {
         let key = client * instance.workers.count + w
         pairCount[key] -= 1
         let n = Int(pairCount[key])
-        taperUnits -= Weights.continuityStep(n + (instance.pastVisits.isEmpty ? 0 : Int(instance.pastVisits[key])))
+        taperUnits -= Weights.continuityStep(n + instance.pastVisits(ofPair: key))
         if n == 0 {
             distinctPairs -= 1
-            if !instance.newPair.isEmpty && instance.newPair[key] { newPairs -= 1 }
+            if instance.isNewPair(key) { newPairs -= 1 }
         }
     }
 

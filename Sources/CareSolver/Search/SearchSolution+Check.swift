@@ -39,10 +39,10 @@ extension SearchSolution {
         let short = zip(instance.workers, paid).reduce(0) { $0 + max(0, $1.0.contracted - $1.1) }
         let w = instance.weights
         let taper = pairs.reduce(0) { sum, pair in
-            let past = instance.pastVisits.isEmpty ? 0 : Int(instance.pastVisits[pair.key])
+            let past = instance.pastVisits(ofPair: pair.key)
             return sum + Weights.continuityTaper(pair.value + past) - Weights.continuityTaper(past)
         }
-        let newPairs = instance.newPair.isEmpty ? 0 : pairs.keys.filter { instance.newPair[$0] }.count
+        let newPairs = pairs.keys.filter(instance.isNewPair).count
         return w.travel * travel + w.continuity * pairs.count + w.preference * misses + w.shortfall * short + penalty
             + w.continuityVisits * taper + w.newWorker * newPairs + w.lateness * late + w.maxLateness * maxLate
     }

@@ -18,8 +18,6 @@ extension SearchSolution {
         let single = visit.workersNeeded == 1
         let duration = instance.duration
         let location = instance.location
-        let workerCount = instance.workers.count
-        let hasHistory = !instance.newPair.isEmpty
         // Assigned link partners bound the start and may rule workers out.
         var linkLo = Int.min
         var linkHi = Int.max
@@ -47,11 +45,7 @@ extension SearchSolution {
             let e = earliest[s]
             let l = latest[s]
             let worker = instance.workers[w]
-            let key = visit.client * workerCount + w
-            let together = Int(pairCount[key])
-            let past = hasHistory ? Int(instance.pastVisits[key]) : 0
-            var continuity = weights.continuityVisits * Weights.continuityStep(together + past)
-            if together == 0 { continuity += weights.continuity + (hasHistory && instance.newPair[key] ? weights.newWorker : 0) }
+            let continuity = continuityDelta(client: visit.client, worker: w, adding: 1)
             for p in 0...n {
                 let prevEnd = p == 0 ? shift.start : e[p - 1] + duration[route[p - 1]]
                 if prevEnd > visit.latestStart { break }  // later positions start later still
@@ -91,10 +85,10 @@ extension SearchSolution {
         let weights = instance.weights
         let key = client * instance.workers.count + w
         let n = Int(pairCount[key])
-        let past = instance.pastVisits.isEmpty ? 0 : Int(instance.pastVisits[key])
+        let past = instance.pastVisits(ofPair: key)
         var delta = weights.continuityVisits * (Weights.continuityTaper(n + past + count) - Weights.continuityTaper(n + past))
         if n == 0 && count > 0 {
-            delta += weights.continuity + (!instance.newPair.isEmpty && instance.newPair[key] ? weights.newWorker : 0)
+            delta += weights.continuity + (instance.isNewPair(key) ? weights.newWorker : 0)
         }
         return delta
     }

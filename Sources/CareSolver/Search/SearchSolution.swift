@@ -82,11 +82,6 @@ final class SearchSolution {
             + w.lateness * lateTotal + w.maxLateness * maxLate
     }
 
-    /// Time units visit `v` starts late (0 when unassigned or on time).
-    @inline(__always) func lateness(_ v: Int) -> Int {
-        isAssigned(v) ? max(0, start[v] - instance.visits[v].windowEnd) : 0
-    }
-
     /// Index in `slots` (and in recorded copies of it) of visit `v`'s `k`-th shift.
     @inline(__always) static func slot(_ v: Int, _ k: Int) -> Int { SolverVisit.maxWorkers * v + k }
 
