@@ -23,7 +23,8 @@ public enum RosterWorkflow {
     /// publish compares a draft with. Clients carry their history (`clients[].history`): the
     /// carers of the published rosters of the four weeks before, with their visits; a client of a
     /// hub with no published roster in those weeks has none (nothing is known), one of a hub
-    /// with some has an array, empty when nobody visited them.
+    /// with some has an array, empty when nobody visited them. Each visit carries the carers who
+    /// did its package call a week before, where that week is published (`visits[].previous_carers`).
     public static func currentProblem(_ db: Connection, hubs: [String], week: ISOWeek) throws -> (Problem, String) {
         let loader = WeekProblemLoader(db)
         var problem = try loader.load(hubCodes: hubs, week: week)
@@ -34,6 +35,8 @@ public enum RosterWorkflow {
                 let entries = history[problem.clients[i].id] ?? []
                 problem.clients[i].history = entries.map { Problem.HistoryEntry(carer: $0.carer, visits: $0.visits) }
             }
+            let previous = try loader.previousCarers(hubCodes: Array(known), week: week)
+            for i in problem.visits.indices { problem.visits[i].previousCarers = previous[problem.visits[i].id] ?? [] }
         }
         return (problem, String(decoding: try ProblemEncoder.encode(problem), as: UTF8.self))
     }

@@ -10,6 +10,28 @@ enum RotaFactory {
         [(7 * 60, 720)],  // long day 07:00–19:00
     ]
 
+    /// Shifts for `weeks` weeks from `monday`. Carers on a contract keep their first week's rota
+    /// line (the same pattern on the same weekdays every week, as providers roster them); zero-hours
+    /// carers offer different days each week, drawn from `stream(week)`. The first week is exactly
+    /// `shifts(for:weekStart:rng:)` on `stream(0)`.
+    static func weeks(for carers: [Carer], monday: LocalDate, weeks: Int, stream: (Int) -> SplitMix64) -> [LocalShift] {
+        guard weeks > 0 else { return [] }
+        var firstRng = stream(0)
+        let line = shifts(for: carers, weekStart: monday, rng: &firstRng)
+        let offered = Set(carers.filter(\.zeroHours).map(\.externalID))
+        var all = line
+        for week in 1..<weeks {
+            var rng = stream(week)
+            let drawn = shifts(for: carers, weekStart: monday.adding(days: 7 * week), rng: &rng)
+            var next = drawn.filter { offered.contains($0.carerID) }
+            next += line.filter { !offered.contains($0.carerID) }.map { s in
+                LocalShift(carerID: s.carerID, date: s.date.adding(days: 7 * week), start: s.start, minutes: s.minutes)
+            }
+            all += next
+        }
+        return all
+    }
+
     static func shifts(for carers: [Carer], weekStart: LocalDate, rng: inout SplitMix64) -> [LocalShift] {
         var shifts: [LocalShift] = []
         for carer in carers {

@@ -31,9 +31,8 @@ public enum SampleCountyGenerator {
             county.carers += carers
             county.clients += people.clients
             county.packages += people.packages
-            for week in 0..<spec.weeks {
-                var weekRng = stream(spec.seed, index, week + 1)
-                county.shifts += RotaFactory.shifts(for: carers, weekStart: monday.adding(days: 7 * week), rng: &weekRng)
+            county.shifts += RotaFactory.weeks(for: carers, monday: monday, weeks: spec.weeks) { week in
+                stream(spec.seed, index, week + 1)
             }
             var absenceRng = stream(spec.seed, index, 1000)
             county.absences += RotaFactory.absences(for: carers, weekStart: monday, rng: &absenceRng)

@@ -66,6 +66,8 @@ public struct SolveParameters: Sendable {
     public var continuityShare = 0.15
     /// Construction places a client's run (the same call on other days) together, team-first.
     public var runConstruction = true
+    /// Construction first gives each visit to its `previousWorkers` (last week's carers).
+    public var warmStart = true
 
     /// Parameters.
     public init(seed: UInt64 = 1, stop: StoppingCriterion) {
@@ -97,6 +99,20 @@ public func solve(
     }
     let team = TeamRecreate()
     let continuity = instance.weights.valuesContinuity && parameters.continuityMoves
+    if parameters.warmStart {
+        // Warm start: each call goes first to the workers who did it last time, where they still
+        // can, in time order so that last week's rounds are rebuilt as they ran.
+        let hinted = instance.visits.indices.filter {
+            let visit = instance.visits[$0]
+            return visit.previousWorkers.count == visit.workersNeeded && visit.pinnedWorkers.isEmpty
+        }.sorted { (instance.visits[$0].windowStart, $0) < (instance.visits[$1].windowStart, $1) }
+        for v in hinted where !solution.isAssigned(v) {
+            let workers = instance.visits[v].previousWorkers
+            if let insertion = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer, onlyWorkers: workers) {
+                solution.apply(v, insertion)
+            }
+        }
+    }
     for v in order where !solution.isAssigned(v) {
         let visit = instance.visits[v]
         // Construction thinks in runs: a worker who can take a client's morning call on most

@@ -24,6 +24,8 @@ struct UKWeekBench: ParsableCommand {
     @Option(name: .customLong("weight"), help: "Override a weight, KEY=VALUE (problem file keys); repeatable.") var weightOverrides: [String] = []
     @Option(name: .customLong("continuity-share"), help: "Share of iterations for the continuity moves.") var continuityShare: Double?
     @Flag(name: .customLong("no-run-construction"), help: "Construct visit by visit, not run by run.") var noRunConstruction = false
+    @Flag(name: .customLong("no-warm-start"), help: "Week two without previous_carers (last week's carer of each call).")
+    var noWarmStart = false
 
     func validate() throws {
         guard (1...2).contains(weeks) else { throw ValidationError("--weeks: 1 or 2") }
@@ -46,7 +48,10 @@ struct UKWeekBench: ParsableCommand {
             let thisWeek = ISOWeek(containing: isoWeek.monday.adding(days: 7 * offset))
             let t1 = clock.now
             var problem = try self.problem(county, week: thisWeek)
-            if let previous, !before { problem.clients = Self.withHistory(problem.clients, from: previous.roster, of: previous.problem) }
+            if let previous, !before {
+                problem.clients = Self.withHistory(problem.clients, from: previous.roster, of: previous.problem)
+                if !noWarmStart { problem.visits = Self.withPreviousCarers(problem.visits, from: previous.roster, of: previous.problem) }
+            }
             let t2 = clock.now
             let compiled = ProblemCompiler.compile(problem)
             let t3 = clock.now
@@ -55,6 +60,7 @@ struct UKWeekBench: ParsableCommand {
             parameters.continuityMoves = !before
             if let continuityShare { parameters.continuityShare = continuityShare }
             parameters.runConstruction = !noRunConstruction
+            parameters.warmStart = !before
             let result = solve(compiled.instance, parameters: parameters)
             let t4 = clock.now
             let roster = RosterBuilder.roster(compiled, result, seed: seed)
@@ -102,6 +108,29 @@ struct UKWeekBench: ParsableCommand {
             var client = client
             client.history = (byClient[client.id] ?? []).sorted { $0.carer < $1.carer }
             return client
+        }
+    }
+
+    /// Each visit's `previous_carers`: the carers of the same client's visit with the same window a
+    /// week earlier (as `roster generate` reads the same package call on the same weekday).
+    static func withPreviousCarers(_ visits: [Problem.Visit], from roster: Roster, of problem: Problem) -> [Problem.Visit] {
+        struct Call: Hashable {
+            let client: String
+            let start: Instant
+            let end: Instant
+        }
+        let byID = Dictionary(uniqueKeysWithValues: problem.visits.map { ($0.id, $0) })
+        var carers: [Call: [String]] = [:]
+        for a in roster.assignments {
+            guard let v = byID[a.visit] else { continue }
+            carers[Call(client: v.client, start: v.windowStart, end: v.windowEnd)] = a.carers
+        }
+        let week = 7 * 1440
+        return visits.map { visit in
+            var visit = visit
+            let call = Call(client: visit.client, start: visit.windowStart.adding(minutes: -week), end: visit.windowEnd.adding(minutes: -week))
+            visit.previousCarers = carers[call] ?? []
+            return visit
         }
     }
 

@@ -122,6 +122,20 @@ struct GenerateHistoryTests {
             #expect(history.map(\.visits) == (expected[client.id] ?? []).map(\.visits), "\(client.id)")
         }
         #expect(second.problem.clients.contains { !($0.history ?? []).isEmpty })
+        // Each visit carries the carers of the same package call a week before (week 1 had no
+        // published week before it, so none).
+        #expect(first.problem.visits.allSatisfy { $0.previousCarers.isEmpty })
+        let lastWeek = Dictionary(uniqueKeysWithValues: first.roster.assignments.map { ($0.visit, $0.carers.sorted()) })
+        let sameCall = try c.db.query(
+            """
+            SELECT v.id AS visit, p.id AS before FROM visits v
+            JOIN visits p ON p.package_visit_id = v.package_visit_id AND p.local_date = v.local_date - 7
+            """
+        ).rows.reduce(into: [String: String]()) { $0[String(try $1.decode("visit", as: Int.self))] = String(try $1.decode("before", as: Int.self)) }
+        for visit in second.problem.visits {
+            #expect(visit.previousCarers == sameCall[visit.id].flatMap { lastWeek[$0] } ?? [], "\(visit.id)")
+        }
+        #expect(second.problem.visits.filter { !$0.previousCarers.isEmpty }.count > second.problem.visits.count / 2)
         #expect(try RosterWorkflow.publish(c.db, hub: "STAF", week: week2, version: 1, force: false, actor: "test") == nil)
     }
 }

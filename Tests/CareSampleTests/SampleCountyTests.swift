@@ -17,6 +17,25 @@ struct SampleCountyTests {
         #expect(SampleCountyGenerator.generate(other).clients != a.clients)
     }
 
+    /// Carers on a contract work the same rota line every week (pattern and weekdays); zero-hours
+    /// carers offer days week by week, so some of them change. Week one is the same whether one
+    /// week or two are asked for.
+    @Test func contractedCarersKeepTheirRotaLine() {
+        let county = SampleCountyGenerator.generate(Self.spec)
+        let monday = Self.week.monday
+        func line(_ carer: String, week: Int) -> [String] {
+            county.shifts.filter { $0.carerID == carer && monday.adding(days: 7 * week) <= $0.date && $0.date < monday.adding(days: 7 * week + 7) }
+                .map { "\($0.date.weekday) \($0.start) \($0.minutes)" }.sorted()
+        }
+        let contracted = county.carers.filter { !$0.zeroHours }
+        #expect(!contracted.isEmpty)
+        for carer in contracted { #expect(line(carer.externalID, week: 0) == line(carer.externalID, week: 1), "\(carer.externalID)") }
+        #expect(county.carers.filter(\.zeroHours).contains { line($0.externalID, week: 0) != line($0.externalID, week: 1) })
+        var one = Self.spec
+        one.weeks = 1
+        #expect(SampleCountyGenerator.generate(one).shifts == county.shifts.filter { $0.date < monday.adding(days: 7) })
+    }
+
     /// About a fifth of carers are on zero hours, and their contracts say 0 minutes.
     @Test func contractMix() {
         let county = SampleCountyGenerator.generate(SampleCountySpec(hubs: 5, clientsPerHub: 100, seed: 3, firstWeek: Self.week))

@@ -149,6 +149,10 @@ public struct Problem: Sendable, Equatable {
         public var lateAllowedMinutes: Int
         /// A visit that never starts late.
         public var timeCritical: Bool
+        /// Who did this call last time (the same call a week earlier): construction offers it to
+        /// them first, where they still can. A hint with no cost of its own; ids may name carers
+        /// who are not in this problem (left, absent), and those are ignored.
+        public var previousCarers: [String] = []
 
         public init(
             id: String, client: String, windowStart: Instant, windowEnd: Instant, durationMinutes: Int, skills: [String], carers: Int,

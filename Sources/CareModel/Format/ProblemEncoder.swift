@@ -38,7 +38,8 @@ public enum ProblemEncoder {
                 RawVisit(
                     id: v.id, client: v.client, windowStart: text(v.windowStart), windowEnd: text(v.windowEnd),
                     durationMinutes: v.durationMinutes, skills: v.skills, carers: v.carers, priority: v.priority.rawValue, pinned: v.pinned,
-                    lateAllowedMinutes: v.lateAllowedMinutes > 0 ? v.lateAllowedMinutes : nil, timeCritical: v.timeCritical ? true : nil)
+                    lateAllowedMinutes: v.lateAllowedMinutes > 0 ? v.lateAllowedMinutes : nil, timeCritical: v.timeCritical ? true : nil,
+                    previousCarers: v.previousCarers.isEmpty ? nil : v.previousCarers)
             },
             links: problem.links.isEmpty
                 ? nil

@@ -215,10 +215,28 @@ struct Validator {
         } else if critical && late > 0 {
             fail(path + ".late_allowed_minutes", "a time-critical visit may not start late")
         }
+        let previous = previousCarers(v.previousCarers ?? [], path + ".previous_carers", carers: carers)
         guard let id = v.id, let client = v.client, let start, let end else { return nil }
-        return Problem.Visit(
+        var visit = Problem.Visit(
             id: id, client: client, windowStart: start, windowEnd: end, durationMinutes: duration, skills: skillList,
             carers: carers, priority: priority, pinned: pinned, lateAllowedMinutes: late, timeCritical: critical)
+        visit.previousCarers = previous
+        return visit
+    }
+
+    /// `visits[i].previous_carers`: carer ids in the id pattern (not necessarily of this problem),
+    /// each once, no more than the visit needs.
+    mutating func previousCarers(_ ids: [String], _ path: String, carers: Int) -> [String] {
+        if ids.count > carers { fail(path, "more carers than the visit needs") }
+        var seen = Set<String>()
+        for (i, carer) in ids.enumerated() {
+            if let problem = strictIDs ? ExternalID.problem(carer) : (carer.isEmpty ? "empty" : nil) {
+                fail("\(path)[\(i)]", problem)
+            } else if !seen.insert(carer).inserted {
+                fail("\(path)[\(i)]", "listed twice")
+            }
+        }
+        return ids
     }
 
     /// `clients[i].history`: carer ids in the id pattern (not necessarily of this problem), each once.

@@ -106,9 +106,11 @@ struct RawVisit: Codable {
     var pinned: [String]?
     var lateAllowedMinutes: Int? = nil
     var timeCritical: Bool? = nil
+    var previousCarers: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, client, skills, carers, priority, pinned
+        case previousCarers = "previous_carers"
         case lateAllowedMinutes = "late_allowed_minutes"
         case timeCritical = "time_critical"
         case windowStart = "window_start"

@@ -67,11 +67,14 @@ public enum ProblemCompiler {
                 blocked[index] = reason
                 usable = []
             }
+            // Last time's carers, where they are still allowed (a carer who left is simply absent).
+            let previous = visit.previousCarers.compactMap { carerIndex[$0] }.filter { usable.contains($0) }
             return SolverVisit(
                 location: problem.carers.count + c, windowStart: minutes(visit.windowStart), windowEnd: minutes(visit.windowEnd),
                 duration: visit.durationMinutes, workersNeeded: visit.carers, unassignedPenalty: units(w.unassigned(visit.priority)),
                 client: c, preferredWorkers: client.preferredCarers.compactMap { carerIndex[$0] }.sorted(),
-                pinnedWorkers: pinned.sorted(), allowedWorkers: usable, lateAllowed: visit.timeCritical ? 0 : visit.lateAllowedMinutes)
+                pinnedWorkers: pinned.sorted(), allowedWorkers: usable, lateAllowed: visit.timeCritical ? 0 : visit.lateAllowedMinutes,
+                previousWorkers: previous)
         }
         var shifts: [SolverShift] = []
         var shiftCarer: [Int] = []

@@ -29,6 +29,9 @@ public struct SolverVisit: Sendable {
     public let allowedWorkers: [Int]
     /// Time units the start may fall after `windowEnd`, each costing `Weights.lateness`.
     public let lateAllowed: Int
+    /// Workers who did this visit last time (a warm start), all of them allowed; empty when
+    /// unknown. Construction offers the visit to them first.
+    public let previousWorkers: [Int]
 
     /// The latest start allowed at all, lateness included.
     @inlinable public var latestStart: Int { windowEnd + lateAllowed }
@@ -41,7 +44,7 @@ public struct SolverVisit: Sendable {
     public init(
         location: Int, windowStart: Int, windowEnd: Int, duration: Int, workersNeeded: Int = 1, demand: Int = 0,
         unassignedPenalty: Int, client: Int, preferredWorkers: [Int] = [], pinnedWorkers: [Int] = [], allowedWorkers: [Int],
-        lateAllowed: Int = 0
+        lateAllowed: Int = 0, previousWorkers: [Int] = []
     ) {
         self.location = location
         self.windowStart = windowStart
@@ -55,5 +58,6 @@ public struct SolverVisit: Sendable {
         self.pinnedWorkers = pinnedWorkers
         self.allowedWorkers = allowedWorkers
         self.lateAllowed = lateAllowed
+        self.previousWorkers = previousWorkers
     }
 }

@@ -108,13 +108,15 @@ extension SearchSolution {
 
     /// The cheapest feasible insertion of visit `v`, or nil. Checks the break rule lazily,
     /// cheapest option first.
-    /// `onlyWorker` keeps the positions of one worker (team-first recreate).
-    /// `ignoringLinks` is for diagnosis only.
+    /// `onlyWorker` keeps the positions of one worker (team-first recreate); `onlyWorkers`, of
+    /// those workers (the warm start). `ignoringLinks` is for diagnosis only.
     func bestInsertion(
-        for v: Int, blink: Double, rng: inout SplitMix64, buffer: inout [Candidate], onlyWorker: Int? = nil, ignoringLinks: Bool = false
+        for v: Int, blink: Double, rng: inout SplitMix64, buffer: inout [Candidate], onlyWorker: Int? = nil, onlyWorkers: [Int]? = nil,
+        ignoringLinks: Bool = false
     ) -> Insertion? {
         candidates(for: v, blink: blink, rng: &rng, into: &buffer, ignoringLinks: ignoringLinks)
         if let onlyWorker { buffer.removeAll { $0.worker != onlyWorker } }
+        if let onlyWorkers { buffer.removeAll { !onlyWorkers.contains($0.worker) } }
         if buffer.isEmpty { return nil }
         let visit = instance.visits[v]
         if visit.workersNeeded == 1 {

@@ -48,6 +48,35 @@ extension WeekProblemLoader {
         return history
     }
 
+    /// Per planned visit of `hubCodes` in `week` (by visit id, as in the problem): the carers who did
+    /// the same package call on the same weekday of the week before, in that week's published
+    /// roster, sorted (`visits[].previous_carers`). Visits with no such call, or whose call
+    /// nobody did, have no entry. Read as the acting person, like `history`.
+    public func previousCarers(hubCodes: [String], week: ISOWeek) throws -> [String: [String]] {
+        let monday = week.monday
+        let sunday = monday.adding(days: 6)
+        let previous = ISOWeek(containing: monday.adding(days: -7)).description
+        let rows = try db.query(
+            """
+            SELECT v.id AS visit, array_agg(c.external_id ORDER BY c.external_id) AS carers
+            FROM visits v
+            JOIN clients cl ON cl.id = v.client_id
+            JOIN hubs h ON h.id = cl.hub_id
+            JOIN visits p ON p.package_visit_id = v.package_visit_id AND p.local_date = v.local_date - 7
+            JOIN roster_assignments ra ON ra.visit_id = p.id
+            JOIN rosters r ON r.id = ra.roster_id AND r.hub_id = cl.hub_id
+            JOIN carers c ON c.id = ra.carer_id
+            WHERE h.code = ANY(\(hubCodes)::text[]) AND v.local_date BETWEEN \(monday)::date AND \(sunday)::date
+              AND r.status = 'published' AND r.iso_week = \(previous)
+            GROUP BY v.id
+            ORDER BY v.id
+            """
+        ).rows
+        var carers: [String: [String]] = [:]
+        for row in rows { carers[String(try row.decode("visit", as: Int.self))] = try row.decode("carers", as: [String].self) }
+        return carers
+    }
+
     /// Those of `hubCodes` with at least one published roster in the `historyWeeks` weeks before
     /// `week`: their clients' history is known (possibly empty: nobody visited them); for the
     /// other hubs (a first week on carehub) it is not, and the problem leaves it out.

@@ -28,6 +28,7 @@ struct ProblemAdditionsTests {
         #expect(p.clients[0].history == nil)
         #expect(p.visits[0].lateAllowedMinutes == 0 && !p.visits[0].timeCritical)
         #expect(p.links.isEmpty)
+        #expect(p.visits[0].previousCarers.isEmpty)
         #expect(!p.carers[0].returnsHome)
         #expect(p.rules == WorkingRules(breakAfterMinutes: 360, breakMinutes: 20))
         #expect(p.travel == .standard)
@@ -103,6 +104,15 @@ struct ProblemAdditionsTests {
         ),
         (text(top, top + "\"rules\":{\"break_after_minutes\":0},"), "rules.break_after_minutes: must be within 1…1440 or null"),
         (text(top, top + "\"rules\":{\"break_minutes\":721},"), "rules.break_minutes: must be within 1…720"),
+        (text(visitEnd, "\"priority\":\"high\",\"previous_carers\":[\"C1\",\"C2\"]}"), "visits[0].previous_carers: more carers than the visit needs"),
+        (
+            text("\"carers\":1,\"priority\":\"high\"}", "\"carers\":2,\"priority\":\"high\",\"previous_carers\":[\"C1\",\"C1\"]}"),
+            "visits[0].previous_carers[1]: listed twice"
+        ),
+        (
+            text(visitEnd, "\"priority\":\"high\",\"previous_carers\":[\"\"]}"),
+            "visits[0].previous_carers[0]: empty id (letters, digits, -, _ and . only, not starting with ., 1–64 characters)"
+        ),
         (text(haversine, "\"travel\":{\"model\":\"osrm\"}"), "travel.model: unknown model osrm; known: haversine, matrix"),
         (matrix("[\"C1\",\"P1\",\"X\"]", "[[0,1,1],[1,0,1],[1,1,0]]"), "travel.places[2]: unknown place X"),
         (matrix("[\"C1\",\"P1\",\"P1\"]", "[[0,1,1],[1,0,1],[1,1,0]]"), "travel.places[2]: listed twice"),
@@ -140,6 +150,8 @@ struct ProblemAdditionsTests {
                 id: "V2", client: "P1", windowStart: p.visits[0].windowStart, windowEnd: p.visits[0].windowEnd, durationMinutes: 20,
                 skills: [], carers: 1, priority: .normal, pinned: [], lateAllowedMinutes: 45))
         p.visits[0].timeCritical = true
+        p.visits[1].previousCarers = ["C1"]
+        p.visits[0].previousCarers = ["GONE"]
         p.clients[0].history = [Problem.HistoryEntry(carer: "C1", visits: 4), Problem.HistoryEntry(carer: "GONE", visits: 1)]
         p.carers[0].returnsHome = true
         p.links = [Problem.Link(first: "V1", second: "V2", minGapMinutes: -30, maxGapMinutes: 240, differentCarers: true)]
@@ -161,7 +173,7 @@ struct ProblemAdditionsTests {
     @Test func defaultsAreNotWritten() throws {
         let p = try ProblemText.decode(ProblemText.valid)
         let text = String(decoding: try ProblemEncoder.encode(p), as: UTF8.self)
-        for key in ["history", "late_allowed_minutes", "time_critical", "links", "rules", "returns_home", "places"] {
+        for key in ["history", "late_allowed_minutes", "time_critical", "links", "rules", "returns_home", "places", "previous_carers"] {
             #expect(!text.contains("\"\(key)\""), "\(key)")
         }
     }
