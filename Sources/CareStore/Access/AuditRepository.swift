@@ -16,6 +16,13 @@ public struct AuditRepository {
         try db.query("SELECT carehub_record_client_read(id) FROM clients WHERE external_id = \(externalID)").count > 0
     }
 
+    /// Records that whoever is acting read the shared record (`client_records`) of the client
+    /// with this external id; false (nothing recorded) when the client is not visible to them.
+    @discardableResult
+    public func recordClientRecordRead(externalID: String) throws -> Bool {
+        try db.query("SELECT carehub_record_client_record_read(id) FROM clients WHERE external_id = \(externalID)").count > 0
+    }
+
     /// Records that the acting manager read a carer's record (pay, contract, working time);
     /// false when no visible carer has this id.
     @discardableResult
@@ -29,7 +36,7 @@ public struct AuditRepository {
         try entries(
             where: """
                 a.client_id = carehub_client_id(\(clientExternalID))
-                OR (a.table_name = 'clients' AND a.row_key = carehub_client_id(\(clientExternalID))::text)
+                OR (a.table_name IN ('clients', 'client_records') AND a.row_key = carehub_client_id(\(clientExternalID))::text)
                 """)
     }
 

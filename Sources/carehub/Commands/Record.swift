@@ -1,0 +1,72 @@
+import ArgumentParser
+import CareModel
+import CareStore
+
+/// `carehub record …`: a person's shared record (issue 15).
+struct Record: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A person's shared record: NHS number, next of kin, GP, what matters to them, risks, consent to share.",
+        subcommands: [Show.self])
+
+    /// `carehub record show`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print one client's record; the read is recorded in the audit trail.",
+            discussion: """
+                Acting as a person (--as), only a manager of the client's hub reaches the record; anyone else is told \
+                the client is not theirs to see. Import records with `carehub import records FILE.csv`.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Client external id.") var client: String
+
+        func run() throws {
+            try reportingFailures {
+                let db = try database.connect()
+                let text = try db.transaction { db -> String? in
+                    let records = ClientRecordRepository(db)
+                    guard let person = try records.person(clientExternalID: client) else { return nil }
+                    let record = try records.record(clientExternalID: client)
+                    // The read and its audit entry commit together, or neither does.
+                    try AuditRepository(db).recordClientRecordRead(externalID: client)
+                    return ClientRecordText.render(client: client, person: person, record: record)
+                }
+                guard let text else { throw CommandFailure("\(client): no such client, or not one you may see") }
+                print(text, terminator: "")
+            }
+        }
+    }
+}
+
+/// The plain-text page of `record show`.
+enum ClientRecordText {
+    static func render(client: String, person: ClientRecordRepository.Person, record: ClientRecord?) -> String {
+        var lines = ["\(client) (\(person.hubCode)): \(person.name)"]
+        lines.append("  born: \(person.dateOfBirth.map(\.description) ?? "not recorded")")
+        guard let record else {
+            lines.append("  postcode: \(person.postcode)")
+            lines.append("  no shared record yet (`carehub import records`)")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        func field(_ label: String, _ value: String) { lines.append("  \(label): \(value.isEmpty ? "not recorded" : value)") }
+        field("NHS number", record.nhsNumber?.description ?? "")
+        field("address", record.address.isEmpty ? "" : "\(record.address) (\(person.postcode))")
+        field("next of kin", record.nextOfKin)
+        field("GP practice", record.gpPractice)
+        field("communication needs", record.communicationNeeds)
+        field("what matters to me", record.whatMatters)
+        var risks: [String] = []
+        if record.risks.falls { risks.append("falls") }
+        if record.risks.hoist { risks.append("hoist") }
+        if !record.risks.allergies.isEmpty { risks.append("allergies: \(record.risks.allergies)") }
+        if let place = record.risks.dnacprLocation { risks.append("DNACPR held (\(place))") }
+        lines.append("  risks: \(risks.isEmpty ? "none recorded" : risks.joined(separator: "; "))")
+        if let consent = record.consent {
+            let covers = consent.covers.sorted().map(\.label).joined(separator: ", ")
+            lines.append("  consent to share between health and social care: \(covers); recorded by \(consent.recordedBy) on \(consent.recordedOn)")
+        } else {
+            lines.append("  consent to share between health and social care: not recorded")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
