@@ -5,8 +5,11 @@
 --
 -- Access, as for a client: a manager of the client's hub reads and writes (row-level security
 -- through `clients`); no other role has any privilege. Every write is in `audit_log` by trigger;
--- every read by `carehub record show` records itself with `carehub_record_client_read`, in the
--- same transaction as the read.
+-- every read through carehub (`ClientRecordRepository.record`, behind `carehub record show`)
+-- records itself with `carehub_record_client_record_read` in the same transaction as the read.
+-- The NHS number is unique across the county: a number already held for a person of another hub
+-- is refused ("duplicates an existing row"), which tells the manager the number is known
+-- elsewhere; one person should be one client, and an admin resolves such a clash.
 
 -- The NHS number's modulus-11 check digit (weights 10…2 over the first nine digits; 11 means 0;
 -- 10 is never issued). The same rule as CareModel's `NHSNumber`, so the database refuses what
@@ -63,10 +66,17 @@ CREATE TRIGGER audit_delete AFTER DELETE ON client_records REFERENCING OLD TABLE
 
 -- A person read one client's shared record (`carehub record show`): recorded against
 -- `client_records`, so "who looked at this record" tells a record read from a roster read.
+-- Only for a client of the acting person's hubs (any client for the administration login), so
+-- no one can write read entries against other hubs' people. The hubs come from `person_hubs`
+-- for the declared person: inside this definer function `current_user` is the owner, so the
+-- invoker wrappers (`carehub_person_hubs`) would see no one acting.
 CREATE FUNCTION carehub_record_client_record_read(p_client bigint) RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     INSERT INTO audit_log (person_id, action, table_name, row_key, client_id)
-    VALUES (carehub_acting_recorded(), 'read', 'client_records', p_client::text, p_client)
+    SELECT carehub_acting_recorded(), 'read', 'client_records', c.id::text, c.id
+    FROM clients c
+    WHERE c.id = p_client AND (carehub_acting_recorded() IS NULL
+                               OR c.hub_id IN (SELECT ph.hub_id FROM person_hubs ph WHERE ph.person_id = carehub_acting_recorded()))
 $$;
 REVOKE ALL ON FUNCTION carehub_record_client_record_read(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION carehub_record_client_record_read(bigint) TO carehub_manager;

@@ -99,26 +99,24 @@ public func solve(
     }
     let team = TeamRecreate()
     let continuity = instance.weights.valuesContinuity && parameters.continuityMoves
-    if parameters.warmStart {
-        // Warm start: each call goes first to the workers who did it last time, where they still
-        // can, in time order so that last week's rounds are rebuilt as they ran.
-        let hinted = instance.visits.indices.filter {
-            let visit = instance.visits[$0]
-            return visit.previousWorkers.count == visit.workersNeeded && visit.pinnedWorkers.isEmpty
-        }.sorted { (instance.visits[$0].windowStart, $0) < (instance.visits[$1].windowStart, $1) }
-        for v in hinted where !solution.isAssigned(v) {
-            let workers = instance.visits[v].previousWorkers
-            if let insertion = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer, onlyWorkers: workers) {
-                solution.apply(v, insertion)
-            }
-        }
+    // Warm start: a visit goes first to the workers who did it last time, where they still can,
+    // in the same priority order as the rest (urgent visits first, so a new Home First client is
+    // not crowded out by last week's rounds).
+    func warm(_ v: Int) -> Bool {
+        let visit = instance.visits[v]
+        return parameters.warmStart && visit.previousWorkers.count == visit.workersNeeded && visit.pinnedWorkers.isEmpty
     }
     for v in order where !solution.isAssigned(v) {
         let visit = instance.visits[v]
+        if warm(v), let insertion = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer, onlyWorkers: visit.previousWorkers) {
+            solution.apply(v, insertion)
+            continue
+        }
         // Construction thinks in runs: a worker who can take a client's morning call on most
-        // days is preferred over the cheapest worker for Monday alone.
+        // days is preferred over the cheapest worker for Monday alone. Run mates with a warm
+        // start wait for their own turn.
         if continuity && parameters.runConstruction && visit.workersNeeded == 1 && visit.pinnedWorkers.isEmpty && !instance.runMates[v].isEmpty {
-            let run = [v] + instance.runMates[v].filter { !solution.isAssigned($0) }
+            let run = [v] + instance.runMates[v].filter { !solution.isAssigned($0) && !warm($0) }
             _ = team.recreate(run, in: solution, rng: &rng, buffer: &buffer)
             continue
         }

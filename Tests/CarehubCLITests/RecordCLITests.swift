@@ -29,16 +29,21 @@ struct RecordCLITests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let header =
-            "client,nhs_number,next_of_kin,what_matters,falls_risk,dnacpr,dnacpr_location,consent,consent_covers,consent_recorded_by,"
-            + "consent_recorded_on\n"
+            "client,nhs_number,address,next_of_kin,gp_practice,communication_needs,what_matters,falls_risk,hoist,allergies,dnacpr,"
+            + "dnacpr_location,consent,consent_covers,consent_recorded_by,consent_recorded_on\n"
+        // A file without every column would blank what it leaves out: refused before any row.
+        let partial = dir.appendingPathComponent("partial.csv").path
+        try "client,nhs_number\n\(client),9434765919\n".write(toFile: partial, atomically: true, encoding: .utf8)
+        let missing = try run(["import", "records", partial], as: "mia@staf.example")
+        #expect(missing.status == 1 && missing.stderr.contains("allergies"), "\(missing.stderr)")
         let bad = dir.appendingPathComponent("bad.csv").path
-        try (header + "\(client),9434765918,,,,,,,,,\n").write(toFile: bad, atomically: true, encoding: .utf8)
+        try (header + "\(client),9434765918,,,,,,,,,,,,,,\n").write(toFile: bad, atomically: true, encoding: .utf8)
         let refused = try run(["import", "records", bad], as: "mia@staf.example")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("bad.csv:2: nhs_number: not an NHS number (the check digit does not match)"))
         #expect(!refused.stderr.contains("9434765918"))
         let good = dir.appendingPathComponent("records.csv").path
-        try (header + "\(client),943 476 5919,Jo (daughter),her cat,yes,yes,kitchen drawer,yes,record;notes,A. Nurse,2026-11-02\n")
+        try (header + "\(client),943 476 5919,,Jo (daughter),,,her cat,yes,,,yes,kitchen drawer,yes,record;notes,A. Nurse,2026-11-02\n")
             .write(toFile: good, atomically: true, encoding: .utf8)
         let imported = try run(["import", "records", good], as: "mia@staf.example")
         #expect(imported.status == 0, "\(imported.stderr)")

@@ -50,8 +50,9 @@ extension WeekProblemLoader {
 
     /// Per planned visit of `hubCodes` in `week` (by visit id, as in the problem): the carers who did
     /// the same package call on the same weekday of the week before, in that week's published
-    /// roster, sorted (`visits[].previous_carers`). Visits with no such call, or whose call
-    /// nobody did, have no entry. Read as the acting person, like `history`.
+    /// roster, sorted (`visits[].previous_carers`). Visits with no such call, whose call nobody
+    /// did or was cancelled, or that now need fewer carers than did it, have no entry. Read as
+    /// the acting person, like `history`.
     public func previousCarers(hubCodes: [String], week: ISOWeek) throws -> [String: [String]] {
         let monday = week.monday
         let sunday = monday.adding(days: 6)
@@ -67,8 +68,9 @@ extension WeekProblemLoader {
             JOIN rosters r ON r.id = ra.roster_id AND r.hub_id = cl.hub_id
             JOIN carers c ON c.id = ra.carer_id
             WHERE h.code = ANY(\(hubCodes)::text[]) AND v.local_date BETWEEN \(monday)::date AND \(sunday)::date
-              AND r.status = 'published' AND r.iso_week = \(previous)
-            GROUP BY v.id
+              AND r.status = 'published' AND r.iso_week = \(previous) AND p.status <> 'cancelled'
+            GROUP BY v.id, v.carers_needed
+            HAVING count(*) <= v.carers_needed
             ORDER BY v.id
             """
         ).rows

@@ -1,8 +1,8 @@
 import CareModel
 
 /// Reads and writes `client_records`: the shared part of a person's record (migration 0026).
-/// Row-level security decides whose records the acting person reaches; the caller records a read
-/// in the audit trail (`AuditRepository.recordClientRead`) in the same transaction.
+/// Row-level security decides whose records the acting person reaches; `record` writes its read
+/// to the audit trail itself, so no caller can read a record unrecorded through carehub.
 public struct ClientRecordRepository {
     let db: Connection
 
@@ -68,8 +68,10 @@ public struct ClientRecordRepository {
     }
 
     /// The record of the client with this external id, when the acting person may read it and
-    /// one has been written.
+    /// one has been written. The read is recorded in the audit trail in the same transaction
+    /// (call it inside one: a read whose transaction fails leaves no entry, and shows nothing).
     public func record(clientExternalID: String) throws -> ClientRecord? {
+        guard try AuditRepository(db).recordClientRecordRead(externalID: clientExternalID) else { return nil }
         let rows = try db.query(
             """
             SELECT r.nhs_number, r.address, r.next_of_kin, r.gp_practice, r.communication_needs, r.what_matters, r.risk_falls,

@@ -13,8 +13,9 @@ struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print one client's record; the read is recorded in the audit trail.",
             discussion: """
-                Acting as a person (--as), only a manager of the client's hub reaches the record; anyone else is told \
-                the client is not theirs to see. Import records with `carehub import records FILE.csv`.
+                Acting as a person (--as), only a manager of the client's hub reaches the record: a manager of another hub \
+                is told the client is not theirs to see, and other roles are refused by the database. Import records with \
+                `carehub import records FILE.csv`.
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -26,9 +27,8 @@ struct Record: ParsableCommand {
                 let text = try db.transaction { db -> String? in
                     let records = ClientRecordRepository(db)
                     guard let person = try records.person(clientExternalID: client) else { return nil }
+                    // The read and its audit entry (written by `record`) commit together, or neither does.
                     let record = try records.record(clientExternalID: client)
-                    // The read and its audit entry commit together, or neither does.
-                    try AuditRepository(db).recordClientRecordRead(externalID: client)
                     return ClientRecordText.render(client: client, person: person, record: record)
                 }
                 guard let text else { throw CommandFailure("\(client): no such client, or not one you may see") }

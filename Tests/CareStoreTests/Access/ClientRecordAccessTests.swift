@@ -38,6 +38,19 @@ struct ClientRecordAccessTests {
         #expect(try ClientRecordRepository(manager).record(clientExternalID: lich) == nil)
         #expect(try ClientRecordRepository(manager).person(clientExternalID: lich) == nil)
         #expect(try AccessCounty.count(manager, "SELECT 1 FROM client_records") == 1)
+        // Straight SQL, past the repository's checks: the policies refuse a record for LICH's
+        // client and moving STAF's record onto LICH's client.
+        let stafID: Int = try c.owner.query("SELECT id FROM clients WHERE external_id = \(staf)").rows[0].decode("id")
+        let lichID: Int = try c.owner.query("SELECT id FROM clients WHERE external_id = \(lich)").rows[0].decode("id")
+        try c.owner.execute("DELETE FROM client_records WHERE client_id = \(lichID)")
+        #expect(throws: AccessRefused.self) { try manager.execute("INSERT INTO client_records (client_id) VALUES (\(lichID))") }
+        #expect(throws: AccessRefused.self) {
+            try manager.execute("UPDATE client_records SET client_id = \(lichID) WHERE client_id = \(stafID)")
+        }
+        // Nor can they write read entries against LICH's client by calling the function directly.
+        let before = try AccessCounty.count(c.owner, "SELECT 1 FROM audit_log WHERE table_name = 'client_records' AND client_id = \(lichID)")
+        try manager.execute("SELECT carehub_record_client_record_read(\(lichID))")
+        #expect(try AccessCounty.count(c.owner, "SELECT 1 FROM audit_log WHERE table_name = 'client_records' AND client_id = \(lichID)") == before)
         // HR, the commissioner, the scheduler and the admin have no privilege at all: refused, not empty.
         for role in [PersonRole.hr, .commissioner, .scheduler, .admin] {
             let db = try c.connection(role)
@@ -73,14 +86,36 @@ struct ClientRecordAccessTests {
             .decode("external_id", as: String.self)
         try ClientRecordRepository(c.owner).upsert(Self.record(staf, nhs: "9434765919"))
         for number in ["9434765918", "3040119800", "943476591", "94347659190"] {
-            #expect(throws: (any Error).self, "\(number)") {
+            let error = #expect(throws: StoreError.self, "\(number)") {
                 try c.owner.execute("UPDATE client_records SET nhs_number = \(number)")
             }
+            #expect(error?.code == .checkViolation, "\(number)")
         }
-        #expect(throws: (any Error).self) { try ClientRecordRepository(c.owner).upsert(Self.record(other, nhs: "9434765919")) }
-        #expect(throws: (any Error).self) {
+        let twice = #expect(throws: StoreError.self) { try ClientRecordRepository(c.owner).upsert(Self.record(other, nhs: "9434765919")) }
+        #expect(twice?.code == .uniqueViolation)
+        let halfConsent = #expect(throws: StoreError.self) {
             try c.owner.execute("UPDATE client_records SET consent_recorded_by = NULL")
         }
+        #expect(halfConsent?.code == .checkViolation)
         #expect(try c.owner.query("SELECT carehub_nhs_number_valid('4505577104') AS ok").rows[0].decode("ok", as: Bool.self))
+    }
+
+    /// The database's check and CareModel's agree on 3,000 random ten-digit strings (about one
+    /// in eleven is a valid NHS number).
+    @Test func sqlAndSwiftAgreeOnNHSNumbers() throws {
+        let test = try TestDatabase()
+        let db = try test.connect()
+        var rng = SplitMix64(seed: 15)
+        let numbers = (0..<3000).map { _ in String((0..<10).map { _ in Character(String(rng.next() % 10)) }) }
+        let rows = try db.query("SELECT n, carehub_nhs_number_valid(n) AS ok FROM unnest(\(numbers)::text[]) AS n").rows
+        var valid = 0
+        for row in rows {
+            let n: String = try row.decode("n")
+            let ok: Bool = try row.decode("ok")
+            #expect(ok == (NHSNumber.problem(n) == nil), "\(n)")
+            if ok { valid += 1 }
+        }
+        #expect(rows.count == 3000)
+        #expect((200...350).contains(valid))
     }
 }

@@ -7,7 +7,12 @@ import CareStore
 enum RecordsImport: RecordImport {
     static let name = "records"
     static let unit = "records"
-    static let requiredColumns = ["client"]
+    /// Every column: the file is the whole record, so a column left out (or misspelt) would blank
+    /// what is stored, DNACPR and allergies included. Blank cells are allowed.
+    static let requiredColumns = [
+        "client", "nhs_number", "address", "next_of_kin", "gp_practice", "communication_needs", "what_matters", "falls_risk", "hoist",
+        "allergies", "dnacpr", "dnacpr_location", "consent", "consent_covers", "consent_recorded_by", "consent_recorded_on",
+    ]
 
     static func value(_ r: inout RowReader, _ known: References) -> ClientRecord? {
         let client = r.id("client")
