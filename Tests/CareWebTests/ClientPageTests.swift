@@ -29,10 +29,16 @@ struct ClientPageTests {
     }
 
     /// The manager sees who comes when from the published roster, with as many different carers
-    /// as the roster gives the client, each linking to their carer page; the view is audited.
+    /// as the roster gives the client, each linking to their carer page, and the shared record
+    /// (risks first); the view and the record read are both audited.
     @Test func managerSeesTheClientsWeek() async throws {
         let county = try WebCounty()
         let client = try Self.stafClient(county)
+        try ClientRecordRepository(county.owner).upsert(
+            ClientRecord(
+                clientID: client, nhsNumber: NHSNumber("9434765919"), nextOfKin: "Jo <daughter>", whatMatters: "her cat",
+                risks: .init(hoist: true, allergies: "latex", dnacprLocation: "hall table"),
+                consent: .init(covers: [.record, .carePlan], recordedBy: "A. Nurse", recordedOn: try #require(LocalDate(iso: "2026-11-02")))))
         let stored = try #require(try RosterRepository(county.owner).find(hub: "STAF", week: county.week, documents: .hub))
         let (problem, roster) = try RosterWorkflow.documents(stored)
         let lines = try #require(RosterReview(problem: problem, roster: roster).clientVisits(client))
@@ -47,8 +53,14 @@ struct ClientPageTests {
             #expect(page.body.contains("No roster for last week."))
             #expect(page.body.components(separatedBy: "<tr><td>").count - 1 == lines.count + lines.filter { $0.unassignedReason != nil }.count)
             #expect(page.body.contains("Time windows"))
+            #expect(page.body.contains(#"<p id="record-risks"><strong>Risks:</strong> Hoist; Allergies: latex; DNACPR held: hall table</p>"#))
+            #expect(page.body.contains(#"<td id="record-nhs">943 476 5919</td>"#))
+            #expect(page.body.contains(#"<td id="record-kin">Jo &lt;daughter&gt;</td>"#))
+            #expect(page.body.contains(#"<td id="record-gp">not recorded</td>"#))
+            #expect(page.body.contains(#"<td id="record-consent">record, care plan; recorded by A. Nurse on 2026-11-02</td>"#))
         }
-        #expect(try Self.reads(county, client) == 1)
+        // One read of the client's week, one of their record.
+        #expect(try Self.reads(county, client) == 2)
     }
 
     /// Another hub's manager gets 404, and so does the right manager under another hub's address;
@@ -72,7 +84,8 @@ struct ClientPageTests {
         #expect(try Self.reads(county, client) == 0)
     }
 
-    /// HR may not open a client page (403); the scheduler may, and the read is recorded.
+    /// HR may not open a client page (403); the scheduler may, and the read is recorded; the
+    /// scheduler's page has no record section (only managers may read shared records).
     @Test func hrIsRefusedAndSchedulerMayRead() async throws {
         let county = try WebCounty()
         let client = try Self.stafClient(county)
@@ -82,7 +95,8 @@ struct ClientPageTests {
             let commissioner = try await WebVisitor.signIn(http, WebCounty.email(.commissioner))
             #expect(try await commissioner.get("/hubs/STAF/weeks/2026-W48/clients/\(client)").status == .forbidden)
             let scheduler = try await WebVisitor.signIn(http, WebCounty.email(.scheduler))
-            #expect(try await scheduler.get("/hubs/STAF/weeks/2026-W48/clients/\(client)").status == .ok)
+            let page = try await scheduler.get("/hubs/STAF/weeks/2026-W48/clients/\(client)")
+            #expect(page.status == .ok && !page.body.contains("client-record"))
         }
         #expect(try Self.reads(county, client) == 1)
     }

@@ -15,12 +15,46 @@ enum ClientPage {
                 <p class="muted"><a href="/hubs/\(path(view.hub))/weeks/\(view.this.week)">\(HTML.escape(view.hub)) \(view.this.week)</a></p>
                 <h1>\(HTML.escape(title))</h1>
                 <p class="muted">Reading this page is recorded in the audit trail.</p>
+                \(record(view))
                 \(continuity(view))
                 \(needs(view))
                 \(unassigned(view))
                 \(weekTable(view.this, view: view, heading: "This week"))
                 \(view.last.map { weekTable($0, view: view, heading: "Last week") } ?? "<h2>Last week</h2><p>No roster for last week.</p>")
                 """)
+    }
+
+    /// The shared record for a manager: risks first (what a visitor must know), then who to call,
+    /// what matters to the person, and their consent to share. Nothing for other roles.
+    private static func record(_ view: ClientWeek) -> String {
+        guard let stored = view.record else { return "" }
+        guard let record = stored else {
+            return #"<section class="client-record" aria-labelledby="record"><h2 id="record">Record</h2>"#
+                + "<p>No shared record yet (<code>carehub import records</code>).</p></section>"
+        }
+        var risks: [String] = []
+        if record.risks.falls { risks.append("Falls") }
+        if record.risks.hoist { risks.append("Hoist") }
+        if !record.risks.allergies.isEmpty { risks.append("Allergies: \(HTML.escape(record.risks.allergies))") }
+        if let place = record.risks.dnacprLocation { risks.append("DNACPR held: \(HTML.escape(place))") }
+        func row(_ label: String, _ id: String, _ value: String) -> String {
+            #"<tr><th scope="row">\#(label)</th><td id="record-\#(id)">\#(value.isEmpty ? "not recorded" : HTML.escape(value))</td></tr>"#
+        }
+        let consent = record.consent.map {
+            "\($0.covers.sorted().map(\.label).joined(separator: ", ")); recorded by \($0.recordedBy) on \($0.recordedOn)"
+        }
+        return """
+            <section class="client-record" aria-labelledby="record">
+            <h2 id="record">Record</h2>
+            <p id="record-risks"><strong>Risks:</strong> \(risks.isEmpty ? "none recorded" : risks.joined(separator: "; "))</p>
+            <table class="record"><tbody>
+            \(row("NHS number", "nhs", record.nhsNumber?.description ?? ""))\(row("Address", "address", record.address))\
+            \(row("Next of kin", "kin", record.nextOfKin))\(row("GP practice", "gp", record.gpPractice))\
+            \(row("Communication needs", "communication", record.communicationNeeds))\(row("What matters to me", "matters", record.whatMatters))\
+            \(row("Consent to share (health and social care)", "consent", consent ?? ""))
+            </tbody></table>
+            </section>
+            """
     }
 
     /// Distinct carers this week, and which of them came last week too.

@@ -15,7 +15,11 @@ enum ClientRoutes {
                 let week = context.parameters.get("week").flatMap(ISOWeek.init(iso:)),
                 ExternalID.isValid(hub), ExternalID.isValid(client)
             else { throw notFound("week") }
-            let view = try await pool.acting(for: session) { db in try ClientWeek.load(db, hub: hub, week: week, clientID: client) }
+            // Only a manager has any privilege on the shared record; the database refuses the rest.
+            let withRecord = session.person.role == .manager
+            let view = try await pool.acting(for: session) { db in
+                try ClientWeek.load(db, hub: hub, week: week, clientID: client, withRecord: withRecord)
+            }
             return Pages.html(ClientPage.render(view, session: session))
         }
     }

@@ -28,6 +28,8 @@ struct ClientWeek: Sendable {
     let last: RosterWeek?
     /// Names of the client's preferred carers (who may have no visit to them this week).
     let preferredNames: [String: String]
+    /// The shared record (migration 0026) when the role may read it; `nil` inside when none is written yet.
+    let record: ClientRecord??
 
     /// Carers of this week's visits, by name.
     var carers: [String] { Set(this.visits.flatMap(\.carers)).sorted { name($0) < name($1) } }
@@ -43,7 +45,9 @@ extension ClientWeek {
     /// trail (`carehub_record_client_read`, in the same transaction: a page that fails records
     /// nothing). A week without a roster, and a client who is not this hub's or not visible to the
     /// person acting (another hub's rows are absent), are both 404s.
-    static func load(_ db: Connection, hub: String, week: ISOWeek, clientID: String) throws -> ClientWeek {
+    /// `withRecord`: also read the shared record (managers only: no other role has the privilege),
+    /// which records its own read.
+    static func load(_ db: Connection, hub: String, week: ISOWeek, clientID: String, withRecord: Bool) throws -> ClientWeek {
         guard let stored = try version(db, hub: hub, week: week) else { throw notFound("roster for this week") }
         guard let this = try rosterWeek(db, stored, week: week, clientID: clientID),
             let client = this.problem.clients.first(where: { $0.id == clientID && $0.hub == hub }),
@@ -55,8 +59,10 @@ extension ClientWeek {
         let details = try handouts.clients([clientID])[clientID]
         let label = details.map { "\($0.firstName) (\($0.addressArea))" } ?? clientID
         let preferred = try handouts.carers(client.preferredCarers).mapValues(\.name)
+        let record: ClientRecord?? = withRecord ? .some(try ClientRecordRepository(db).record(clientExternalID: clientID)) : .none
         return ClientWeek(
-            hub: hub, clientID: clientID, label: label, client: client, this: this.week, last: last?.week, preferredNames: preferred)
+            hub: hub, clientID: clientID, label: label, client: client, this: this.week, last: last?.week, preferredNames: preferred,
+            record: record)
     }
 
     /// The published version of a hub's week, else its newest draft; nil when it has none.
