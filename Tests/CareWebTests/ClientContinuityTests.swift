@@ -31,10 +31,11 @@ struct ClientContinuityTests {
             week: try #require(ISOWeek(iso: "2026-W47")), version: 1, status: .draft,
             visits: [Self.line("9", carers: ["B", "C"], day: -6)], carerNames: ["B": "Bea", "C": "Cal"])
         let view = ClientWeek(
-            hub: "STAF", clientID: "P1", label: "Sam (ST16)", client: client, this: this, last: last, preferredNames: [:], record: nil)
+            hub: "STAF", clientID: "P1", label: "Sam (ST16)", client: client, this: this, last: last, preferredNames: [:], record: nil, notes: [])
         #expect(view.carers == ["A", "B"])
         #expect(view.familiar == ["B"])
-        let none = ClientWeek(hub: "STAF", clientID: "P1", label: "Sam", client: client, this: this, last: nil, preferredNames: [:], record: nil)
+        let none = ClientWeek(
+            hub: "STAF", clientID: "P1", label: "Sam", client: client, this: this, last: nil, preferredNames: [:], record: nil, notes: [])
         #expect(none.familiar.isEmpty)
     }
 }

@@ -39,6 +39,9 @@ struct ClientPageTests {
                 clientID: client, nhsNumber: NHSNumber("9434765919"), nextOfKin: "Jo <daughter>", whatMatters: "her cat",
                 risks: .init(hoist: true, allergies: "latex", dnacprLocation: "hall table"),
                 consent: .init(covers: [.record, .carePlan], recordedBy: "A. Nurse", recordedOn: try #require(LocalDate(iso: "2026-11-02")))))
+        let notes = ClientNoteRepository(county.owner)
+        let first = try #require(try notes.add(clientExternalID: client, body: "Fell <in> the kitchen"))
+        let fix = try #require(try notes.add(clientExternalID: client, body: "In the hall", corrects: first))
         let stored = try #require(try RosterRepository(county.owner).find(hub: "STAF", week: county.week, documents: .hub))
         let (problem, roster) = try RosterWorkflow.documents(stored)
         let lines = try #require(RosterReview(problem: problem, roster: roster).clientVisits(client))
@@ -58,6 +61,9 @@ struct ClientPageTests {
             #expect(page.body.contains(#"<td id="record-kin">Jo &lt;daughter&gt;</td>"#))
             #expect(page.body.contains(#"<td id="record-gp">not recorded</td>"#))
             #expect(page.body.contains(#"<td id="record-consent">record, care plan; recorded by A. Nurse on 2026-11-02</td>"#))
+            #expect(page.body.contains(##"<li id="note-\##(first)"><p class="muted">administration login"##))
+            #expect(page.body.contains(##"corrected by <a href="#note-\##(fix)">note \##(fix)</a>"##))
+            #expect(page.body.contains("<p>Fell &lt;in&gt; the kitchen</p>"))
         }
         // One read of the client's week, one of their record.
         #expect(try Self.reads(county, client) == 2)

@@ -12,8 +12,8 @@ struct RecordCLITests {
         let test = try TestDatabase()
         defer { withExtendedLifetime(test) {} }
         let db = ["--database-url", test.conninfo]
-        func run(_ args: [String], as person: String? = nil) throws -> CLIRunner.Output {
-            try CLIRunner.run(args + db, environment: ["CAREHUB_AS": person])
+        func run(_ args: [String], as person: String? = nil, input: String? = nil) throws -> CLIRunner.Output {
+            try CLIRunner.run(args + db, environment: ["CAREHUB_AS": person], input: input)
         }
         #expect(try run(["demo", "seed", "--hubs", "2", "--clients-per-hub", "4", "--week", "2026-W48", "--weeks", "1"]).status == 0)
         for (email, role, hub) in [
@@ -66,5 +66,24 @@ struct RecordCLITests {
         let audit = try run(["audit", "--client", client], as: "ada@county.example")
         #expect(audit.stdout.contains("mia@staf.example\tinsert\tclient_records"))
         #expect(audit.stdout.split(separator: "\n").filter { $0.contains("\tread\tclient_records") }.count == 1)
+
+        // Notes: text on standard input, authorship by the database, a correction pointing back.
+        #expect(
+            try run([
+                "people", "add", "--email", "nia@staf.example", "--name", "Nia Nurse", "--role", "manager", "--hub", "STAF",
+                "--service", "community_nursing",
+            ]).status == 0)
+        let note = try run(["record", "note", "--client", client], as: "nia@staf.example", input: "Heel dressing changed.\nSkin intact.\n")
+        #expect(note.status == 0, "\(note.stderr)")
+        let id = try #require(note.stdout.split(separator: " ").dropFirst(2).first.flatMap { Int($0) }, "\(note.stdout)")
+        let fix = try run(["record", "note", "--client", client, "--corrects", String(id)], as: "mia@staf.example", input: "Left heel, not right.\n")
+        #expect(fix.status == 0 && fix.stdout.contains("(corrects note \(id))"), "\(fix.stderr)")
+        let empty = try run(["record", "note", "--client", client], as: "mia@staf.example", input: "")
+        #expect(empty.status != 0 && empty.stderr.contains("standard input"))
+        let withNotes = try run(["record", "show", "--client", client], as: "mia@staf.example")
+        #expect(withNotes.stdout.contains("Nia Nurse (manager, community nursing), corrected by note \(id + 1)"), "\(withNotes.stdout)")
+        #expect(withNotes.stdout.contains("      Heel dressing changed.\n      Skin intact.\n"))
+        #expect(withNotes.stdout.contains("Test manager (manager, social care), correcting note \(id)"))
+        #expect(try run(["record", "note", "--client", client], as: "cal@cann.example", input: "x\n").status == 1)
     }
 }

@@ -11,13 +11,13 @@ public struct PeopleRepository {
     /// Adds an active person with their hubs and returns their id. An e-mail already used
     /// (whatever its case) is a `PeopleError.emailTaken`; an unknown hub code `unknownHub`.
     @discardableResult
-    public func add(name: String, email: String, role: PersonRole, hubCodes: [String]) throws -> Int {
+    public func add(name: String, email: String, role: PersonRole, hubCodes: [String], service: StaffService = .socialCare) throws -> Int {
         try db.transaction { db in
             if try db.query("SELECT 1 FROM people WHERE lower(email) = lower(\(email))").count > 0 {
                 throw PeopleError.emailTaken(email)
             }
             let id: Int = try db.query(
-                "INSERT INTO people (name, email, role) VALUES (\(name), \(email), \(role)) RETURNING id"
+                "INSERT INTO people (name, email, role, service) VALUES (\(name), \(email), \(role), \(service)) RETURNING id"
             ).rows[0].decode("id")
             for code in hubCodes {
                 let added = try db.execute(
@@ -34,7 +34,7 @@ public struct PeopleRepository {
     public func list() throws -> [PersonSummary] {
         try db.query(
             """
-            SELECT p.id, p.name, p.email, p.role, p.active,
+            SELECT p.id, p.name, p.email, p.role, p.active, p.service,
                    coalesce((SELECT string_agg(h.code, ';' ORDER BY h.code) FROM person_hubs ph JOIN hubs h ON h.id = ph.hub_id
                              WHERE ph.person_id = p.id), '') AS hubs
             FROM people p ORDER BY lower(p.email)
@@ -43,7 +43,7 @@ public struct PeopleRepository {
             let hubs: String = try row.decode("hubs")
             return PersonSummary(
                 id: try row.decode("id"), name: try row.decode("name"), email: try row.decode("email"), role: try row.decode("role"),
-                active: try row.decode("active"), hubCodes: hubs.split(separator: ";").map(String.init))
+                active: try row.decode("active"), hubCodes: hubs.split(separator: ";").map(String.init), service: try row.decode("service"))
         }
     }
 
@@ -93,6 +93,8 @@ public struct PersonSummary: Sendable, Hashable {
     public let role: PersonRole
     public let active: Bool
     public let hubCodes: [String]
+    /// The service they work in (social care unless said).
+    public let service: StaffService
 }
 
 /// A refused change to `people`, naming only what the user typed.

@@ -30,7 +30,7 @@ enum ClientPage {
         guard let stored = view.record else { return "" }
         guard let record = stored else {
             return #"<section class="client-record" aria-labelledby="record"><h2 id="record">Record</h2>"#
-                + "<p>No shared record yet (<code>carehub import records</code>).</p></section>"
+                + "<p>No shared record yet (<code>carehub import records</code>).</p>\(notes(view.notes))</section>"
         }
         var risks: [String] = []
         if record.risks.falls { risks.append("Falls") }
@@ -53,8 +53,24 @@ enum ClientPage {
             \(row("Communication needs", "communication", record.communicationNeeds))\(row("What matters to me", "matters", record.whatMatters))\
             \(row("Consent to share (health and social care)", "consent", consent ?? ""))
             </tbody></table>
+            \(notes(view.notes))
             </section>
             """
+    }
+
+    /// The record's notes, oldest first: who wrote each, in which role and service, when, and
+    /// which note corrects which (notes are never edited; `carehub record note` adds them).
+    private static func notes(_ notes: [ClientNote]) -> String {
+        guard !notes.isEmpty else { return #"<h3 id="notes">Notes</h3><p>No notes yet.</p>"# }
+        let correctedBy = Dictionary(notes.compactMap { n in n.corrects.map { ($0, n.id) } }, uniquingKeysWith: { first, _ in first })
+        let items = notes.map { note in
+            let service = note.authorService.map { ", \($0.title)" } ?? ""
+            var head = "\(HTML.escape(note.authorName)) (\(HTML.escape(note.authorRole))\(service)), \(HTML.escape(note.writtenAt))"
+            if let earlier = note.corrects { head += ##", correcting <a href="#note-\##(earlier)">note \##(earlier)</a>"## }
+            if let later = correctedBy[note.id] { head += ##", corrected by <a href="#note-\##(later)">note \##(later)</a>"## }
+            return #"<li id="note-\#(note.id)"><p class="muted">\#(head)</p><p>\#(HTML.escape(note.body))</p></li>"#
+        }.joined()
+        return #"<h3 id="notes">Notes</h3><ol class="notes">\#(items)</ol>"#
     }
 
     /// Distinct carers this week, and which of them came last week too.

@@ -30,6 +30,8 @@ struct ClientWeek: Sendable {
     let preferredNames: [String: String]
     /// The shared record (migration 0026) when the role may read it; `nil` inside when none is written yet.
     let record: ClientRecord??
+    /// The record's notes, oldest first (empty unless the record was read).
+    let notes: [ClientNote]
 
     /// Carers of this week's visits, by name.
     var carers: [String] { Set(this.visits.flatMap(\.carers)).sorted { name($0) < name($1) } }
@@ -60,9 +62,10 @@ extension ClientWeek {
         let label = details.map { "\($0.firstName) (\($0.addressArea))" } ?? clientID
         let preferred = try handouts.carers(client.preferredCarers).mapValues(\.name)
         let record: ClientRecord?? = withRecord ? .some(try ClientRecordRepository(db).record(clientExternalID: clientID)) : .none
+        let notes = withRecord ? try ClientNoteRepository(db).notes(clientExternalID: clientID) : []
         return ClientWeek(
             hub: hub, clientID: clientID, label: label, client: client, this: this.week, last: last?.week, preferredNames: preferred,
-            record: record)
+            record: record, notes: notes)
     }
 
     /// The published version of a hub's week, else its newest draft; nil when it has none.

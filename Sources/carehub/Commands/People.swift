@@ -22,6 +22,7 @@ struct People: ParsableCommand {
         @Option(help: "Full name.") var name: String
         @Option(help: "manager, hr, commissioner, scheduler or admin.") var role: PersonRole
         @Option(name: .customLong("hub"), help: "Hub code (repeat for several).") var hubs: [String] = []
+        @Option(help: "social_care, community_nursing, therapy, hospital_discharge or gp_practice.") var service: StaffService = .socialCare
 
         func validate() throws {
             if hubs.isEmpty && [.manager, .hr, .scheduler].contains(role) {
@@ -31,16 +32,17 @@ struct People: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                try PeopleRepository(try database.connect()).add(name: name, email: email, role: role, hubCodes: hubs)
+                try PeopleRepository(try database.connect()).add(name: name, email: email, role: role, hubCodes: hubs, service: service)
                 let of = hubs.isEmpty ? "" : " of \(hubs.joined(separator: ", "))"
-                print("\(email): added as \(role.rawValue)\(of); set a password with `carehub people password --email \(email)`")
+                let from = service == .socialCare ? "" : " (\(service.title))"
+                print("\(email): added as \(role.rawValue)\(of)\(from); set a password with `carehub people password --email \(email)`")
             }
         }
     }
 
     /// `carehub people list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List people: e-mail, role, hubs, active or disabled.")
+        static let configuration = CommandConfiguration(abstract: "List people: e-mail, role, hubs, active or disabled, name, service.")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -48,7 +50,7 @@ struct People: ParsableCommand {
             try reportingFailures {
                 for p in try PeopleRepository(try database.connect()).list() {
                     let hubs = p.hubCodes.isEmpty ? "-" : p.hubCodes.joined(separator: ",")
-                    print([p.email, p.role.rawValue, hubs, p.active ? "active" : "disabled", p.name].joined(separator: "\t"))
+                    print([p.email, p.role.rawValue, hubs, p.active ? "active" : "disabled", p.name, p.service.rawValue].joined(separator: "\t"))
                 }
             }
         }
@@ -118,3 +120,4 @@ extension People {
 }
 
 extension PersonRole: ExpressibleByArgument {}
+extension StaffService: ExpressibleByArgument {}

@@ -1,12 +1,13 @@
 import ArgumentParser
 import CareModel
 import CareStore
+import Foundation
 
 /// `carehub record …`: a person's shared record (issue 15).
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A person's shared record: NHS number, next of kin, GP, what matters to them, risks, consent to share.",
-        subcommands: [Show.self])
+        subcommands: [Show.self, Note.self])
 
     /// `carehub record show`.
     struct Show: ParsableCommand {
@@ -29,7 +30,8 @@ struct Record: ParsableCommand {
                     guard let person = try records.person(clientExternalID: client) else { return nil }
                     // The read and its audit entry (written by `record`) commit together, or neither does.
                     let record = try records.record(clientExternalID: client)
-                    return ClientRecordText.render(client: client, person: person, record: record)
+                    let notes = try ClientNoteRepository(db).notes(clientExternalID: client)
+                    return ClientRecordText.render(client: client, person: person, record: record) + ClientRecordText.render(notes)
                 }
                 guard let text else { throw CommandFailure("\(client): no such client, or not one you may see") }
                 print(text, terminator: "")
@@ -38,8 +40,57 @@ struct Record: ParsableCommand {
     }
 }
 
+extension Record {
+    /// `carehub record note`.
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a note to a client's record: its text is read from standard input, never an argument.",
+            discussion: """
+                The database records who wrote it, in which role and service, and when. A note is never edited or \
+                deleted: to put one right, write another with --corrects NOTE-ID (an earlier note about the same \
+                person). Text is read from standard input because arguments show in `ps` and shell history; at most \
+                4,000 characters.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Client external id.") var client: String
+        @Option(help: "The id of the earlier note this one corrects.") var corrects: Int?
+
+        func run() throws {
+            var lines: [String] = []
+            while let line = readLine(strippingNewline: true) { lines.append(line) }
+            let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw ValidationError("the note's text comes on standard input, and it is empty") }
+            guard text.count <= 4000 else { throw ValidationError("the note is longer than 4,000 characters") }
+            try reportingFailures {
+                let db = try database.connect()
+                let id = try db.transaction { db in try ClientNoteRepository(db).add(clientExternalID: client, body: text, corrects: corrects) }
+                guard let id else { throw CommandFailure("\(client): no such client, or not one you may see") }
+                print("\(client): note \(id) added" + (corrects.map { " (corrects note \($0))" } ?? ""))
+            }
+        }
+    }
+}
+
 /// The plain-text page of `record show`.
 enum ClientRecordText {
+    /// The notes, oldest first, each with who wrote it, their role and service, and when; a
+    /// corrected note says which note corrects it.
+    static func render(_ notes: [ClientNote]) -> String {
+        guard !notes.isEmpty else { return "  notes: none\n" }
+        let correctedBy = Dictionary(notes.compactMap { n in n.corrects.map { ($0, n.id) } }, uniquingKeysWith: { first, _ in first })
+        var lines = ["  notes:"]
+        for note in notes {
+            let service = note.authorService.map { ", \($0.title)" } ?? ""
+            var head = "  [\(note.id)] \(note.writtenAt), \(note.authorName) (\(note.authorRole)\(service))"
+            if let earlier = note.corrects { head += ", correcting note \(earlier)" }
+            if let later = correctedBy[note.id] { head += ", corrected by note \(later)" }
+            lines.append(head)
+            lines += note.body.split(separator: "\n", omittingEmptySubsequences: false).map { "      \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     static func render(client: String, person: ClientRecordRepository.Person, record: ClientRecord?) -> String {
         var lines = ["\(client) (\(person.hubCode)): \(person.name)"]
         lines.append("  born: \(person.dateOfBirth.map(\.description) ?? "not recorded")")

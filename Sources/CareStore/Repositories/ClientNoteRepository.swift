@@ -1,0 +1,54 @@
+import CareModel
+
+/// One note in a person's record (migration 0027): who wrote it, in which role and service, and
+/// when, all set by the database; never edited, a correction points at the note it corrects.
+public struct ClientNote: Sendable, Hashable {
+    public let id: Int
+    /// When, as PostgreSQL prints a timestamptz.
+    public let writtenAt: String
+    public let authorName: String
+    /// `manager`…, or `administration` for the administration login.
+    public let authorRole: String
+    /// Nil for the administration login.
+    public let authorService: StaffService?
+    public let body: String
+    /// The note this one corrects.
+    public let corrects: Int?
+}
+
+/// Adds and lists `client_notes`. Row-level security decides whose notes the acting person
+/// reaches; the database sets authorship and refuses every edit and deletion.
+public struct ClientNoteRepository {
+    let db: Connection
+
+    /// A repository over a connection (and whatever transaction it is in).
+    public init(_ db: Connection) { self.db = db }
+
+    /// Adds a note about the client with this external id; its id, or nil when the acting person
+    /// may not see the client. `corrects` must be an earlier note about the same client.
+    public func add(clientExternalID: String, body: String, corrects: Int? = nil) throws -> Int? {
+        try db.query(
+            """
+            INSERT INTO client_notes (client_id, author_name, author_role, body, corrects)
+            SELECT c.id, '', '', \(body), \(corrects) FROM clients c WHERE c.external_id = \(clientExternalID)
+            RETURNING id
+            """
+        ).rows.first.map { try $0.decode("id") }
+    }
+
+    /// The client's notes, oldest first (call it where the record's read is audited: `record show`).
+    public func notes(clientExternalID: String) throws -> [ClientNote] {
+        try db.query(
+            """
+            SELECT n.id, n.written_at::text AS written_at, n.author_name, n.author_role, n.author_service, n.body, n.corrects
+            FROM client_notes n JOIN clients c ON c.id = n.client_id
+            WHERE c.external_id = \(clientExternalID) ORDER BY n.id
+            """
+        ).rows.map { row in
+            ClientNote(
+                id: try row.decode("id"), writtenAt: try row.decode("written_at"), authorName: try row.decode("author_name"),
+                authorRole: try row.decode("author_role"), authorService: try row.decode("author_service", as: StaffService?.self),
+                body: try row.decode("body"), corrects: try row.decode("corrects", as: Int?.self))
+        }
+    }
+}
