@@ -4,7 +4,7 @@ import CareModel
 /// when, all set by the database; never edited, a correction points at the note it corrects.
 public struct ClientNote: Sendable, Hashable {
     public let id: Int
-    /// When, as PostgreSQL prints a timestamptz.
+    /// When, to the minute in the client's hub's time zone ("2026-12-02 08:41").
     public let writtenAt: String
     public let authorName: String
     /// `manager`…, or `administration` for the administration login.
@@ -40,8 +40,9 @@ public struct ClientNoteRepository {
     public func notes(clientExternalID: String) throws -> [ClientNote] {
         try db.query(
             """
-            SELECT n.id, n.written_at::text AS written_at, n.author_name, n.author_role, n.author_service, n.body, n.corrects
-            FROM client_notes n JOIN clients c ON c.id = n.client_id
+            SELECT n.id, to_char(n.written_at AT TIME ZONE h.timezone, 'YYYY-MM-DD HH24:MI') AS written_at, n.author_name,
+                   n.author_role, n.author_service, n.body, n.corrects
+            FROM client_notes n JOIN clients c ON c.id = n.client_id JOIN hubs h ON h.id = c.hub_id
             WHERE c.external_id = \(clientExternalID) ORDER BY n.id
             """
         ).rows.map { row in

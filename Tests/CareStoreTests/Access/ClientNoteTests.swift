@@ -35,7 +35,8 @@ struct ClientNoteTests {
         let notes = try ClientNoteRepository(nurse).notes(clientExternalID: staf)
         #expect(notes.map(\.id).first == first)
         #expect(notes.allSatisfy { $0.authorName == "Nia Nurse" && $0.authorRole == "manager" && $0.authorService == .communityNursing })
-        #expect(notes.allSatisfy { !$0.writtenAt.hasPrefix("2020") })
+        // Written now, to the minute in the hub's zone ("2026-12-02 08:41"), whatever the statement said.
+        #expect(notes.allSatisfy { !$0.writtenAt.hasPrefix("2020") && $0.writtenAt.count == 16 && $0.writtenAt.dropFirst(10).first == " " })
         let audit = try AuditRepository(c.owner).entries(personEmail: "nia@staf.example").filter { $0.table == "client_notes" }
         #expect(audit.map(\.action) == ["insert", "insert"])
         // The administration login writes as itself.
