@@ -3,7 +3,8 @@
 -- A note is written by a member of staff of either service and never edited: a correction is a
 -- new note that points at the one it corrects. Who wrote it, in which role and service, and when,
 -- are set by the database from the person acting (a trigger), so they cannot be forged; no role
--- may update or delete a note, and a trigger refuses it even to the owner, as for the audit log.
+-- may update or delete a note, and a trigger refuses it to the owner's statements too, as for the
+-- audit log (only an operator who drops or disables that trigger could).
 -- Access as for the shared record: a manager of the client's hub reads and writes; nobody else.
 
 ALTER TABLE people ADD COLUMN service text NOT NULL DEFAULT 'social_care'
@@ -32,6 +33,18 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     v_person bigint := carehub_acting_recorded();
 BEGIN
+    -- The id the identity gave, not one chosen with OVERRIDING SYSTEM VALUE (notes are listed in
+    -- id order, and a chosen id could take a later note's).
+    IF NEW.id IS DISTINCT FROM currval(pg_get_serial_sequence('client_notes', 'id')) THEN
+        RAISE EXCEPTION 'a note''s id is the database''s to give' USING ERRCODE = '42501';
+    END IF;
+    -- A person writes only about their own hubs' people: refused here, before anything about
+    -- another hub's notes could be learned from the correction check below.
+    IF v_person IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM clients c JOIN person_hubs ph ON ph.hub_id = c.hub_id WHERE c.id = NEW.client_id AND ph.person_id = v_person
+    ) THEN
+        RAISE EXCEPTION 'not a person of your hubs' USING ERRCODE = '42501';
+    END IF;
     NEW.written_at := now();
     NEW.author_id := v_person;
     IF v_person IS NULL THEN
@@ -42,7 +55,8 @@ BEGIN
         SELECT p.name, p.role, p.service INTO NEW.author_name, NEW.author_role, NEW.author_service FROM people p WHERE p.id = v_person;
     END IF;
     IF NEW.corrects IS NOT NULL AND NOT EXISTS (SELECT 1 FROM client_notes n WHERE n.id = NEW.corrects AND n.client_id = NEW.client_id) THEN
-        RAISE EXCEPTION 'a correction must point at an earlier note about the same person' USING ERRCODE = '23514';
+        RAISE EXCEPTION 'a correction must point at an earlier note about the same person'
+            USING ERRCODE = '23514', TABLE = 'client_notes', CONSTRAINT = 'client_notes_corrects_same_person';
     END IF;
     RETURN NEW;
 END $$;
@@ -78,3 +92,12 @@ CREATE TRIGGER audit_update AFTER UPDATE ON client_notes REFERENCING OLD TABLE A
     FOR EACH STATEMENT EXECUTE FUNCTION carehub_audit_changes('id');
 CREATE TRIGGER audit_delete AFTER DELETE ON client_notes REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION carehub_audit_changes('id');
+
+-- The ids of a person's notes, for an admin answering "who changed this record" (the audit rows
+-- of notes are keyed by the note) without any right to read the notes themselves.
+CREATE FUNCTION carehub_client_note_ids(p_client bigint) RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT id::text FROM client_notes WHERE client_id = p_client
+$$;
+REVOKE ALL ON FUNCTION carehub_client_note_ids(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_client_note_ids(bigint) TO carehub_admin;

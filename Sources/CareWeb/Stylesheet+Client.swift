@@ -12,6 +12,7 @@ extension Stylesheet {
         span.unassigned { font-weight: 700; color: #d4351c; }
         ul.carers, ul.windows { columns: 2 16rem; }
         code.secret { font-size: 1.125rem; word-break: break-all; }
+        ol.notes li p:last-child { white-space: pre-line; }
         @media print { .client-week { overflow: visible; } .status { border: none; } }
 
         """

@@ -78,12 +78,21 @@ struct RecordCLITests {
         let id = try #require(note.stdout.split(separator: " ").dropFirst(2).first.flatMap { Int($0) }, "\(note.stdout)")
         let fix = try run(["record", "note", "--client", client, "--corrects", String(id)], as: "mia@staf.example", input: "Left heel, not right.\n")
         #expect(fix.status == 0 && fix.stdout.contains("(corrects note \(id))"), "\(fix.stderr)")
+        let stray = try run(["record", "note", "--client", client, "--corrects", "999"], as: "mia@staf.example", input: "x\n")
+        #expect(stray.status == 1 && stray.stderr.contains("note 999 is not an earlier note about \(client)"), "\(stray.stderr)")
+        #expect(try run(["record", "note", "--client", client], as: "mia@staf.example", input: "Cleared\u{1B}[2J the screen\n").status == 0)
         let empty = try run(["record", "note", "--client", client], as: "mia@staf.example", input: "")
         #expect(empty.status != 0 && empty.stderr.contains("standard input"))
         let withNotes = try run(["record", "show", "--client", client], as: "mia@staf.example")
         #expect(withNotes.stdout.contains("Nia Nurse (manager, community nursing), corrected by note \(id + 1)"), "\(withNotes.stdout)")
         #expect(withNotes.stdout.contains("      Heel dressing changed.\n      Skin intact.\n"))
         #expect(withNotes.stdout.contains("Test manager (manager, social care), correcting note \(id)"))
+        #expect(withNotes.stdout.contains("Cleared[2J the screen") && !withNotes.stdout.contains("\u{1B}"))
         #expect(try run(["record", "note", "--client", client], as: "cal@cann.example", input: "x\n").status == 1)
+        // The admin's "who changed this record" lists the notes' authors (never the text).
+        let trail = try run(["audit", "--client", client], as: "ada@county.example")
+        #expect(trail.stdout.contains("nia@staf.example\tinsert\tclient_notes\t\(id)"), "\(trail.stdout)")
+        #expect(trail.stdout.contains("mia@staf.example\tinsert\tclient_notes\t\(id + 1)"))
+        #expect(!trail.stdout.contains("Heel dressing"))
     }
 }

@@ -62,12 +62,12 @@ enum ClientPage {
     /// which note corrects which (notes are never edited; `carehub record note` adds them).
     private static func notes(_ notes: [ClientNote]) -> String {
         guard !notes.isEmpty else { return #"<h3 id="notes">Notes</h3><p>No notes yet.</p>"# }
-        let correctedBy = Dictionary(notes.compactMap { n in n.corrects.map { ($0, n.id) } }, uniquingKeysWith: { first, _ in first })
+        let correctedBy = Dictionary(grouping: notes.filter { $0.corrects != nil }, by: { $0.corrects ?? 0 }).mapValues { $0.map(\.id) }
         let items = notes.map { note in
             let service = note.authorService.map { ", \($0.title)" } ?? ""
             var head = "\(HTML.escape(note.authorName)) (\(HTML.escape(note.authorRole))\(service)), \(HTML.escape(note.writtenAt))"
             if let earlier = note.corrects { head += ##", correcting <a href="#note-\##(earlier)">note \##(earlier)</a>"## }
-            if let later = correctedBy[note.id] { head += ##", corrected by <a href="#note-\##(later)">note \##(later)</a>"## }
+            for later in correctedBy[note.id] ?? [] { head += ##", corrected by <a href="#note-\##(later)">note \##(later)</a>"## }
             return #"<li id="note-\#(note.id)"><p class="muted">\#(head)</p><p>\#(HTML.escape(note.body))</p></li>"#
         }.joined()
         return #"<h3 id="notes">Notes</h3><ol class="notes">\#(items)</ol>"#

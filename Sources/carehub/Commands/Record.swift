@@ -6,7 +6,7 @@ import Foundation
 /// `carehub record …`: a person's shared record (issue 15).
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "A person's shared record: NHS number, next of kin, GP, what matters to them, risks, consent to share.",
+        abstract: "A person's shared record: NHS number, next of kin, GP, what matters to them, risks, consent to share, and notes.",
         subcommands: [Show.self, Note.self])
 
     /// `carehub record show`.
@@ -61,10 +61,16 @@ extension Record {
             while let line = readLine(strippingNewline: true) { lines.append(line) }
             let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw ValidationError("the note's text comes on standard input, and it is empty") }
-            guard text.count <= 4000 else { throw ValidationError("the note is longer than 4,000 characters") }
+            // The database counts code points (char_length), so count them here too.
+            guard text.unicodeScalars.count <= 4000 else { throw ValidationError("the note is longer than 4,000 characters") }
             try reportingFailures {
                 let db = try database.connect()
-                let id = try db.transaction { db in try ClientNoteRepository(db).add(clientExternalID: client, body: text, corrects: corrects) }
+                let id: Int?
+                do {
+                    id = try db.transaction { db in try ClientNoteRepository(db).add(clientExternalID: client, body: text, corrects: corrects) }
+                } catch let error as StoreError where error.code == .checkViolation && corrects != nil {
+                    throw CommandFailure("note \(corrects ?? 0) is not an earlier note about \(client)")
+                }
                 guard let id else { throw CommandFailure("\(client): no such client, or not one you may see") }
                 print("\(client): note \(id) added" + (corrects.map { " (corrects note \($0))" } ?? ""))
             }
@@ -78,17 +84,23 @@ enum ClientRecordText {
     /// corrected note says which note corrects it.
     static func render(_ notes: [ClientNote]) -> String {
         guard !notes.isEmpty else { return "  notes: none\n" }
-        let correctedBy = Dictionary(notes.compactMap { n in n.corrects.map { ($0, n.id) } }, uniquingKeysWith: { first, _ in first })
+        let correctedBy = Dictionary(grouping: notes.filter { $0.corrects != nil }, by: { $0.corrects ?? 0 }).mapValues { $0.map(\.id) }
         var lines = ["  notes:"]
         for note in notes {
             let service = note.authorService.map { ", \($0.title)" } ?? ""
             var head = "  [\(note.id)] \(note.writtenAt), \(note.authorName) (\(note.authorRole)\(service))"
             if let earlier = note.corrects { head += ", correcting note \(earlier)" }
-            if let later = correctedBy[note.id] { head += ", corrected by note \(later)" }
-            lines.append(head)
-            lines += note.body.split(separator: "\n", omittingEmptySubsequences: false).map { "      \($0)" }
+            for later in correctedBy[note.id] ?? [] { head += ", corrected by note \(later)" }
+            lines.append(printable(head))
+            lines += printable(note.body).split(separator: "\n", omittingEmptySubsequences: false).map { "      \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text safe to print on a terminal: control characters (an escape sequence, a lone carriage
+    /// return) could rewrite or hide what is shown, so all but newline and tab are dropped.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || $0.properties.generalCategory != .control }))
     }
 
     static func render(client: String, person: ClientRecordRepository.Person, record: ClientRecord?) -> String {
@@ -97,7 +109,7 @@ enum ClientRecordText {
         guard let record else {
             lines.append("  postcode: \(person.postcode)")
             lines.append("  no shared record yet (`carehub import records`)")
-            return lines.joined(separator: "\n") + "\n"
+            return printable(lines.joined(separator: "\n") + "\n")
         }
         func field(_ label: String, _ value: String) { lines.append("  \(label): \(value.isEmpty ? "not recorded" : value)") }
         field("NHS number", record.nhsNumber?.description ?? "")
@@ -118,6 +130,6 @@ enum ClientRecordText {
         } else {
             lines.append("  consent to share between health and social care: not recorded")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return printable(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -40,7 +40,7 @@ struct ClientNoteTests {
         let audit = try AuditRepository(c.owner).entries(personEmail: "nia@staf.example").filter { $0.table == "client_notes" }
         #expect(audit.map(\.action) == ["insert", "insert"])
         // The administration login writes as itself.
-        try #require(try ClientNoteRepository(c.owner).add(clientExternalID: staf, body: "imported"))
+        _ = try #require(try ClientNoteRepository(c.owner).add(clientExternalID: staf, body: "imported"))
         let last = try #require(try ClientNoteRepository(c.owner).notes(clientExternalID: staf).last)
         #expect(last.authorRole == "administration" && last.authorService == nil)
     }
@@ -66,13 +66,22 @@ struct ClientNoteTests {
             try ClientNoteRepository(c.owner).add(clientExternalID: other, body: "misfiled", corrects: fix)
         }
         #expect(wrongPerson?.code == .checkViolation)
+        // Nor may anyone choose a note's id (notes are listed in id order).
+        let chosen = #expect(throws: StoreError.self) {
+            try c.owner.execute(
+                """
+                INSERT INTO client_notes (id, client_id, author_name, author_role, body) OVERRIDING SYSTEM VALUE
+                SELECT 1000000, id, '', '', 'backdated' FROM clients WHERE external_id = \(staf)
+                """)
+        }
+        #expect(chosen?.code == .insufficientPrivilege)
     }
 
     @Test func onlyTheHubsManagers() throws {
         let c = try AccessCounty()
         let staf = try Self.client(c, hub: "STAF")
         let lich = try Self.client(c, hub: "LICH")
-        try #require(try ClientNoteRepository(c.owner).add(clientExternalID: lich, body: "LICH note"))
+        _ = try #require(try ClientNoteRepository(c.owner).add(clientExternalID: lich, body: "LICH note"))
         let manager = try c.connection(.manager)
         #expect(try ClientNoteRepository(manager).add(clientExternalID: lich, body: "not mine") == nil)
         #expect(try ClientNoteRepository(manager).notes(clientExternalID: lich).isEmpty)
