@@ -24,7 +24,7 @@ struct PrivilegeMatrixTests {
         "roster_files": "w--w-", "roster_outbox": "w--w-", "roster_unassigned": "w--w-", "rosters": "w--w-", "vacancies": "ww---",
         "visit_outcome_days": "w----", "visit_pins": "w--r-", "visits": "w--r-", "carehub_acting": "-----",
         "schema_migrations": "----r", "web_sessions": "-----", "web_sign_in_failures": "-----", "carer_links": "w----",
-        "package_links": "w--r-", "visit_links": "w--r-", "client_records": "w----", "client_notes": "w----",
+        "package_links": "w--r-", "visit_links": "w--r-", "client_records": "w----", "client_notes": "w----", "client_leads": "w----",
     ]
     static let roles: [PersonRole] = [.manager, .hr, .commissioner, .scheduler, .admin]
 
