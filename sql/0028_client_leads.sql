@@ -19,21 +19,51 @@ CREATE TABLE client_leads (
 CREATE UNIQUE INDEX client_leads_current_idx ON client_leads (client_id) WHERE led_until IS NULL;
 CREATE INDEX client_leads_person_idx ON client_leads (person_id) WHERE led_until IS NULL;
 
-CREATE FUNCTION carehub_lead_assigned_by() RETURNS trigger
+-- A new spell: its id from the identity (not chosen: history is read in order), a person of the
+-- acting person's own hubs (refused first, so nothing about another hub can be learned from the
+-- checks after it), now as its start, the acting person as who assigned it, and a lead who is an
+-- active manager of the person's hub (the staff who work with people's records today; health
+-- staff's own role is to come).
+CREATE FUNCTION carehub_lead_insert() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_person bigint := carehub_acting_recorded();
 BEGIN
-    NEW.assigned_by := carehub_acting_recorded();
+    IF NEW.id IS DISTINCT FROM currval(pg_get_serial_sequence('client_leads', 'id')) THEN
+        RAISE EXCEPTION 'a lead''s id is the database''s to give' USING ERRCODE = '42501';
+    END IF;
+    IF v_person IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM clients c JOIN person_hubs ph ON ph.hub_id = c.hub_id WHERE c.id = NEW.client_id AND ph.person_id = v_person
+    ) THEN
+        RAISE EXCEPTION 'not a person of your hubs' USING ERRCODE = '42501';
+    END IF;
+    NEW.assigned_by := v_person;
     NEW.led_from := now();
     NEW.led_until := NULL;
-    IF NOT EXISTS (SELECT 1 FROM person_hubs ph JOIN clients c ON c.hub_id = ph.hub_id WHERE c.id = NEW.client_id AND ph.person_id = NEW.person_id)
-    THEN
-        RAISE EXCEPTION 'a lead must be a member of staff of the person''s hub'
+    IF NOT EXISTS (
+        SELECT 1 FROM person_hubs ph JOIN clients c ON c.hub_id = ph.hub_id JOIN people p ON p.id = ph.person_id
+        WHERE c.id = NEW.client_id AND ph.person_id = NEW.person_id AND p.active AND p.role = 'manager'
+    ) THEN
+        RAISE EXCEPTION 'a lead must be an active member of staff of the person''s hub'
             USING ERRCODE = '23514', TABLE = 'client_leads', CONSTRAINT = 'client_leads_hub_staff';
     END IF;
     RETURN NEW;
 END $$;
-REVOKE ALL ON FUNCTION carehub_lead_assigned_by() FROM PUBLIC;
-CREATE TRIGGER client_leads_assigned_by BEFORE INSERT ON client_leads FOR EACH ROW EXECUTE FUNCTION carehub_lead_assigned_by();
+REVOKE ALL ON FUNCTION carehub_lead_insert() FROM PUBLIC;
+CREATE TRIGGER client_leads_insert BEFORE INSERT ON client_leads FOR EACH ROW EXECUTE FUNCTION carehub_lead_insert();
+
+-- Ending the current spell is the only change, and it ends now: an ended spell is history and
+-- stays as it was, for the owner's statements too.
+CREATE FUNCTION carehub_lead_end() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.led_until IS NOT NULL THEN
+        RAISE EXCEPTION 'an ended spell is history and stays as it was' USING ERRCODE = '42501';
+    END IF;
+    NEW.led_until := now();
+    RETURN NEW;
+END $$;
+CREATE TRIGGER client_leads_end BEFORE UPDATE ON client_leads FOR EACH ROW EXECUTE FUNCTION carehub_lead_end();
 
 REVOKE ALL ON client_leads FROM PUBLIC;
 ALTER TABLE client_leads ENABLE ROW LEVEL SECURITY;
@@ -59,15 +89,27 @@ CREATE TRIGGER audit_delete AFTER DELETE ON client_leads REFERENCING OLD TABLE A
 
 -- Staff a manager may name as a lead, or see named: the people of the acting person's hubs (any
 -- role, either service), one row per shared hub, with whether they are still active. Managers
--- have no privilege on `people` or `person_hubs`; this gives them e-mail, name, role and service
--- only, never password hashes or second factors. The administration login sees everyone's.
-CREATE FUNCTION carehub_hub_staff()
+-- have no privilege on `people` or `person_hubs`; this gives them id, hub, e-mail, name, role and
+-- service only, never password hashes or second factors. As the other policies do, it fails
+-- closed: the invoker wrapper passes the role in effect, and no acting manager means no rows.
+CREATE FUNCTION carehub_acting_staff(p_role name)
 RETURNS TABLE (id bigint, hub_id bigint, email text, name text, role text, service text, active boolean)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT p.id, ph.hub_id, p.email, p.name, p.role, p.service, p.active
     FROM people p JOIN person_hubs ph ON ph.person_id = p.id
-    WHERE carehub_acting_recorded() IS NULL
-       OR ph.hub_id IN (SELECT mine.hub_id FROM person_hubs mine WHERE mine.person_id = carehub_acting_recorded())
+    WHERE ph.hub_id = ANY (carehub_acting_hubs(p_role))
 $$;
-REVOKE ALL ON FUNCTION carehub_hub_staff() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION carehub_hub_staff() TO carehub_manager;
+REVOKE ALL ON FUNCTION carehub_acting_staff(name) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_acting_staff(name) TO carehub_manager;
+CREATE FUNCTION carehub_hub_staff()
+RETURNS TABLE (id bigint, hub_id bigint, email text, name text, role text, service text, active boolean)
+LANGUAGE sql STABLE AS $$ SELECT * FROM carehub_acting_staff(current_user) $$;
+
+-- The ids of a person's lead spells, for an admin answering "who changed this record" (the audit
+-- rows of leads are keyed by the spell) without any right to read them.
+CREATE FUNCTION carehub_client_lead_ids(p_client bigint) RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT id::text FROM client_leads WHERE client_id = p_client
+$$;
+REVOKE ALL ON FUNCTION carehub_client_lead_ids(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_client_lead_ids(bigint) TO carehub_admin;

@@ -6,7 +6,8 @@ import Testing
 @Suite("carehub lead")
 struct LeadCLITests {
     /// A manager makes a district nurse of the hub a person's lead, lists the hub with everyone
-    /// else flagged, hands the lead on, and reads the history; staff of another hub are refused.
+    /// else flagged, hands the lead on, and reads the history; staff of another hub are refused,
+    /// and another hub's manager is told the person is not theirs to see.
     @Test func assignListHistory() throws {
         let test = try TestDatabase()
         defer { withExtendedLifetime(test) {} }
@@ -39,6 +40,8 @@ struct LeadCLITests {
         let lines = history.stdout.split(separator: "\n")
         #expect(lines.count == 2 && lines[0].hasSuffix("\tNia Nurse") && lines[1].contains("– now\tMia Manager"), "\(history.stdout)")
         let hidden = try run(["lead", "history", "--client", client], as: "cal@cann.example")
-        #expect(hidden.stdout.contains("no lead recorded"))
+        #expect(hidden.status == 1 && hidden.stderr.contains("\(client): no such client, or not one you may see"))
+        let otherHub = try run(["lead", "list", "--hub", "STAF"], as: "cal@cann.example")
+        #expect(otherHub.status == 1 && otherHub.stderr.contains("STAF: no people of this hub that you may see"))
     }
 }

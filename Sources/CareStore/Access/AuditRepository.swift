@@ -31,13 +31,14 @@ public struct AuditRepository {
     }
 
     /// Every read of the client with this external id, and every write to their row in
-    /// `clients`, their shared record and their notes, oldest first.
+    /// `clients`, their shared record, their notes and their lead professionals, oldest first.
     public func entries(clientExternalID: String) throws -> [AuditEntry] {
         try entries(
             where: """
                 a.client_id = carehub_client_id(\(clientExternalID))
                 OR (a.table_name IN ('clients', 'client_records') AND a.row_key = carehub_client_id(\(clientExternalID))::text)
                 OR (a.table_name = 'client_notes' AND a.row_key IN (SELECT carehub_client_note_ids(carehub_client_id(\(clientExternalID)))))
+                OR (a.table_name = 'client_leads' AND a.row_key IN (SELECT carehub_client_lead_ids(carehub_client_id(\(clientExternalID)))))
                 """)
     }
 

@@ -33,10 +33,12 @@ public struct LeadSpell: Sendable, Hashable {
 public enum LeadError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownClient(String)
     case notHubStaff(String)
+    case noPeople(String)
 
     public var description: String {
         switch self {
         case .unknownClient(let id): "\(id): no such client, or not one you may see"
+        case .noPeople(let hub): "\(hub): no people of this hub that you may see"
         case .notHubStaff(let email): "\(email) is not active staff of the person's hub (see `carehub people list`)"
         }
     }
@@ -55,7 +57,9 @@ public struct LeadRepository {
     /// current lead's spell; false when they already lead. Call inside a transaction.
     @discardableResult
     public func assign(clientExternalID: String, personEmail: String) throws -> Bool {
-        guard let client = try db.query("SELECT id FROM clients WHERE external_id = \(clientExternalID)").rows.first else {
+        // The client's row is locked, so two assignments for one person run one after the other
+        // (the second sees the first's lead) instead of one failing on the one-current-lead index.
+        guard let client = try db.query("SELECT id FROM clients WHERE external_id = \(clientExternalID) FOR NO KEY UPDATE").rows.first else {
             throw LeadError.unknownClient(clientExternalID)
         }
         let clientID: Int = try client.decode("id")
@@ -63,7 +67,7 @@ public struct LeadRepository {
             let staff = try db.query(
                 """
                 SELECT s.id FROM carehub_hub_staff() s JOIN clients c ON c.hub_id = s.hub_id AND c.id = \(clientID)
-                WHERE lower(s.email) = lower(\(personEmail)) AND s.active
+                WHERE lower(s.email) = lower(\(personEmail)) AND s.active AND s.role = 'manager'
                 """
             ).rows.first
         else { throw LeadError.notHubStaff(personEmail) }
@@ -75,9 +79,10 @@ public struct LeadRepository {
         return true
     }
 
-    /// Every client of the hub with their lead now, by external id.
+    /// Every client of the hub with their lead now, by external id; `noPeople` when the acting
+    /// person sees none of the hub's people (another hub's, or an unknown code).
     public func current(hubCode: String) throws -> [CurrentLead] {
-        try db.query(
+        let leads = try db.query(
             """
             SELECT c.external_id, s.name, s.service, coalesce(s.active, false) AS active,
                    (l.led_from AT TIME ZONE h.timezone)::date AS since, l.id IS NOT NULL AS has_lead
@@ -96,16 +101,21 @@ public struct LeadRepository {
                 : nil
             return CurrentLead(clientID: try row.decode("external_id"), lead: lead)
         }
+        if leads.isEmpty { throw LeadError.noPeople(hubCode) }
+        return leads
     }
 
-    /// Who led the client when, oldest first.
+    /// Who led the client when, oldest first; `unknownClient` when the acting person may not see them.
     public func history(clientExternalID: String) throws -> [LeadSpell] {
-        try db.query(
+        if try db.query("SELECT 1 FROM clients WHERE external_id = \(clientExternalID)").count == 0 {
+            throw LeadError.unknownClient(clientExternalID)
+        }
+        return try db.query(
             """
             SELECT s.name, (l.led_from AT TIME ZONE h.timezone)::date AS led_from, (l.led_until AT TIME ZONE h.timezone)::date AS led_until
             FROM client_leads l JOIN clients c ON c.id = l.client_id JOIN hubs h ON h.id = c.hub_id
             LEFT JOIN carehub_hub_staff() s ON s.id = l.person_id AND s.hub_id = c.hub_id
-            WHERE c.external_id = \(clientExternalID) ORDER BY l.id
+            WHERE c.external_id = \(clientExternalID) ORDER BY l.led_from, l.id
             """
         ).rows.map { row in
             LeadSpell(

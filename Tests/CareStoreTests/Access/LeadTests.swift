@@ -33,11 +33,27 @@ struct LeadTests {
         #expect(current.count == 6 && current.filter(\.needsLead).count == 5)
         let assignedBy: [Int?] = try c.owner.query("SELECT assigned_by FROM client_leads ORDER BY id").rows.map { try $0.decode("assigned_by") }
         #expect(assignedBy == [c.people[.manager]?.id, c.people[.manager]?.id])
+        // History stays as it was: an ended spell cannot be reopened or moved, the owner's
+        // statements included; ending the current one ends it now, whatever date is given.
+        for statement: SQLQuery in ["UPDATE client_leads SET led_until = NULL", "UPDATE client_leads SET led_until = '2099-01-01'"] {
+            #expect(throws: AccessRefused.self, "\(statement)") { try manager.execute("\(statement) WHERE led_until IS NOT NULL") }
+            let owner = #expect(throws: StoreError.self, "\(statement)") { try c.owner.execute("\(statement) WHERE led_until IS NOT NULL") }
+            #expect(owner?.code == .insufficientPrivilege, "\(statement)")
+        }
+        try manager.execute("UPDATE client_leads SET led_until = '2099-01-01' WHERE led_until IS NULL")
+        let ended: Bool = try c.owner.query("SELECT bool_and(led_until <= now()) AS ok FROM client_leads").rows[0].decode("ok")
+        #expect(ended)
         // Two current leads for one person are impossible.
+        let stafID: Int = try c.owner.query("SELECT id FROM clients WHERE external_id = \(staf)").rows[0].decode("id")
+        let nia: Int = try c.owner.query("SELECT id FROM people WHERE email = 'nia@staf.example'").rows[0].decode("id")
+        try c.owner.execute("INSERT INTO client_leads (client_id, person_id) VALUES (\(stafID), \(nia))")
         let twice = #expect(throws: StoreError.self) {
-            try c.owner.execute("UPDATE client_leads SET led_until = NULL")
+            try c.owner.execute("INSERT INTO client_leads (client_id, person_id) VALUES (\(stafID), \(nia))")
         }
         #expect(twice?.code == .uniqueViolation)
+        // The admin's "who changed this record" lists the spells.
+        let trail = try AuditRepository(c.owner).entries(clientExternalID: staf).filter { $0.table == "client_leads" }
+        #expect(trail.map(\.action) == ["insert", "update", "insert", "update", "insert"])
     }
 
     @Test func aLeadWhoLeavesOrIsDisabledIsFlagged() throws {
@@ -75,6 +91,17 @@ struct LeadTests {
         }
         #expect(throws: LeadError.unknownClient(lich)) {
             try manager.transaction { _ in try leads.assign(clientExternalID: lich, personEmail: "manager@staf.example") }
+        }
+        // The scheduler (every hub's cron job) and HR are not leads.
+        #expect(throws: LeadError.notHubStaff("scheduler@staf.example")) {
+            try manager.transaction { _ in try leads.assign(clientExternalID: staf, personEmail: "scheduler@staf.example") }
+        }
+        // Another hub's people: refused outright, not answered empty.
+        #expect(throws: LeadError.unknownClient(lich)) { try leads.history(clientExternalID: lich) }
+        #expect(throws: LeadError.noPeople("LICH")) { try leads.current(hubCode: "LICH") }
+        let lichID: Int = try c.owner.query("SELECT id FROM clients WHERE external_id = \(lich)").rows[0].decode("id")
+        #expect(throws: AccessRefused.self) {
+            try manager.execute("INSERT INTO client_leads (client_id, person_id) VALUES (\(lichID), \(c.people[.manager]?.id ?? 0))")
         }
         // Straight SQL: a lead from another hub is refused by the database, and a lead's client,
         // person and start cannot be changed (only ending a spell is allowed).
