@@ -25,6 +25,29 @@ struct HubPageTests {
         return (assigned, unassigned)
     }
 
+    /// The hub week lists the people who need a lead professional, from the database: all of
+    /// STAF's people but the one given a lead, each linking to their client page.
+    @Test func hubWeekListsPeopleWithoutALead() async throws {
+        let county = try WebCounty()
+        let clients: [String] = try county.owner.query(
+            "SELECT c.external_id FROM clients c JOIN hubs h ON h.id = c.hub_id WHERE h.code = 'STAF' ORDER BY 1"
+        ).rows.map { try $0.decode("external_id") }
+        let led = try #require(clients.first)
+        try county.owner.execute(
+            """
+            INSERT INTO client_leads (client_id, person_id)
+            SELECT c.id, p.id FROM clients c, people p WHERE c.external_id = \(led) AND lower(p.email) = lower(\(WebCounty.email(.manager)))
+            """)
+        try await county.app().test(.router) { client in
+            let manager = try await WebVisitor.signIn(client, WebCounty.email(.manager))
+            let week = try await manager.get(Self.week)
+            #expect(week.body.contains(#"<p id="leads-needed"><strong>\#(clients.count - 1)</strong> of \#(clients.count) people need a lead"#))
+            let list = try #require(week.body.firstMatch(of: /<ul class="needs-lead">(.*?)<\/ul>/)).1
+            #expect(list.matches(of: /<li>/).count == clients.count - 1 && !list.contains(#"/clients/\#(led)""#))
+            #expect(week.body.contains(#"<a href="\#(Self.week)/clients/\#(clients[1])">\#(clients[1])</a> (no lead)"#))
+        }
+    }
+
     @Test func boardShowsTheDatabasesVisits() async throws {
         let county = try WebCounty()
         let expected = try Self.published(county.owner)

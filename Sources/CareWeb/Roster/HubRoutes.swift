@@ -34,7 +34,11 @@ enum HubRoutes {
             let (hub, week) = try context.parameters.hubWeek()
             let version = try request.version()
             let (loaded, payroll) = try await weekWithPayroll(pool, session, hub: hub, week: week, version: version)
-            return Pages.html(HubWeekPage.render(loaded, payroll: payroll, session: session, message: Notices.text(request)))
+            // Who needs a lead professional: a manager's own hubs only (RLS); none visible, none listed.
+            let leads = try await pool.acting(for: session) { db -> [CurrentLead] in
+                do { return try LeadRepository(db).current(hubCode: hub) } catch LeadError.noPeople { return [] }
+            }
+            return Pages.html(HubWeekPage.render(loaded, payroll: payroll, session: session, message: Notices.text(request), leads: leads))
         }
         router.get("/hubs/:hub/weeks/:week/board") { request, context -> Response in
             let session = try context.require(.manager)

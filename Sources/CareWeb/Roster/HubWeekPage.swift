@@ -5,7 +5,9 @@ import Foundation
 
 /// The hub week page: what a manager checks before publishing, and the week's actions.
 enum HubWeekPage {
-    static func render(_ week: HubWeek, payroll: [Payroll.Line], session: WebSession, message: String? = nil) -> String {
+    static func render(
+        _ week: HubWeek, payroll: [Payroll.Line], session: WebSession, message: String? = nil, leads: [CurrentLead] = []
+    ) -> String {
         var body = """
             <h1>\(HTML.escape(week.hub)) · week \(week.week)</h1>
             \(WeekPicker.render(hub: week.hub, week: week.week))
@@ -27,7 +29,29 @@ enum HubWeekPage {
         } else {
             body += "<p>No roster for this week yet: \(week.plannedVisits) visits are planned. Generate a draft above.</p>"
         }
+        body += leadSection(leads, week: week)
         return Layout.page(title: "\(week.hub) \(week.week)", session: session, body: body)
+    }
+
+    /// The hub's people who need a lead professional (none, or one who left or was disabled),
+    /// each linking to their client page for the week; the first 30, then how many more.
+    static func leadSection(_ leads: [CurrentLead], week: HubWeek) -> String {
+        guard !leads.isEmpty else { return "" }
+        let needing = leads.filter(\.needsLead)
+        guard !needing.isEmpty else {
+            return #"<h2 id="leads">Lead professionals</h2><p id="leads-needed">Every one of the \#(leads.count) people has a lead.</p>"#
+        }
+        let items = needing.prefix(30).map { line in
+            let why = line.lead == nil ? "no lead" : "lead left or disabled"
+            return #"<li><a href="\#(week.path)/clients/\#(ClientPage.path(line.clientID))">\#(HTML.escape(line.clientID))</a> (\#(why))</li>"#
+        }.joined()
+        let more =
+            needing.count > 30 ? "<p>and \(needing.count - 30) more: <code>carehub lead list --hub \(HTML.escape(week.hub)) --flagged</code></p>" : ""
+        return """
+            <h2 id="leads">Lead professionals</h2>
+            <p id="leads-needed"><strong>\(needing.count)</strong> of \(leads.count) people need a lead professional.</p>
+            <ul class="needs-lead">\(items)</ul>\(more)
+            """
     }
 
     static func versionsTable(_ week: HubWeek) -> String {
