@@ -26,6 +26,28 @@ CREATE TABLE client_notes (
 );
 CREATE INDEX client_notes_client_idx ON client_notes (client_id, id);
 
+-- The checks every new row about a person in their record starts with (notes here, lead spells in
+-- 0028), from inside a definer trigger: its id is the one the identity just gave (not one chosen
+-- with OVERRIDING SYSTEM VALUE: these rows are read in id order, and a chosen id could take a later
+-- row's), and the person written about belongs to one of the acting person's hubs, refused before
+-- anything the trigger checks next could tell a caller about another hub's rows. The
+-- administration login (no one acting) may write about anyone.
+CREATE FUNCTION carehub_require_new_row_of_own_hub(p_table text, p_id bigint, p_client bigint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_person bigint := carehub_acting_recorded();
+BEGIN
+    IF p_id IS DISTINCT FROM currval(pg_get_serial_sequence(p_table, 'id')) THEN
+        RAISE EXCEPTION 'a row''s id in % is the database''s to give', p_table USING ERRCODE = '42501';
+    END IF;
+    IF v_person IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM clients c JOIN person_hubs ph ON ph.hub_id = c.hub_id WHERE c.id = p_client AND ph.person_id = v_person
+    ) THEN
+        RAISE EXCEPTION 'not a person of your hubs' USING ERRCODE = '42501';
+    END IF;
+END $$;
+REVOKE ALL ON FUNCTION carehub_require_new_row_of_own_hub(text, bigint, bigint) FROM PUBLIC;
+
 -- Authorship and time from the acting person, whatever the statement said; a correction must be
 -- of a note about the same person.
 CREATE FUNCTION carehub_note_author() RETURNS trigger
@@ -33,18 +55,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     v_person bigint := carehub_acting_recorded();
 BEGIN
-    -- The id the identity gave, not one chosen with OVERRIDING SYSTEM VALUE (notes are listed in
-    -- id order, and a chosen id could take a later note's).
-    IF NEW.id IS DISTINCT FROM currval(pg_get_serial_sequence('client_notes', 'id')) THEN
-        RAISE EXCEPTION 'a note''s id is the database''s to give' USING ERRCODE = '42501';
-    END IF;
-    -- A person writes only about their own hubs' people: refused here, before anything about
-    -- another hub's notes could be learned from the correction check below.
-    IF v_person IS NOT NULL AND NOT EXISTS (
-        SELECT 1 FROM clients c JOIN person_hubs ph ON ph.hub_id = c.hub_id WHERE c.id = NEW.client_id AND ph.person_id = v_person
-    ) THEN
-        RAISE EXCEPTION 'not a person of your hubs' USING ERRCODE = '42501';
-    END IF;
+    -- Before the correction check below, so it cannot tell anything about another hub's notes.
+    PERFORM carehub_require_new_row_of_own_hub('client_notes', NEW.id, NEW.client_id);
     NEW.written_at := now();
     NEW.author_id := v_person;
     IF v_person IS NULL THEN

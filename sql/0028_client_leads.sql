@@ -19,9 +19,8 @@ CREATE TABLE client_leads (
 CREATE UNIQUE INDEX client_leads_current_idx ON client_leads (client_id) WHERE led_until IS NULL;
 CREATE INDEX client_leads_person_idx ON client_leads (person_id) WHERE led_until IS NULL;
 
--- A new spell: its id from the identity (not chosen: history is read in order), a person of the
--- acting person's own hubs (refused first, so nothing about another hub can be learned from the
--- checks after it), now as its start, the acting person as who assigned it, and a lead who is an
+-- A new spell: the checks every new row about a person starts with
+-- (`carehub_require_new_row_of_own_hub`, migration 0027), now as its start, the acting person as who assigned it, and a lead who is an
 -- active manager of the person's hub (the staff who work with people's records today; health
 -- staff's own role is to come).
 CREATE FUNCTION carehub_lead_insert() RETURNS trigger
@@ -29,14 +28,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     v_person bigint := carehub_acting_recorded();
 BEGIN
-    IF NEW.id IS DISTINCT FROM currval(pg_get_serial_sequence('client_leads', 'id')) THEN
-        RAISE EXCEPTION 'a lead''s id is the database''s to give' USING ERRCODE = '42501';
-    END IF;
-    IF v_person IS NOT NULL AND NOT EXISTS (
-        SELECT 1 FROM clients c JOIN person_hubs ph ON ph.hub_id = c.hub_id WHERE c.id = NEW.client_id AND ph.person_id = v_person
-    ) THEN
-        RAISE EXCEPTION 'not a person of your hubs' USING ERRCODE = '42501';
-    END IF;
+    PERFORM carehub_require_new_row_of_own_hub('client_leads', NEW.id, NEW.client_id);
     NEW.assigned_by := v_person;
     NEW.led_from := now();
     NEW.led_until := NULL;

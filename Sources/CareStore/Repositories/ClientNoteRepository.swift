@@ -14,6 +14,11 @@ public struct ClientNote: Sendable, Hashable {
     public let body: String
     /// The note this one corrects.
     public let corrects: Int?
+
+    /// For each corrected note's id, the ids of the notes that correct it, oldest first.
+    public static func corrections(in notes: [ClientNote]) -> [Int: [Int]] {
+        Dictionary(grouping: notes.filter { $0.corrects != nil }, by: { $0.corrects ?? 0 }).mapValues { $0.map(\.id) }
+    }
 }
 
 /// Adds and lists `client_notes`. Row-level security decides whose notes the acting person

@@ -62,7 +62,7 @@ enum ClientPage {
     /// which note corrects which (notes are never edited; `carehub record note` adds them).
     private static func notes(_ notes: [ClientNote]) -> String {
         guard !notes.isEmpty else { return #"<h3 id="notes">Notes</h3><p>No notes yet.</p>"# }
-        let correctedBy = Dictionary(grouping: notes.filter { $0.corrects != nil }, by: { $0.corrects ?? 0 }).mapValues { $0.map(\.id) }
+        let correctedBy = ClientNote.corrections(in: notes)
         let items = notes.map { note in
             let service = note.authorService.map { ", \($0.title)" } ?? ""
             var head = "\(HTML.escape(note.authorName)) (\(HTML.escape(note.authorRole))\(service)), \(HTML.escape(note.writtenAt))"

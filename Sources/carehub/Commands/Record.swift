@@ -84,7 +84,7 @@ enum ClientRecordText {
     /// corrected note says which note corrects it.
     static func render(_ notes: [ClientNote]) -> String {
         guard !notes.isEmpty else { return "  notes: none\n" }
-        let correctedBy = Dictionary(grouping: notes.filter { $0.corrects != nil }, by: { $0.corrects ?? 0 }).mapValues { $0.map(\.id) }
+        let correctedBy = ClientNote.corrections(in: notes)
         var lines = ["  notes:"]
         for note in notes {
             let service = note.authorService.map { ", \($0.title)" } ?? ""

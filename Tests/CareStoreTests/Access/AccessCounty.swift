@@ -46,6 +46,13 @@ struct AccessCounty {
         return db
     }
 
+    /// A hub's clients' external ids, in order.
+    func clients(hub: String) throws -> [String] {
+        try owner.query(
+            "SELECT cl.external_id FROM clients cl JOIN hubs h ON h.id = cl.hub_id WHERE h.code = \(hub) ORDER BY cl.external_id"
+        ).rows.map { try $0.decode("external_id") }
+    }
+
     /// The hub id for a code.
     func hubID(_ code: String) throws -> Int {
         try owner.query("SELECT id FROM hubs WHERE code = \(code)").rows[0].decode("id")

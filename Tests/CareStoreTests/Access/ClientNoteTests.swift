@@ -11,9 +11,7 @@ import Testing
 struct ClientNoteTests {
     /// The first (or last) client of a hub by external id.
     static func client(_ c: AccessCounty, hub: String, last: Bool = false) throws -> String {
-        let ids: [String] = try c.owner.query(
-            "SELECT cl.external_id FROM clients cl JOIN hubs h ON h.id = cl.hub_id WHERE h.code = \(hub) ORDER BY cl.external_id"
-        ).rows.map { try $0.decode("external_id") }
+        let ids = try c.clients(hub: hub)
         return try #require(last ? ids.last : ids.first)
     }
 

@@ -10,9 +10,7 @@ import Testing
 struct ClientRecordAccessTests {
     /// The first client of a hub.
     static func client(_ c: AccessCounty, hub: String) throws -> String {
-        try c.owner.query(
-            "SELECT cl.external_id FROM clients cl JOIN hubs h ON h.id = cl.hub_id WHERE h.code = \(hub) ORDER BY cl.external_id LIMIT 1"
-        ).rows[0].decode("external_id")
+        try #require(try c.clients(hub: hub).first)
     }
 
     static func record(_ client: String, nhs: String? = nil) -> ClientRecord {

@@ -8,9 +8,7 @@ import Testing
 @Suite("Lead professionals")
 struct LeadTests {
     static func client(_ c: AccessCounty, hub: String) throws -> String {
-        try c.owner.query(
-            "SELECT min(cl.external_id) AS id FROM clients cl JOIN hubs h ON h.id = cl.hub_id WHERE h.code = \(hub)"
-        ).rows[0].decode("id")
+        try #require(try c.clients(hub: hub).first)
     }
 
     @Test func oneLeadAtATimeWithHistory() throws {
