@@ -27,6 +27,7 @@ enum Layout {
         case .commissioner: [("/", "Home"), ("/commissioning", "Commissioning"), ("/reports", "Reports")]
         case .scheduler: [("/", "Home"), ("/rebalance", "Rebalance log")]
         case .admin: [("/", "Home")]
+        case .practitioner: [("/", "Home"), ("/people", "People")]
         }
     }
 }

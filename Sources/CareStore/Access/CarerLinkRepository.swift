@@ -84,6 +84,19 @@ public struct CarerLinkWeek: Sendable {
     public let givenName: String
     public let rosters: [Published]
     public let changes: [CarerChange]
+    /// What to do on each of their visits in the next 24 hours, soonest first (migration 0030):
+    /// empty when not asked for (the calendar never carries care-plan tasks).
+    public var visitTasks: [VisitTasks] = []
+
+    /// One visit's access notes and care-plan tasks, as the carer's page lists them.
+    public struct VisitTasks: Sendable, Hashable {
+        /// The visit's id in the roster (`visits[].id`).
+        public let visit: String
+        public let client: String
+        public let startsAt: Instant
+        /// Access notes first, then the tasks of that call, in the plan's order.
+        public let items: [CarePlan.Item]
+    }
 }
 
 /// Reads through a carer's own link with no one signed in.
@@ -99,7 +112,9 @@ public struct CarerLinkReader {
 
     /// The link's week, or nil for an unknown or revoked token. `changes` caps the changes read
     /// (0: none, as the calendar needs).
-    public func read(token: String, changes: Int = 20) throws -> CarerLinkWeek? {
+    /// `tasks`: also read the care-plan tasks of their visits in the next 24 hours (the page, not
+    /// the calendar).
+    public func read(token: String, changes: Int = 20, tasks: Bool = false) throws -> CarerLinkWeek? {
         precondition(db.actingPerson == nil, "a carer link is read with no one acting")
         return try db.transaction { db in
             try db.execute(SQLQuery(unsafeSQL: "SET LOCAL ROLE carehub_carer_link"))
@@ -117,8 +132,26 @@ public struct CarerLinkReader {
             if changes > 0 {
                 changeList = try db.query("SELECT * FROM carehub_carer_link_changes(\(token), \(changes))").rows.map(CarerChange.init(row:))
             }
-            return CarerLinkWeek(carer: try first.decode("carer"), givenName: try first.decode("carer_name"), rosters: rosters, changes: changeList)
+            var week = CarerLinkWeek(
+                carer: try first.decode("carer"), givenName: try first.decode("carer_name"), rosters: rosters, changes: changeList)
+            if tasks { week.visitTasks = try Self.tasks(db.query("SELECT * FROM carehub_carer_link_tasks(\(token))").rows) }
+            return week
         }
+    }
+
+    /// Rows of `carehub_carer_link_tasks`, in its order, gathered per visit.
+    private static func tasks(_ rows: [Row]) throws -> [CarerLinkWeek.VisitTasks] {
+        var visits: [CarerLinkWeek.VisitTasks] = []
+        for row in rows {
+            let visit: String = try row.decode("visit")
+            let item = CarePlan.Item(kind: CarePlan.Kind(rawValue: try row.decode("kind")) ?? .other, description: try row.decode("description"))
+            if let last = visits.last, last.visit == visit {
+                visits[visits.count - 1] = .init(visit: visit, client: last.client, startsAt: last.startsAt, items: last.items + [item])
+            } else {
+                visits.append(.init(visit: visit, client: try row.decode("client"), startsAt: try row.decode("starts_at"), items: [item]))
+            }
+        }
+        return visits
     }
 
     private static func map(_ json: String) throws -> [String: String] {

@@ -11,6 +11,9 @@ public enum PersonRole: String, Sendable, CaseIterable, SQLDecodable, SQLBindabl
     case scheduler
     /// People, hubs and the audit log.
     case admin
+    /// Health or social care staff of a hub (district nurse, therapist, discharge coordinator,
+    /// social worker): the records of the people they have a relationship with (migration 0029).
+    case practitioner
 
     /// The group role the application sets while this person acts.
     public var groupRole: SQLIdentifier {
@@ -26,6 +29,7 @@ public enum PersonRole: String, Sendable, CaseIterable, SQLDecodable, SQLBindabl
         case .commissioner: "commissioner"
         case .scheduler: "scheduler"
         case .admin: "administrator"
+        case .practitioner: "practitioner"
         }
     }
 

@@ -50,6 +50,8 @@ public struct ClientRecordRepository {
         public let hubCode: String
         public let postcode: String
         public let dateOfBirth: LocalDate?
+        /// Today in the hub's time zone, for what falls due (a care plan's reviews).
+        public let today: LocalDate
     }
 
     /// The client with this external id as the acting person sees them, or nil when they may not.
@@ -57,14 +59,15 @@ public struct ClientRecordRepository {
         guard
             let row = try db.query(
                 """
-                SELECT c.given_name || ' ' || c.family_name AS name, h.code AS hub, c.postcode, c.date_of_birth
+                SELECT c.given_name || ' ' || c.family_name AS name, h.code AS hub, c.postcode, c.date_of_birth,
+                       (now() AT TIME ZONE h.timezone)::date AS today
                 FROM clients c JOIN hubs h ON h.id = c.hub_id WHERE c.external_id = \(clientExternalID)
                 """
             ).rows.first
         else { return nil }
         return Person(
             name: try row.decode("name"), hubCode: try row.decode("hub"), postcode: try row.decode("postcode"),
-            dateOfBirth: try row.decode("date_of_birth", as: LocalDate?.self))
+            dateOfBirth: try row.decode("date_of_birth", as: LocalDate?.self), today: try row.decode("today"))
     }
 
     /// The record of the client with this external id, when the acting person may read it and

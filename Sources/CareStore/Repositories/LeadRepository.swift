@@ -67,7 +67,7 @@ public struct LeadRepository {
             let staff = try db.query(
                 """
                 SELECT s.id FROM carehub_hub_staff() s JOIN clients c ON c.hub_id = s.hub_id AND c.id = \(clientID)
-                WHERE lower(s.email) = lower(\(personEmail)) AND s.active AND s.role = 'manager'
+                WHERE lower(s.email) = lower(\(personEmail)) AND s.active AND s.role IN ('manager', 'practitioner')
                 """
             ).rows.first
         else { throw LeadError.notHubStaff(personEmail) }

@@ -10,12 +10,15 @@ struct MyWeek: Sendable {
     let givenName: String
     let handouts: [Handout]
     let changes: [CarerChange]
+    /// Access notes and tasks of their visits in the next 24 hours (the page only).
+    let visitTasks: [CarerLinkWeek.VisitTasks]
     /// The newest publication, as the calendar's DTSTAMP.
     let stamp: Instant?
 
     /// Reads the link (nil: unknown or revoked) and decodes its documents, on the pool's thread.
-    static func load(_ db: Connection, token: String, changes: Int) throws -> MyWeek? {
-        guard let link = try CarerLinkReader(db).read(token: token, changes: changes) else { return nil }
+    /// `tasks`: the page's care-plan tasks (never the calendar's, which phones sync elsewhere).
+    static func load(_ db: Connection, token: String, changes: Int, tasks: Bool = false) throws -> MyWeek? {
+        guard let link = try CarerLinkReader(db).read(token: token, changes: changes, tasks: tasks) else { return nil }
         let handouts = try link.rosters.map { published in
             Handout(
                 hub: published.hub, week: published.week, version: published.version,
@@ -24,7 +27,7 @@ struct MyWeek: Sendable {
                 clientFirstNames: published.clientFirstNames, clientAreas: published.clientAreas)
         }
         return MyWeek(
-            carer: link.carer, givenName: link.givenName, handouts: handouts, changes: link.changes,
+            carer: link.carer, givenName: link.givenName, handouts: handouts, changes: link.changes, visitTasks: link.visitTasks,
             stamp: link.rosters.map(\.publishedAt).max())
     }
 

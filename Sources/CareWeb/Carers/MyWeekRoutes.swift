@@ -9,7 +9,7 @@ enum MyWeekRoutes {
     static func add(to router: Router<WebContext>, pool: DatabasePool) {
         router.get("/my/:token") { request, context -> Response in
             let token = try token(context)
-            let week = try await pool.withConnection { db in try MyWeek.load(db, token: token, changes: 20) }
+            let week = try await pool.withConnection { db in try MyWeek.load(db, token: token, changes: 20, tasks: true) }
             guard let week else { throw HTTPError(.notFound) }
             let page = MyWeekPage.render(
                 week, token: token, authority: request.head.authority ?? "localhost", secure: CarerRoutes.isSecure(request))

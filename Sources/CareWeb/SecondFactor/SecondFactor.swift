@@ -3,7 +3,7 @@ import Foundation
 import HummingbirdOTP
 
 /// Time-based one-time passwords (RFC 6238, as authenticator apps make them: six digits,
-/// 30-second steps, HMAC-SHA1), computed with HummingbirdOTP. Managers and admins give one
+/// 30-second steps, HMAC-SHA1), computed with HummingbirdOTP. Managers, practitioners and admins give one
 /// after their password; everyone else signs in with the password alone.
 public enum SecondFactor {
     /// Seconds per time step.
@@ -14,7 +14,7 @@ public enum SecondFactor {
     /// True for the roles asked for a code (the Data Security and Protection Toolkit asks it of
     /// internet-facing systems for people who see or administer personal data).
     public static func required(for role: PersonRole) -> Bool {
-        role == .manager || role == .admin
+        role == .manager || role == .admin || role == .practitioner
     }
 
     /// A new shared secret: 27 characters of a 256-bit random token (162 bits, above RFC 4226's

@@ -7,16 +7,18 @@ import Foundation
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A person's shared record: NHS number, next of kin, GP, what matters to them, risks, consent to share, and notes.",
-        subcommands: [Show.self, Note.self])
+        subcommands: [Show.self, Note.self, BreakGlass.self, Grants.self, Review.self])
 
     /// `carehub record show`.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print one client's record; the read is recorded in the audit trail.",
             discussion: """
-                Acting as a person (--as), only a manager of the client's hub reaches the record: a manager of another hub \
-                is told the client is not theirs to see, and other roles are refused by the database. Import records with \
-                `carehub import records FILE.csv`.
+                Acting as a person (--as), the database decides what is shown: a manager of the client's hub sees it all; a \
+                practitioner of the hub sees who the person is, and the parts of the record their consent to share covers \
+                (all of it when they work in social care); the person's lead professional sees it all wherever the person \
+                is; break-glass access (`carehub record break-glass`) opens it for a while. Anyone else is told the client \
+                is not theirs to see. Import records with `carehub import records FILE.csv`.
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -27,11 +29,16 @@ struct Record: ParsableCommand {
                 let db = try database.connect()
                 let text = try db.transaction { db -> String? in
                     let records = ClientRecordRepository(db)
-                    guard let person = try records.person(clientExternalID: client) else { return nil }
+                    guard let reach = try RecordAccessRepository(db).reach(clientExternalID: client),
+                        let person = try records.person(clientExternalID: client)
+                    else { return nil }
                     // The read and its audit entry (written by `record`) commit together, or neither does.
+                    let notes = reach.notes ? try ClientNoteRepository(db).notes(clientExternalID: client) : nil
+                    let plan = reach.carePlan ? try CarePlanRepository(db).plan(clientExternalID: client) : nil
+                    let tail = ClientRecordText.render(plan, today: person.today) + ClientRecordText.render(notes)
+                    guard reach.record else { return ClientRecordText.render(client: client, person: person) + tail }
                     let record = try records.record(clientExternalID: client)
-                    let notes = try ClientNoteRepository(db).notes(clientExternalID: client)
-                    return ClientRecordText.render(client: client, person: person, record: record) + ClientRecordText.render(notes)
+                    return ClientRecordText.render(client: client, person: person, record: record) + tail
                 }
                 guard let text else { throw CommandFailure("\(client): no such client, or not one you may see") }
                 print(text, terminator: "")
@@ -57,9 +64,7 @@ extension Record {
         @Option(help: "The id of the earlier note this one corrects.") var corrects: Int?
 
         func run() throws {
-            var lines: [String] = []
-            while let line = readLine(strippingNewline: true) { lines.append(line) }
-            let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = readStandardInputText()
             guard !text.isEmpty else { throw ValidationError("the note's text comes on standard input, and it is empty") }
             // The database counts code points (char_length), so count them here too.
             guard text.unicodeScalars.count <= 4000 else { throw ValidationError("the note is longer than 4,000 characters") }
@@ -82,7 +87,8 @@ extension Record {
 enum ClientRecordText {
     /// The notes, oldest first, each with who wrote it, their role and service, and when; a
     /// corrected note says which note corrects it.
-    static func render(_ notes: [ClientNote]) -> String {
+    static func render(_ notes: [ClientNote]?) -> String {
+        guard let notes else { return "  notes: \(notShared)\n" }
         guard !notes.isEmpty else { return "  notes: none\n" }
         let correctedBy = ClientNote.corrections(in: notes)
         var lines = ["  notes:"]
@@ -101,6 +107,34 @@ enum ClientRecordText {
     /// return) could rewrite or hide what is shown, so all but newline and tab are dropped.
     static func printable(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || $0.properties.generalCategory != .control }))
+    }
+
+    /// The care plan: access notes and tasks (with their call), then outcomes with their review
+    /// dates, those due by `today` marked.
+    static func render(_ plan: CarePlan?, today: LocalDate) -> String {
+        guard let plan else { return "  care plan: \(notShared)\n" }
+        guard !plan.items.isEmpty else { return "  care plan: none yet (`carehub import care-plans`)\n" }
+        var lines = ["  care plan:"]
+        for item in plan.items where item.kind != .outcome {
+            lines.append("    \(item.kind.label) (\(item.call.map { "call \($0)" } ?? "every call")): \(item.description)")
+        }
+        for item in plan.items where item.kind == .outcome {
+            let due = item.reviewOn.map { $0 <= today ? "REVIEW DUE since \($0)" : "review on \($0)" } ?? ""
+            lines.append("    outcome: \(item.description) (\(due))")
+        }
+        return printable(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// What is said of a part the reader does not reach.
+    static let notShared = "not shared with you (no consent covers it; a lead professional or `carehub record break-glass` reaches it)"
+
+    /// Who the person is, for a reader who reaches nothing of the record itself.
+    static func render(client: String, person: ClientRecordRepository.Person) -> String {
+        let lines = [
+            "\(client) (\(person.hubCode)): \(person.name)", "  born: \(person.dateOfBirth.map(\.description) ?? "not recorded")",
+            "  postcode: \(person.postcode)", "  record: \(notShared)",
+        ]
+        return printable(lines.joined(separator: "\n") + "\n")
     }
 
     static func render(client: String, person: ClientRecordRepository.Person, record: ClientRecord?) -> String {

@@ -10,7 +10,7 @@ struct AccessCounty {
     /// The administration (owner) connection: no one acting.
     let owner: Connection
     let week = ISOWeek(iso: "2026-W48")!
-    /// People by role; the manager, HR and scheduler have STAF only.
+    /// People by role; the manager, HR, scheduler and practitioner (a social care one) have STAF only.
     let people: [PersonRole: ActingPerson]
 
     init() throws {
@@ -25,7 +25,7 @@ struct AccessCounty {
         var people: [PersonRole: ActingPerson] = [:]
         for role in PersonRole.allCases {
             let email = "\(role.rawValue)@staf.example"
-            let hubs = [.manager, .hr, .scheduler].contains(role) ? ["STAF"] : []
+            let hubs = [.manager, .hr, .scheduler, .practitioner].contains(role) ? ["STAF"] : []
             try repo.add(name: "Test \(role.rawValue)", email: email, role: role, hubCodes: hubs)
             people[role] = try repo.activePerson(email: email)
         }

@@ -164,7 +164,7 @@ struct AccessTests {
     @Test func adminManagesPeopleOnly() throws {
         let c = try AccessCounty()
         let db = try c.connection(.admin)
-        #expect(try PeopleRepository(db).list().count == 5)
+        #expect(try PeopleRepository(db).list().count == PersonRole.allCases.count)
         #expect(throws: AccessRefused.self) { try db.query("SELECT password_hash FROM people") }
         #expect(throws: AccessRefused.self) { try db.query("SELECT 1 FROM clients") }
         try PeopleRepository(db).add(name: "New Manager", email: "new@lich.example", role: .manager, hubCodes: ["LICH"])

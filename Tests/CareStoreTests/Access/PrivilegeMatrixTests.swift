@@ -13,22 +13,23 @@ struct PrivilegeMatrixTests {
         case write = "w"
     }
 
-    /// Per table, the access of manager, hr, commissioner, scheduler, admin (in that order).
+    /// Per table, the access of manager, hr, commissioner, scheduler, admin, practitioner (in that order).
     static let matrix: [String: String] = [
-        "absences": "wr-r-", "anchors": "rrrrr", "applications": "ww---", "audit_log": "----r", "care_packages": "w--r-",
-        "carer_lendable_hubs": "wr-r-", "carer_shifts": "wr-r-", "carer_skills": "wr-r-", "carers": "wr-r-",
-        "client_absences": "w--r-", "client_carer_relations": "w--r-", "clients": "w--r-", "employment_spells": "ww---",
-        "hospital_discharges": "w----", "hubs": "rrrrw", "leaving_events": "ww---", "package_visits": "w--r-", "pay_floors": "rrrrr",
-        "people": "----w", "person_hubs": "----w", "rebalance_cursors": "w--w-", "rebalance_events": "w--r-",
-        "recruitment_costs": "ww---", "roster_assignments": "w--w-", "roster_changes": "w--w-", "roster_documents": "r--r-",
-        "roster_files": "w--w-", "roster_outbox": "w--w-", "roster_unassigned": "w--w-", "rosters": "w--w-", "vacancies": "ww---",
-        "visit_outcome_days": "w----", "visit_pins": "w--r-", "visits": "w--r-", "carehub_acting": "-----",
-        "schema_migrations": "----r", "web_sessions": "-----", "web_sign_in_failures": "-----", "carer_links": "w----",
-        "package_links": "w--r-", "visit_links": "w--r-", "client_records": "w----", "client_notes": "w----", "client_leads": "w----",
+        "absences": "wr-r--", "anchors": "rrrrr-", "applications": "ww----", "audit_log": "----r-", "care_packages": "w--r--",
+        "carer_lendable_hubs": "wr-r--", "carer_shifts": "wr-r--", "carer_skills": "wr-r--", "carers": "wr-r--",
+        "client_absences": "w--r--", "client_carer_relations": "w--r--", "clients": "w--r-r", "employment_spells": "ww----",
+        "hospital_discharges": "w-----", "hubs": "rrrrwr", "leaving_events": "ww----", "package_visits": "w--r--", "pay_floors": "rrrrr-",
+        "people": "----w-", "person_hubs": "----w-", "rebalance_cursors": "w--w--", "rebalance_events": "w--r--",
+        "recruitment_costs": "ww----", "roster_assignments": "w--w--", "roster_changes": "w--w--", "roster_documents": "r--r--",
+        "roster_files": "w--w--", "roster_outbox": "w--w--", "roster_unassigned": "w--w--", "rosters": "w--w--", "vacancies": "ww----",
+        "visit_outcome_days": "w-----", "visit_pins": "w--r--", "visits": "w--r--", "carehub_acting": "------",
+        "schema_migrations": "----r-", "web_sessions": "------", "web_sign_in_failures": "------", "carer_links": "w-----",
+        "package_links": "w--r--", "visit_links": "w--r--", "client_records": "w----r", "client_notes": "w----w", "client_leads": "w----r",
+        "record_access_grants": "------", "care_plan_items": "w----w",
     ]
-    static let roles: [PersonRole] = [.manager, .hr, .commissioner, .scheduler, .admin]
+    static let roles: [PersonRole] = [.manager, .hr, .commissioner, .scheduler, .admin, .practitioner]
 
-    @Test(arguments: [PersonRole.manager, .hr, .commissioner, .scheduler, .admin])
+    @Test(arguments: [PersonRole.manager, .hr, .commissioner, .scheduler, .admin, .practitioner])
     func matrixHolds(role: PersonRole) throws {
         let c = try AccessCounty()
         // The matrix names every table the migrations create.
@@ -39,7 +40,7 @@ struct PrivilegeMatrixTests {
         let db = try c.connection(role)
         let position = try #require(Self.roles.firstIndex(of: role))
         for table in tables {
-            let expected = Access(rawValue: Array(Self.matrix[table] ?? "-----")[position]) ?? .none
+            let expected = Access(rawValue: Array(Self.matrix[table] ?? "------")[position]) ?? .none
             let name = try #require(SQLIdentifier(table))
             // A column anyone with the table's write privilege may insert: the first not generated.
             let column: String = try c.owner.query(
