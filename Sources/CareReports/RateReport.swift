@@ -20,6 +20,8 @@ public enum RateReport: String, CaseIterable, Sendable {
     case costPerHire = "cost-per-hire"
     case turnoverByContract = "turnover-by-contract"
     case reablement91 = "reablement-91"
+    case readmission30 = "readmission-30"
+    case firstVisit24h = "first-visit-24h"
     case deliveredHours = "delivered-hours"
     case undeliveredHours = "undelivered-hours"
 
@@ -43,6 +45,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .costPerHire: return "report_cost_per_hire"
         case .turnoverByContract: return "report_turnover_by_contract"
         case .reablement91: return "report_reablement_91"
+        case .readmission30: return "report_readmission_30"
+        case .firstVisit24h: return "report_first_visit_24h"
         case .deliveredHours: return "report_delivered_hours"
         case .undeliveredHours: return "report_undelivered_hours"
         }
@@ -66,7 +70,9 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .lostAfterAcceptance: return "offers accepted in the period then withdrawn before starting / accepted"
         case .costPerHire: return "external + internal recruitment costs in the period / hires starting"
         case .turnoverByContract: return "SfC turnover split into zero-hours and contracted staff, per hub"
-        case .reablement91: return "BCF: 65+ discharged into reablement and at home 91 days later"
+        case .reablement91: return "BCF: 65+ discharged into reablement and at home 91 days later (from the journey where recorded)"
+        case .readmission30: return "BCF: discharges followed by a hospital admission within 30 days, from people's journeys"
+        case .firstVisit24h: return "Home First: discharges into reablement whose first visit started within 24 hours, from journeys"
         case .deliveredHours: return "market: care hours delivered / hours commissioned for the period"
         case .undeliveredHours: return "market: hours missed or cancelled by the provider / hours scheduled"
         }
@@ -106,6 +112,8 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .costPerHire: return ("costs £", "hires")
         case .turnoverByContract: return ("leavers", "in post")
         case .reablement91: return ("at home", "discharged")
+        case .readmission30: return ("readmitted", "discharged")
+        case .firstVisit24h: return ("seen in 24h", "discharged")
         case .deliveredHours: return ("delivered h", "commissioned h")
         case .undeliveredHours: return ("undelivered h", "scheduled h")
         }
@@ -123,7 +131,7 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .sickness: return "sickness_days_mean"
         case .undeliveredHours: return "undelivered_share"
         case .turnoverCIPD, .stability, .offerAcceptance, .retention91, .retention182, .retention365, .lostAfterAcceptance, .costPerHire,
-            .reablement91, .deliveredHours:
+            .reablement91, .readmission30, .firstVisit24h, .deliveredHours:
             return nil
         }
     }

@@ -31,8 +31,10 @@ public struct VisitPlanner {
         public var links = 0
     }
 
-    /// Plans `week` for one hub or all, in one transaction.
-    public func plan(week: ISOWeek, hubCode: String? = nil) throws -> Outcome {
+    /// Plans `week` for one hub or all, in one transaction. `package` narrows it to one package's
+    /// calls, and `after` to visits whose window ends after that instant (Home First: a package
+    /// started today has no visits in windows already gone).
+    public func plan(week: ISOWeek, hubCode: String? = nil, package: String? = nil, after: Instant? = nil) throws -> Outcome {
         let monday = week.monday
         let sunday = monday.adding(days: 6)
         return try db.transaction { db in
@@ -50,13 +52,18 @@ public struct VisitPlanner {
                 JOIN care_packages p ON p.id = pv.package_id AND p.valid_from <= d.day AND (p.valid_to IS NULL OR p.valid_to >= d.day)
                 JOIN clients cl ON cl.id = p.client_id
                 JOIN hubs h ON h.id = cl.hub_id
-                WHERE (\(hubCode)::text IS NULL OR h.code = \(hubCode))
+                WHERE (\(hubCode)::text IS NULL OR h.code = \(hubCode)) AND (\(package)::text IS NULL OR p.external_id = \(package))
                   AND NOT EXISTS (SELECT 1 FROM client_absences a WHERE a.client_id = cl.id AND d.day BETWEEN a.starts_on AND a.ends_on)
                 """)
+            if let after { try db.execute("DELETE FROM wanted WHERE window_end <= \(after)::timestamptz") }
             let scope: SQLQuery = """
                 SELECT v.id FROM visits v JOIN clients cl ON cl.id = v.client_id JOIN hubs h ON h.id = cl.hub_id
                 WHERE v.local_date BETWEEN \(monday)::date AND \(sunday)::date AND v.package_visit_id IS NOT NULL
                   AND v.status = 'planned' AND (\(hubCode)::text IS NULL OR h.code = \(hubCode))
+                  AND (\(package)::text IS NULL
+                       OR v.package_visit_id IN (SELECT pv.id FROM package_visits pv JOIN care_packages p ON p.id = pv.package_id
+                                                 WHERE p.external_id = \(package)))
+                  AND (\(after)::timestamptz IS NULL OR v.window_end > \(after)::timestamptz)
                 """
             try db.execute("CREATE TEMP TABLE in_scope ON COMMIT DROP AS \(scope)")
             var outcome = Outcome()

@@ -11,6 +11,26 @@ public struct ClientRepository {
     /// exclusions when they differ. The hub and every carer named must exist.
     @discardableResult
     public func upsert(_ c: Client) throws -> UpsertOutcome {
+        try upsertClient(c)
+    }
+
+    /// Marks an existing client as discharged into Home First on `date`; their hub's code, or nil
+    /// when no such client is visible. True in `changed` when anything changed.
+    public func markHomeFirst(clientExternalID: String, dischargeDate: LocalDate) throws -> (hubCode: String, changed: Bool)? {
+        guard
+            let row = try db.query(
+                "SELECT h.code FROM clients c JOIN hubs h ON h.id = c.hub_id WHERE c.external_id = \(clientExternalID)"
+            ).rows.first
+        else { return nil }
+        let changed = try db.execute(
+            """
+            UPDATE clients SET home_first = true, discharge_date = \(dischargeDate)::date, updated_at = now()
+            WHERE external_id = \(clientExternalID) AND (NOT home_first OR discharge_date IS DISTINCT FROM \(dischargeDate)::date)
+            """)
+        return (try row.decode("code"), changed > 0)
+    }
+
+    private func upsertClient(_ c: Client) throws -> UpsertOutcome {
         let ids = ExternalIDRepository(db)
         if let missing = try ids.firstMissing([c.hubCode], in: .hubs) {
             throw ReferenceError(writing: "client \(c.externalID)", missingKind: "hub", missingID: missing)

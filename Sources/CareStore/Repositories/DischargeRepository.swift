@@ -7,6 +7,43 @@ public struct DischargeRepository {
     /// A repository over a connection (and whatever transaction it is in).
     public init(_ db: Connection) { self.db = db }
 
+    /// A discharge as Home First needs it.
+    public struct Found: Sendable, Hashable {
+        public let hubCode: String
+        public let pathway: Int
+        public let discharged: LocalDate
+        /// The client it is linked to already.
+        public let clientID: String?
+    }
+
+    /// The discharge with this external id, if the acting person sees it.
+    public func find(externalID: String) throws -> Found? {
+        try db.query(
+            """
+            SELECT h.code, d.pathway, d.discharge_date, c.external_id AS client
+            FROM hospital_discharges d JOIN hubs h ON h.id = d.hub_id LEFT JOIN clients c ON c.id = d.client_id
+            WHERE d.external_id = \(externalID)
+            """
+        ).rows.first.map { row in
+            Found(
+                hubCode: try row.decode("code"), pathway: try row.decode("pathway"), discharged: try row.decode("discharge_date"),
+                clientID: try row.decode("client", as: String?.self))
+        }
+    }
+
+    /// Links a discharge to its client and marks reablement as started on the discharge day
+    /// unless a start is known; true when anything changed.
+    @discardableResult
+    public func linkReablement(externalID: String, clientExternalID: String) throws -> Bool {
+        try db.execute(
+            """
+            UPDATE hospital_discharges d SET client_id = c.id, reablement_start = coalesce(d.reablement_start, d.discharge_date)
+            FROM clients c
+            WHERE d.external_id = \(externalID) AND c.external_id = \(clientExternalID)
+              AND (d.client_id IS DISTINCT FROM c.id OR d.reablement_start IS NULL)
+            """) > 0
+    }
+
     /// Inserts or updates a discharge by external id; the hub must exist.
     @discardableResult
     public func upsert(_ d: HospitalDischarge) throws -> UpsertOutcome {

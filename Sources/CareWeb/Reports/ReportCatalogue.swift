@@ -38,7 +38,7 @@ enum ReportCatalogue {
             case .offerAcceptance, .lostAfterAcceptance, .costPerHire: return .recruitment
             case .retention91, .retention182, .retention365: return .retention
             case .deliveredHours, .undeliveredHours: return .market
-            case .reablement91: return .betterCareFund
+            case .reablement91, .readmission30, .firstVisit24h: return .betterCareFund
             }
         case .leavers: return .workforce
         case .duration(let r):

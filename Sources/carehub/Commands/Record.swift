@@ -38,7 +38,10 @@ struct Record: ParsableCommand {
                     let tail = ClientRecordText.render(plan, today: person.today) + ClientRecordText.render(notes)
                     guard reach.record else { return ClientRecordText.render(client: client, person: person) + tail }
                     let record = try records.record(clientExternalID: client)
-                    return ClientRecordText.render(client: client, person: person, record: record) + tail
+                    let journeys = JourneyRepository(db)
+                    let journey = JourneyText.render(
+                        client: client, try journeys.episodes(clientExternalID: client), try journeys.handovers(clientExternalID: client))
+                    return ClientRecordText.render(client: client, person: person, record: record) + journey + tail
                 }
                 guard let text else { throw CommandFailure("\(client): no such client, or not one you may see") }
                 print(text, terminator: "")

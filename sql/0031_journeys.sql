@@ -1,0 +1,350 @@
+-- Issue 15: each person's journey between services, and the handovers that carry them.
+--
+-- A journey is a list of episodes: a hospital admission, a discharge (linked to the hospital
+-- discharge record), Home First reablement (its goals, its end and outcome), long-term home care,
+-- no care, a readmission, a provider handing the package back, death. An episode is recorded by a
+-- member of staff (set by the database) and never deleted; one that lasts (an admission,
+-- reablement, long-term care) is ended once, with reablement's outcome.
+--
+-- A handover moves a person from one lead professional to another, usually between services (the
+-- discharge team to the community nurse, reablement to long-term care): the current lead or a
+-- manager of the person's hub names an active member of the hub's staff, who accepts it and so
+-- becomes the lead (migration 0028's spells). One handover waits at a time; a new one withdraws
+-- it. A handover not accepted within 24 hours is what `carehub journey waiting` flags.
+--
+-- Access: the journey is part of the record. A manager of the person's hub reads and adds; a
+-- practitioner who reaches the record (migration 0029) reads and adds. Handovers are read by those
+-- who reach the person, and by the two people named; they are written only through
+-- `carehub_hand_over` and `carehub_accept_handover`.
+
+CREATE TABLE journey_episodes (
+    id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    client_id     bigint NOT NULL REFERENCES clients (id),
+    kind          text NOT NULL CHECK (kind IN ('hospital_admission', 'hospital_discharge', 'reablement', 'long_term_care', 'no_care',
+                                                'readmission', 'provider_handback', 'death')),
+    started_at    timestamptz NOT NULL,
+    ended_at      timestamptz,
+    -- The discharge this episode is, or the reablement that followed it.
+    discharge_id  bigint REFERENCES hospital_discharges (id),
+    goals         text CHECK (goals IS NULL OR (btrim(goals) <> '' AND char_length(goals) <= 2000)),
+    outcome       text CHECK (outcome IN ('independent', 'long_term_care', 'hospital', 'care_home', 'died')),
+    recorded_by   bigint REFERENCES people (id),
+    -- Their name then, for whoever reads the journey (readers have no privilege on people).
+    recorded_name text NOT NULL DEFAULT '',
+    recorded_at   timestamptz NOT NULL DEFAULT now(),
+    CHECK (ended_at IS NULL OR ended_at >= started_at),
+    CHECK (ended_at IS NULL OR kind IN ('hospital_admission', 'readmission', 'reablement', 'long_term_care')),
+    CHECK (discharge_id IS NULL OR kind IN ('hospital_discharge', 'reablement')),
+    CHECK (goals IS NULL OR kind = 'reablement'),
+    CHECK (outcome IS NULL OR (kind = 'reablement' AND ended_at IS NOT NULL))
+);
+CREATE INDEX journey_episodes_client_idx ON journey_episodes (client_id, started_at);
+-- A discharge is one episode, and is followed by at most one reablement.
+CREATE UNIQUE INDEX journey_episodes_discharge_idx ON journey_episodes (discharge_id, kind) WHERE discharge_id IS NOT NULL;
+
+-- New rows about a person: journey episodes need the record's reach, notes the notes', the rest
+-- (lead spells, handovers) the person's.
+CREATE OR REPLACE FUNCTION carehub_require_new_row_of_own_hub(p_table text, p_id bigint, p_client bigint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_person bigint := carehub_acting_recorded();
+BEGIN
+    IF p_id IS DISTINCT FROM currval(pg_get_serial_sequence(p_table, 'id')) THEN
+        RAISE EXCEPTION 'a row''s id in % is the database''s to give', p_table USING ERRCODE = '42501';
+    END IF;
+    IF v_person IS NOT NULL
+       AND NOT p_client = ANY (carehub_person_reach(v_person, CASE p_table WHEN 'client_notes' THEN 'notes'
+                                                                           WHEN 'journey_episodes' THEN 'record' ELSE 'person' END)) THEN
+        RAISE EXCEPTION 'not a person whose record you may reach' USING ERRCODE = '42501';
+    END IF;
+END $$;
+
+-- Who recorded an episode and when, from the person acting; a linked discharge must be the
+-- person's (or no one's yet) and of their hub.
+CREATE FUNCTION carehub_episode_insert() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM carehub_require_new_row_of_own_hub('journey_episodes', NEW.id, NEW.client_id);
+    NEW.recorded_by := carehub_acting_recorded();
+    NEW.recorded_name := coalesce((SELECT p.name FROM people p WHERE p.id = NEW.recorded_by), 'administration login (' || session_user || ')');
+    NEW.recorded_at := now();
+    IF NEW.discharge_id IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM hospital_discharges d JOIN clients c ON c.id = NEW.client_id
+        WHERE d.id = NEW.discharge_id AND d.hub_id = c.hub_id AND (d.client_id IS NULL OR d.client_id = NEW.client_id)
+    ) THEN
+        RAISE EXCEPTION 'the discharge is another person''s or another hub''s'
+            USING ERRCODE = '23514', TABLE = 'journey_episodes', CONSTRAINT = 'journey_episodes_discharge_of_client';
+    END IF;
+    RETURN NEW;
+END $$;
+REVOKE ALL ON FUNCTION carehub_episode_insert() FROM PUBLIC;
+CREATE TRIGGER journey_episodes_insert BEFORE INSERT ON journey_episodes FOR EACH ROW EXECUTE FUNCTION carehub_episode_insert();
+
+-- An episode is ended once (with reablement's outcome); after that it is history.
+CREATE FUNCTION carehub_episode_end() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.ended_at IS NOT NULL THEN
+        RAISE EXCEPTION 'an ended episode is history and stays as it was' USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER journey_episodes_end BEFORE UPDATE ON journey_episodes FOR EACH ROW EXECUTE FUNCTION carehub_episode_end();
+CREATE FUNCTION carehub_episode_no_delete() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'a journey''s episodes are never deleted: record what happened next' USING ERRCODE = '42501';
+END $$;
+CREATE TRIGGER journey_episodes_no_delete BEFORE DELETE ON journey_episodes
+    FOR EACH ROW EXECUTE FUNCTION carehub_episode_no_delete();
+CREATE TRIGGER journey_episodes_no_truncate BEFORE TRUNCATE ON journey_episodes
+    FOR EACH STATEMENT EXECUTE FUNCTION carehub_episode_no_delete();
+
+REVOKE ALL ON journey_episodes FROM PUBLIC;
+ALTER TABLE journey_episodes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE journey_episodes FORCE ROW LEVEL SECURITY;
+DO $$
+BEGIN
+    EXECUTE format('CREATE POLICY owner_all ON journey_episodes TO %I USING (true) WITH CHECK (true)', current_user);
+END $$;
+CREATE POLICY acting_all ON journey_episodes TO carehub_manager
+    USING (client_id IN (SELECT id FROM clients)) WITH CHECK (client_id IN (SELECT id FROM clients));
+CREATE POLICY practitioner_all ON journey_episodes TO carehub_practitioner
+    USING (client_id = ANY ((SELECT carehub_record_clients('record'))::bigint[]))
+    WITH CHECK (client_id = ANY ((SELECT carehub_record_clients('record'))::bigint[]));
+GRANT SELECT, INSERT ON journey_episodes TO carehub_manager, carehub_practitioner;
+GRANT UPDATE (ended_at, outcome) ON journey_episodes TO carehub_manager, carehub_practitioner;
+
+-- Keyed "client id/episode id", so `carehub audit --client` finds them by the person.
+CREATE TRIGGER audit_insert AFTER INSERT ON journey_episodes REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION carehub_audit_changes('client_id', 'id');
+CREATE TRIGGER audit_update AFTER UPDATE ON journey_episodes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION carehub_audit_changes('client_id', 'id');
+CREATE TRIGGER audit_delete AFTER DELETE ON journey_episodes REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION carehub_audit_changes('client_id', 'id');
+
+CREATE TABLE handovers (
+    id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    client_id     bigint NOT NULL REFERENCES clients (id),
+    -- NULL for the administration login.
+    from_person   bigint REFERENCES people (id),
+    from_name     text NOT NULL,
+    from_service  text,
+    to_person     bigint NOT NULL REFERENCES people (id),
+    to_name       text NOT NULL,
+    to_service    text NOT NULL,
+    handed_at     timestamptz NOT NULL DEFAULT now(),
+    accepted_at   timestamptz,
+    withdrawn_at  timestamptz,
+    note          text CHECK (note IS NULL OR (btrim(note) <> '' AND char_length(note) <= 2000)),
+    CHECK (accepted_at IS NULL OR withdrawn_at IS NULL),
+    CHECK (accepted_at IS NULL OR accepted_at >= handed_at)
+);
+CREATE UNIQUE INDEX handovers_waiting_idx ON handovers (client_id) WHERE accepted_at IS NULL AND withdrawn_at IS NULL;
+CREATE INDEX handovers_to_idx ON handovers (to_person) WHERE accepted_at IS NULL AND withdrawn_at IS NULL;
+
+REVOKE ALL ON handovers FROM PUBLIC;
+ALTER TABLE handovers ENABLE ROW LEVEL SECURITY;
+ALTER TABLE handovers FORCE ROW LEVEL SECURITY;
+DO $$
+BEGIN
+    EXECUTE format('CREATE POLICY owner_all ON handovers TO %I USING (true) WITH CHECK (true)', current_user);
+END $$;
+CREATE POLICY acting_read ON handovers FOR SELECT TO carehub_manager USING (client_id IN (SELECT id FROM clients));
+CREATE POLICY practitioner_read ON handovers FOR SELECT TO carehub_practitioner
+    USING (client_id = ANY ((SELECT carehub_record_clients('person'))::bigint[])
+           OR from_person = (SELECT carehub_person_id()) OR to_person = (SELECT carehub_person_id()));
+GRANT SELECT ON handovers TO carehub_manager, carehub_practitioner;
+
+CREATE TRIGGER audit_insert AFTER INSERT ON handovers REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION carehub_audit_changes('client_id', 'id');
+CREATE TRIGGER audit_update AFTER UPDATE ON handovers REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION carehub_audit_changes('client_id', 'id');
+CREATE TRIGGER audit_delete AFTER DELETE ON handovers REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION carehub_audit_changes('client_id', 'id');
+
+-- The acting person hands client `p_client` over to the member of staff with e-mail `p_to_email`. Allowed to the person's
+-- current lead and to an active manager of their hub (the administration login too); the receiver
+-- must be an active manager or practitioner of the person's hub, not the one handing over and not
+-- already the lead. A waiting handover of the same person is withdrawn. Returns the new id.
+CREATE FUNCTION carehub_hand_over(p_client bigint, p_to_email text, p_note text) RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_person bigint := carehub_acting_recorded();
+    v_hub bigint;
+    v_id bigint;
+    p_to bigint;
+BEGIN
+    SELECT hub_id INTO v_hub FROM clients WHERE id = p_client;
+    SELECT p.id INTO p_to FROM people p WHERE lower(p.email) = lower(p_to_email);
+    IF v_hub IS NULL OR (v_person IS NOT NULL AND NOT p_client = ANY (carehub_person_reach(v_person, 'person'))) THEN
+        RAISE EXCEPTION 'not a person whose record you may reach' USING ERRCODE = '42501';
+    END IF;
+    IF v_person IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM client_leads l WHERE l.client_id = p_client AND l.led_until IS NULL AND l.person_id = v_person)
+       AND NOT EXISTS (SELECT 1 FROM people p JOIN person_hubs ph ON ph.person_id = p.id
+                       WHERE p.id = v_person AND p.active AND p.role = 'manager' AND ph.hub_id = v_hub) THEN
+        RAISE EXCEPTION 'only the person''s lead professional or a manager of their hub hands them over' USING ERRCODE = '42501';
+    END IF;
+    IF p_to IS NOT DISTINCT FROM v_person
+       OR EXISTS (SELECT 1 FROM client_leads l WHERE l.client_id = p_client AND l.led_until IS NULL AND l.person_id = p_to)
+       OR NOT EXISTS (SELECT 1 FROM people p JOIN person_hubs ph ON ph.person_id = p.id
+                      WHERE p.id = p_to AND p.active AND p.role IN ('manager', 'practitioner') AND ph.hub_id = v_hub) THEN
+        RAISE EXCEPTION 'a handover goes to active staff of the person''s hub other than you and their current lead'
+            USING ERRCODE = '23514', TABLE = 'handovers', CONSTRAINT = 'handovers_receiver';
+    END IF;
+    UPDATE handovers SET withdrawn_at = now() WHERE client_id = p_client AND accepted_at IS NULL AND withdrawn_at IS NULL;
+    INSERT INTO handovers (client_id, from_person, from_name, from_service, to_person, to_name, to_service, note)
+    SELECT p_client, v_person, coalesce(f.name, 'administration login (' || session_user || ')'), f.service, t.id, t.name, t.service,
+           nullif(btrim(p_note), '')
+    FROM people t LEFT JOIN people f ON f.id = v_person
+    WHERE t.id = p_to
+    RETURNING id INTO v_id;
+    RETURN v_id;
+END $$;
+REVOKE ALL ON FUNCTION carehub_hand_over(bigint, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_hand_over(bigint, text, text) TO carehub_manager, carehub_practitioner;
+
+-- The acting person accepts a handover made to them: it is stamped, the current lead's spell
+-- ends and theirs begins. False when no such handover waits for them.
+CREATE FUNCTION carehub_accept_handover(p_handover bigint) RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_person bigint := carehub_acting_recorded();
+    v_client bigint;
+BEGIN
+    UPDATE handovers SET accepted_at = now()
+    WHERE id = p_handover AND to_person = v_person AND accepted_at IS NULL AND withdrawn_at IS NULL
+    RETURNING client_id INTO v_client;
+    IF v_client IS NULL THEN
+        RETURN false;
+    END IF;
+    -- The client's row is locked so that an assignment at the same moment waits its turn.
+    PERFORM 1 FROM clients WHERE id = v_client FOR NO KEY UPDATE;
+    UPDATE client_leads SET led_until = now() WHERE client_id = v_client AND led_until IS NULL;
+    INSERT INTO client_leads (client_id, person_id) VALUES (v_client, v_person);
+    RETURN true;
+END $$;
+REVOKE ALL ON FUNCTION carehub_accept_handover(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_accept_handover(bigint) TO carehub_manager, carehub_practitioner;
+
+-- The external id of a hospital discharge, for a journey's reader (who has no privilege on
+-- hospital_discharges, whose rows hold nothing else of the person's here).
+CREATE FUNCTION carehub_discharge_external_id(p_discharge bigint) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT external_id FROM hospital_discharges WHERE id = p_discharge
+$$;
+REVOKE ALL ON FUNCTION carehub_discharge_external_id(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_discharge_external_id(bigint) TO carehub_manager, carehub_practitioner;
+
+-- Better Care Fund measures from the journey (issue 15).
+--
+-- Where a discharged person was 91 days later, from their journey when the discharge is linked to
+-- one: died (a death on or before day 91), in hospital (an admission or readmission open on day
+-- 91), in a care home (reablement ended with that outcome by then), else at home. A discharge
+-- with no journey keeps the status its file gave (`status_at_91`).
+CREATE FUNCTION carehub_status_at_91(p_discharge bigint) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT CASE
+        WHEN NOT EXISTS (SELECT 1 FROM journey_episodes e WHERE e.discharge_id = d.id) THEN d.status_at_91
+        WHEN EXISTS (SELECT 1 FROM journey_episodes e WHERE e.client_id = d.client_id AND e.kind = 'death'
+                     AND e.started_at < (d.discharge_date + 92)::timestamp AT TIME ZONE h.timezone) THEN 'died'
+        WHEN EXISTS (SELECT 1 FROM journey_episodes e WHERE e.client_id = d.client_id AND e.kind IN ('hospital_admission', 'readmission')
+                     AND e.started_at < (d.discharge_date + 92)::timestamp AT TIME ZONE h.timezone
+                     AND (e.ended_at IS NULL OR e.ended_at >= (d.discharge_date + 91)::timestamp AT TIME ZONE h.timezone)) THEN 'hospital'
+        WHEN EXISTS (SELECT 1 FROM journey_episodes e WHERE e.discharge_id = d.id AND e.kind = 'reablement' AND e.outcome = 'care_home'
+                     AND e.ended_at < (d.discharge_date + 92)::timestamp AT TIME ZONE h.timezone) THEN 'care_home'
+        ELSE 'home'
+    END
+    FROM hospital_discharges d JOIN hubs h ON h.id = d.hub_id WHERE d.id = p_discharge
+$$;
+REVOKE ALL ON FUNCTION carehub_status_at_91(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_status_at_91(bigint) TO carehub_manager, carehub_admin;
+
+-- B1 as before (0013), with each person's status from their journey where there is one.
+CREATE OR REPLACE FUNCTION report_reablement_91(p_from date, p_to date, p_by text, p_hub text)
+RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
+LANGUAGE sql STABLE AS $$
+    WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
+    x AS (
+        SELECT pe.e, h.code AS hub, count(*) FILTER (WHERE carehub_status_at_91(d.id) = 'home') AS home, count(*) AS cohort
+        FROM pe JOIN hospital_discharges d ON d.discharge_date > pe.prev AND d.discharge_date <= pe.e
+        JOIN hubs h ON h.id = d.hub_id
+        WHERE d.age_at_discharge >= 65 AND d.reablement_start IS NOT NULL AND d.council_funded
+          AND d.discharge_date + 91 <= p_to AND (p_hub IS NULL OR h.code = p_hub)
+        GROUP BY GROUPING SETS ((pe.e, h.code), (pe.e))
+    )
+    SELECT e, coalesce(hub, 'ALL'), home::numeric, cohort::numeric,
+           carehub_rate(home, cohort)
+    FROM x ORDER BY e, coalesce(hub, 'ALL')
+$$;
+
+-- Readmission within 30 days: discharges in the period (of people with a journey) followed by a
+-- hospital admission or readmission 1 to 30 days later ÷ those discharges. Only discharges at
+-- least 30 days before p_to count.
+CREATE FUNCTION report_readmission_30(p_from date, p_to date, p_by text, p_hub text)
+RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
+LANGUAGE sql STABLE AS $$
+    WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
+    x AS (
+        SELECT pe.e, h.code AS hub,
+               count(*) FILTER (WHERE EXISTS (
+                   SELECT 1 FROM journey_episodes a WHERE a.client_id = e.client_id AND a.kind IN ('hospital_admission', 'readmission')
+                   AND a.started_at > e.started_at AND a.started_at <= e.started_at + interval '30 days')) AS back,
+               count(*) AS cohort
+        FROM journey_episodes e JOIN clients c ON c.id = e.client_id JOIN hubs h ON h.id = c.hub_id
+        JOIN pe ON (e.started_at AT TIME ZONE h.timezone)::date > pe.prev AND (e.started_at AT TIME ZONE h.timezone)::date <= pe.e
+        WHERE e.kind = 'hospital_discharge' AND (e.started_at AT TIME ZONE h.timezone)::date + 30 <= p_to
+          AND (p_hub IS NULL OR h.code = p_hub)
+        GROUP BY GROUPING SETS ((pe.e, h.code), (pe.e))
+    )
+    SELECT e, coalesce(hub, 'ALL'), back::numeric, cohort::numeric, carehub_rate(back, cohort)
+    FROM x ORDER BY e, coalesce(hub, 'ALL')
+$$;
+
+-- Home First's first 24 hours: discharges in the period followed by reablement whose first visit
+-- (delivered or still planned, not cancelled) started within 24 hours of the discharge ÷ those
+-- discharges. A discharge with no visit yet counts as not seen in time.
+CREATE FUNCTION report_first_visit_24h(p_from date, p_to date, p_by text, p_hub text)
+RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
+LANGUAGE sql STABLE AS $$
+    WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
+    firsts AS (
+        SELECT e.id, e.client_id, e.started_at,
+               (SELECT min(coalesce((SELECT min(a.starts_at) FROM roster_assignments a JOIN rosters r ON r.id = a.roster_id
+                                     AND r.status = 'published' WHERE a.visit_id = v.id), v.window_start))
+                FROM visits v WHERE v.client_id = e.client_id AND v.status <> 'cancelled' AND v.window_end >= e.started_at) AS first_visit
+        FROM journey_episodes e
+        WHERE e.kind = 'hospital_discharge'
+          AND EXISTS (SELECT 1 FROM journey_episodes r WHERE r.discharge_id = e.discharge_id AND r.kind = 'reablement')
+    ),
+    x AS (
+        SELECT pe.e, h.code AS hub, count(*) FILTER (WHERE f.first_visit < f.started_at + interval '24 hours') AS seen, count(*) AS cohort
+        FROM firsts f JOIN clients c ON c.id = f.client_id JOIN hubs h ON h.id = c.hub_id
+        JOIN pe ON (f.started_at AT TIME ZONE h.timezone)::date > pe.prev AND (f.started_at AT TIME ZONE h.timezone)::date <= pe.e
+        WHERE p_hub IS NULL OR h.code = p_hub
+        GROUP BY GROUPING SETS ((pe.e, h.code), (pe.e))
+    )
+    SELECT e, coalesce(hub, 'ALL'), seen::numeric, cohort::numeric, carehub_rate(seen, cohort)
+    FROM x ORDER BY e, coalesce(hub, 'ALL')
+$$;
+
+-- Their commissioner twins, as migration 0021 made the others: every hub, and every figure of a
+-- row of one to four discharges hidden.
+DO $$
+DECLARE
+    report text;
+BEGIN
+    FOREACH report IN ARRAY ARRAY['report_readmission_30', 'report_first_visit_24h'] LOOP
+        EXECUTE format(
+            $f$CREATE FUNCTION %I(p_from date, p_to date, p_by text, p_hub text) RETURNS %s
+               LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+               AS 'SELECT r.period_end, r.hub, CASE WHEN r.denominator BETWEEN 1 AND 4 THEN NULL ELSE r.numerator END,
+                          CASE WHEN r.denominator BETWEEN 1 AND 4 THEN NULL ELSE r.denominator END,
+                          CASE WHEN r.denominator BETWEEN 1 AND 4 THEN NULL ELSE r.rate END FROM %I(p_from, p_to, p_by, p_hub) r'$f$,
+            'commissioner_' || report, pg_get_function_result(report::regproc), report);
+        EXECUTE format('REVOKE ALL ON FUNCTION %I(date, date, text, text) FROM PUBLIC', 'commissioner_' || report);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %I(date, date, text, text) TO carehub_commissioner, carehub_admin',
+                       'commissioner_' || report);
+    END LOOP;
+END $$;
