@@ -7,7 +7,7 @@ import Foundation
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A person's shared record: NHS number, next of kin, GP, what matters to them, risks, consent to share, and notes.",
-        subcommands: [Show.self, Note.self, BreakGlass.self, Grants.self, Review.self])
+        subcommands: [Show.self, Note.self, Export.self, BreakGlass.self, Grants.self, Review.self])
 
     /// `carehub record show`.
     struct Show: ParsableCommand {
