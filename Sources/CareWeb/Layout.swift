@@ -22,7 +22,7 @@ enum Layout {
     /// The links of each role's header, in the order people use them.
     static func navigation(for role: PersonRole) -> [(path: String, label: String)] {
         switch role {
-        case .manager: [("/", "Home"), ("/hubs", "Hub weeks"), ("/rebalance", "Rebalance log")]
+        case .manager: [("/", "Home"), ("/hubs", "Hub weeks"), ("/people", "People"), ("/rebalance", "Rebalance log")]
         case .hr: [("/", "Home"), ("/hr", "HR figures"), ("/reports", "Reports")]
         case .commissioner: [("/", "Home"), ("/commissioning", "Commissioning"), ("/reports", "Reports")]
         case .scheduler: [("/", "Home"), ("/rebalance", "Rebalance log")]

@@ -46,6 +46,7 @@ public enum WebServer {
         RebalanceLogRoutes.add(to: router, pool: pool)
         ReportRoutes.add(to: router, pool: pool)
         CarerRoutes.add(to: router, pool: pool)
+        PeopleRoutes.add(to: router, pool: pool)
         return router
     }
 

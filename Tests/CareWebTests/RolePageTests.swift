@@ -23,6 +23,8 @@ struct RolePageTests {
             ("/reports", [.manager, .hr, .commissioner]),
             ("/hr", [.hr]),
             ("/commissioning", [.commissioner]),
+            ("/people", [.manager, .practitioner]),
+            ("/people/" + client, [.manager, .practitioner]),
         ]
     }
 

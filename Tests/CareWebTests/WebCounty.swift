@@ -14,7 +14,7 @@ import Logging
 
 /// Three sample hubs (STAF, CANN, LICH) with week 2026-W48 planned, STAF's and CANN's rosters
 /// generated and published, and one person per role (password `password`): the manager, HR and
-/// the scheduler have STAF only; `cann-manager@web.example` manages CANN. Managers and the admin
+/// the scheduler and the practitioner (a district nurse) have STAF only; `cann-manager@web.example` manages CANN. Managers and the admin
 /// are enrolled for the second factor with `totpSecret`, so `WebVisitor.signIn` can give codes.
 struct WebCounty {
     let test: TestDatabase
@@ -35,8 +35,10 @@ struct WebCounty {
         let people = PeopleRepository(owner)
         let hash = try PasswordHasher(iterations: 1, memoryKiB: 1024).hash(Self.password)
         for role in PersonRole.allCases {
-            let hubs = [.manager, .hr, .scheduler].contains(role) ? ["STAF"] : []
-            let id = try people.add(name: "Test \(role.rawValue)", email: Self.email(role), role: role, hubCodes: hubs)
+            let hubs = [.manager, .hr, .scheduler, .practitioner].contains(role) ? ["STAF"] : []
+            // The practitioner is a district nurse: health staff, whom consent governs.
+            let service: StaffService = role == .practitioner ? .communityNursing : .socialCare
+            let id = try people.add(name: "Test \(role.rawValue)", email: Self.email(role), role: role, hubCodes: hubs, service: service)
             try people.setPasswordHash(email: Self.email(role), hash: hash)
             if SecondFactor.required(for: role) { try SecondFactorRepository(owner).enrol(personID: id, secret: Self.totpSecret, step: nil) }
         }

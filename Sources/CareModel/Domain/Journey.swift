@@ -77,13 +77,15 @@ public struct Handover: Sendable, Hashable {
     public let fromService: String?
     public let toName: String
     public let toService: String
+    /// The receiver's person id, so a page can offer them (and only them) the accept button.
+    public let toPersonID: Int
     public let handedAt: Instant
     public let acceptedAt: Instant?
     public let withdrawnAt: Instant?
     public let note: String?
 
     public init(
-        id: Int, clientID: String, fromName: String, fromService: String?, toName: String, toService: String, handedAt: Instant,
+        id: Int, clientID: String, fromName: String, fromService: String?, toName: String, toService: String, toPersonID: Int, handedAt: Instant,
         acceptedAt: Instant?, withdrawnAt: Instant?, note: String?
     ) {
         self.id = id
@@ -92,6 +94,7 @@ public struct Handover: Sendable, Hashable {
         self.fromService = fromService
         self.toName = toName
         self.toService = toService
+        self.toPersonID = toPersonID
         self.handedAt = handedAt
         self.acceptedAt = acceptedAt
         self.withdrawnAt = withdrawnAt

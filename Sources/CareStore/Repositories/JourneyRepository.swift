@@ -126,7 +126,7 @@ public struct JourneyRepository {
     public func handovers(clientExternalID: String? = nil, waitingOnly: Bool = false, hubCode: String? = nil) throws -> [Handover] {
         try db.query(
             """
-            SELECT o.id, c.external_id AS client, o.from_name, o.from_service, o.to_name, o.to_service, o.handed_at, o.accepted_at,
+            SELECT o.id, c.external_id AS client, o.from_name, o.from_service, o.to_name, o.to_service, o.to_person, o.handed_at, o.accepted_at,
                    o.withdrawn_at, o.note
             FROM handovers o JOIN clients c ON c.id = o.client_id JOIN hubs h ON h.id = c.hub_id
             WHERE (\(clientExternalID)::text IS NULL OR c.external_id = \(clientExternalID))
@@ -138,7 +138,7 @@ public struct JourneyRepository {
             Handover(
                 id: try row.decode("id"), clientID: try row.decode("client"), fromName: try row.decode("from_name"),
                 fromService: try row.decode("from_service", as: String?.self), toName: try row.decode("to_name"),
-                toService: try row.decode("to_service"), handedAt: try row.decode("handed_at"),
+                toService: try row.decode("to_service"), toPersonID: try row.decode("to_person"), handedAt: try row.decode("handed_at"),
                 acceptedAt: try row.decode("accepted_at", as: Instant?.self), withdrawnAt: try row.decode("withdrawn_at", as: Instant?.self),
                 note: try row.decode("note", as: String?.self))
         }

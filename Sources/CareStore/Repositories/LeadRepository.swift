@@ -105,6 +105,32 @@ public struct LeadRepository {
         return leads
     }
 
+    /// One person a member of staff leads now, for their caseload.
+    public struct CaseloadEntry: Sendable, Hashable {
+        public let clientID: String
+        public let name: String
+        public let hubCode: String
+        /// The day they took the person on, in the hub's zone.
+        public let since: LocalDate
+    }
+
+    /// The people `personID` leads now, as the acting person sees them (a practitioner sees all of
+    /// their own caseload, wherever the people are), by name.
+    public func caseload(personID: Int) throws -> [CaseloadEntry] {
+        try db.query(
+            """
+            SELECT c.external_id, c.given_name || ' ' || c.family_name AS name, h.code, (l.led_from AT TIME ZONE h.timezone)::date AS since
+            FROM client_leads l JOIN clients c ON c.id = l.client_id JOIN hubs h ON h.id = c.hub_id
+            WHERE l.person_id = \(personID) AND l.led_until IS NULL
+            ORDER BY c.family_name, c.given_name, c.external_id
+            """
+        ).rows.map { row in
+            CaseloadEntry(
+                clientID: try row.decode("external_id"), name: try row.decode("name"), hubCode: try row.decode("code"),
+                since: try row.decode("since"))
+        }
+    }
+
     /// Who led the client when, oldest first; `unknownClient` when the acting person may not see them.
     public func history(clientExternalID: String) throws -> [LeadSpell] {
         if try db.query("SELECT 1 FROM clients WHERE external_id = \(clientExternalID)").count == 0 {

@@ -35,10 +35,13 @@ enum HubRoutes {
             let version = try request.version()
             let (loaded, payroll) = try await weekWithPayroll(pool, session, hub: hub, week: week, version: version)
             // Who needs a lead professional: a manager's own hubs only (RLS); none visible, none listed.
-            let leads = try await pool.acting(for: session) { db -> [CurrentLead] in
-                do { return try LeadRepository(db).current(hubCode: hub) } catch LeadError.noPeople { return [] }
+            let (leads, handovers) = try await pool.acting(for: session) { db -> ([CurrentLead], [Handover]) in
+                let waiting = try JourneyRepository(db).handovers(waitingOnly: true, hubCode: hub)
+                do { return (try LeadRepository(db).current(hubCode: hub), waiting) } catch LeadError.noPeople { return ([], waiting) }
             }
-            return Pages.html(HubWeekPage.render(loaded, payroll: payroll, session: session, message: Notices.text(request), leads: leads))
+            return Pages.html(
+                HubWeekPage.render(
+                    loaded, payroll: payroll, session: session, message: Notices.text(request), leads: leads, handovers: handovers))
         }
         router.get("/hubs/:hub/weeks/:week/board") { request, context -> Response in
             let session = try context.require(.manager)

@@ -6,7 +6,8 @@ import Foundation
 /// The hub week page: what a manager checks before publishing, and the week's actions.
 enum HubWeekPage {
     static func render(
-        _ week: HubWeek, payroll: [Payroll.Line], session: WebSession, message: String? = nil, leads: [CurrentLead] = []
+        _ week: HubWeek, payroll: [Payroll.Line], session: WebSession, message: String? = nil, leads: [CurrentLead] = [],
+        handovers: [Handover] = []
     ) -> String {
         var body = """
             <h1>\(HTML.escape(week.hub)) · week \(week.week)</h1>
@@ -30,6 +31,7 @@ enum HubWeekPage {
             body += "<p>No roster for this week yet: \(week.plannedVisits) visits are planned. Generate a draft above.</p>"
         }
         body += leadSection(leads, week: week)
+        body += handoverSection(handovers)
         return Layout.page(title: "\(week.hub) \(week.week)", session: session, body: body)
     }
 
@@ -51,6 +53,23 @@ enum HubWeekPage {
             <h2 id="leads">Lead professionals</h2>
             <p id="leads-needed"><strong>\(needing.count)</strong> of \(leads.count) people need a lead professional.</p>
             <ul class="needs-lead">\(items)</ul>\(more)
+            """
+    }
+
+    /// Handovers of the hub's people waiting to be accepted, oldest first; over 24 hours flagged.
+    static func handoverSection(_ waiting: [Handover]) -> String {
+        guard !waiting.isEmpty else { return "" }
+        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        let overdue = waiting.filter { $0.isOverdue(at: now) }.count
+        let items = waiting.map { h in
+            let flag = h.isOverdue(at: now) ? #" <strong class="overdue">over 24 hours</strong>"# : ""
+            return #"<li><a href="\#(PersonRecord.path(h.clientID))">\#(HTML.escape(h.clientID))</a>: \#(HTML.escape(h.fromName)) to "#
+                + #"\#(HTML.escape(h.toName)), since \#(HTML.escape(h.handedAt.description))\#(flag)</li>"#
+        }.joined()
+        return """
+            <h2 id="handovers">Handovers waiting</h2>
+            <p id="handovers-waiting"><strong>\(waiting.count)</strong> waiting to be accepted, \(overdue) over 24 hours.</p>
+            <ul class="handovers">\(items)</ul>
             """
     }
 
