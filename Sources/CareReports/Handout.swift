@@ -34,6 +34,8 @@ public struct Handout: Sendable {
     public let clientFirstNames: [String: String]
     public let clientAreas: [String: String]
     public let zone: ZoneOffsets?
+    /// Care-plan tasks and access notes by visit id, for carers' sheets (empty when not read).
+    public var visitTasks: [String: [CarePlan.Item]] = [:]
     /// Lookups built once in `init`, because the hand-outs and the review ask for every carer's
     /// items and rebuilding them per carer made a county's review quadratic.
     private let carerByID: [String: Problem.Carer]

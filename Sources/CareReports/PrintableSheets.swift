@@ -36,6 +36,13 @@ public enum PrintableSheets {
             body += "<td>\(esc(h.clientAreas[item.visit.client] ?? ""))</td><td>\(item.visit.durationMinutes)</td>"
             body += "<td>\(esc(item.partners.map { h.carerNames[$0] ?? $0 }.joined(separator: ", ")))</td>"
             body += "<td>\(esc(item.visit.skills.joined(separator: ", ")))</td><td>\(item.travel) min\(item.paidTravel ? "" : " from home")</td></tr>"
+            if let tasks = h.visitTasks[item.visit.id], !tasks.isEmpty {
+                let lines = tasks.map { task in
+                    let label = task.kind == .access ? "Getting in" : task.kind.label.prefix(1).uppercased() + task.kind.label.dropFirst()
+                    return "<strong>\(esc(label)):</strong> \(esc(task.description))"
+                }
+                body += "<tr class=\"tasks\"><td></td><td colspan=\"6\">\(lines.joined(separator: "<br>"))</td></tr>"
+            }
         }
         if day != nil { body += "</table>" } else { body += "<p>No visits this week.</p>" }
         return page("\(name): week \(h.week)", body)

@@ -67,10 +67,13 @@ public enum RosterWorkflow {
 }
 
 extension RosterWorkflow {
-    /// A stored version with the display details the hand-outs need.
-    public static func handout(_ db: Connection, _ stored: StoredRoster) throws -> Handout {
+    /// A stored version with the display details the hand-outs need; `withTasks` adds the
+    /// care-plan tasks of every visit, for carers' sheets (each plan read is audited).
+    public static func handout(_ db: Connection, _ stored: StoredRoster, withTasks: Bool = false) throws -> Handout {
         let (problem, roster) = try documents(stored)
-        return try handout(db, hub: stored.hubCode, week: stored.week, version: stored.version, problem: problem, roster: roster)
+        var handout = try handout(db, hub: stored.hubCode, week: stored.week, version: stored.version, problem: problem, roster: roster)
+        if withTasks { handout.visitTasks = try HandoutRepository(db).tasks(visitIDs: roster.assignments.map(\.visit)) }
+        return handout
     }
 
     /// The hand-out of documents already decoded (a version's documents never change, so a

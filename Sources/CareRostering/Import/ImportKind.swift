@@ -9,6 +9,7 @@ public struct ImportKind: RawRepresentable, Hashable, Sendable, CaseIterable, Cu
             HubsImport.self, CarersImport.self, SkillsImport.self, ShiftsImport.self, AbsencesImport.self, ClientsImport.self,
             PackagesImport.self, SpellsImport.self, VacanciesImport.self, ApplicationsImport.self, CostsImport.self,
             DischargesImport.self, CommissionsImport.self, OutcomesImport.self, RecordsImport.self, CarePlansImport.self, HomeFirstImport.self,
+            LeadsImport.self,
         ]
     }
 

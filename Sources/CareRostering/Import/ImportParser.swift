@@ -35,12 +35,15 @@ public struct References: Sendable {
     public var carers: Set<String>
     public var clients: Set<String>
     public var vacancies: Set<String>
+    /// The moment the import runs as (Home First plans visits from it).
+    public var now: Instant
 
-    public init(hubs: Set<String>, carers: Set<String>, clients: Set<String>, vacancies: Set<String>) {
+    public init(hubs: Set<String>, carers: Set<String>, clients: Set<String>, vacancies: Set<String>, now: Instant = .now) {
         self.hubs = hubs
         self.carers = carers
         self.clients = clients
         self.vacancies = vacancies
+        self.now = now
     }
 }
 

@@ -22,14 +22,15 @@ public enum Importer {
     private struct DryRun: Error { let summary: ImportSummary }
 
     /// Imports the file at `path` as `kind`; with `dryRun` every write runs and is rolled back.
-    public static func run(_ db: Connection, kind: ImportKind, path: String, dryRun: Bool) throws -> ImportSummary {
+    /// `now`: the moment the import runs as (default the clock's; Home First plans from it).
+    public static func run(_ db: Connection, kind: ImportKind, path: String, dryRun: Bool, now: Instant = .now) throws -> ImportSummary {
         let name = (path as NSString).lastPathComponent
         let file = try CSVFile(path: path, name: name)
         try ImportCheck.requireColumns(kind, file)
         let ids = ExternalIDRepository(db)
         let known = References(
             hubs: try ids.all(.hubs), carers: try ids.all(.carers), clients: try ids.all(.clients),
-            vacancies: try ids.all(.vacancies))
+            vacancies: try ids.all(.vacancies), now: now)
         let parsed = try ImportCheck.parse(kind, file, known)
         do {
             return try db.transaction { db in

@@ -31,6 +31,33 @@ public struct HandoutRepository {
         return out
     }
 
+    /// The care-plan tasks and access notes of these visits (database visit ids, as a generated
+    /// roster names them), by visit, in the plan's order with access first; each client whose plan
+    /// is read this way has the read recorded in the audit trail.
+    public func tasks(visitIDs: [String]) throws -> [String: [CarePlan.Item]] {
+        let ids = visitIDs.compactMap(Int.init)
+        guard !ids.isEmpty else { return [:] }
+        try db.execute(
+            """
+            SELECT carehub_record_care_plan_read(c.id) FROM clients c
+            WHERE c.id IN (SELECT v.client_id FROM visits v WHERE v.id = ANY (\(ids)::bigint[]))
+              AND EXISTS (SELECT 1 FROM care_plan_items i WHERE i.client_id = c.id)
+            """)
+        var tasks: [String: [CarePlan.Item]] = [:]
+        for row in try db.query(
+            """
+            SELECT v.id::text AS visit, i.kind, i.description FROM visits v LEFT JOIN package_visits pv ON pv.id = v.package_visit_id
+            JOIN care_plan_items i ON i.client_id = v.client_id AND i.kind <> 'outcome' AND (i.call_label IS NULL OR i.call_label = pv.call_label)
+            WHERE v.id = ANY (\(ids)::bigint[])
+            ORDER BY v.id, i.kind <> 'access', i.position
+            """
+        ).rows {
+            let item = CarePlan.Item(kind: CarePlan.Kind(rawValue: try row.decode("kind")) ?? .other, description: try row.decode("description"))
+            tasks[try row.decode("visit"), default: []].append(item)
+        }
+        return tasks
+    }
+
     public func clients(_ ids: [String]) throws -> [String: ClientDetails] {
         var out: [String: ClientDetails] = [:]
         for row in try db.query(

@@ -63,14 +63,19 @@ public struct LeadRepository {
             throw LeadError.unknownClient(clientExternalID)
         }
         let clientID: Int = try client.decode("id")
-        guard
-            let staff = try db.query(
-                """
-                SELECT s.id FROM carehub_hub_staff() s JOIN clients c ON c.hub_id = s.hub_id AND c.id = \(clientID)
-                WHERE lower(s.email) = lower(\(personEmail)) AND s.active AND s.role IN ('manager', 'practitioner')
-                """
-            ).rows.first
-        else { throw LeadError.notHubStaff(personEmail) }
+        // Acting, the staff the person may see (their hubs'); the administration login (an
+        // import) reads people itself. The database checks the lead either way.
+        let staffQuery: SQLQuery =
+            db.actingPerson == nil
+            ? """
+            SELECT p.id FROM people p JOIN person_hubs ph ON ph.person_id = p.id JOIN clients c ON c.hub_id = ph.hub_id AND c.id = \(clientID)
+            WHERE lower(p.email) = lower(\(personEmail)) AND p.active AND p.role IN ('manager', 'practitioner')
+            """
+            : """
+            SELECT s.id FROM carehub_hub_staff() s JOIN clients c ON c.hub_id = s.hub_id AND c.id = \(clientID)
+            WHERE lower(s.email) = lower(\(personEmail)) AND s.active AND s.role IN ('manager', 'practitioner')
+            """
+        guard let staff = try db.query(staffQuery).rows.first else { throw LeadError.notHubStaff(personEmail) }
         let personID: Int = try staff.decode("id")
         let current = try db.query("SELECT person_id FROM client_leads WHERE client_id = \(clientID) AND led_until IS NULL").rows.first
         if let current, try current.decode("person_id", as: Int.self) == personID { return false }

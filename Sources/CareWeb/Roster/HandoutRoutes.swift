@@ -23,7 +23,11 @@ enum HandoutRoutes {
         router.get("/hubs/:hub/weeks/:week/v/:version/sheets/:file") { request, context -> Response in
             let (shown, _) = try await load(request, context, pool: pool)
             let carer = try file(context, suffix: ".html", in: shown.handout.carers)
-            return Pages.html(PrintableSheets.linking(PrintableSheets.carerSheet(shown.handout, carer: carer), stylesheet: "/static/sheets.css"))
+            // The carer's sheet carries the tasks of their visits (read now, and audited).
+            var handout = shown.handout
+            let visits = handout.items(for: carer).map(\.visit.id)
+            handout.visitTasks = try await pool.acting(for: try context.require(.manager)) { db in try HandoutRepository(db).tasks(visitIDs: visits) }
+            return Pages.html(PrintableSheets.linking(PrintableSheets.carerSheet(handout, carer: carer), stylesheet: "/static/sheets.css"))
         }
         router.get("/hubs/:hub/weeks/:week/v/:version/calendars/:file") { request, context -> Response in
             let (shown, stored) = try await load(request, context, pool: pool)

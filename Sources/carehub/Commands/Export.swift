@@ -36,7 +36,7 @@ extension RosterCommand {
                 guard let stored = try repo.find(hub: scope.hub, week: scope.week, version: chosen, documents: .hub) else {
                     throw CommandFailure("no version \(chosen) of \(scope.hub) \(scope.week)")
                 }
-                let handout = try RosterWorkflow.handout(db, stored)
+                let handout = try RosterWorkflow.handout(db, stored, withTasks: true)
                 let formats = format.isEmpty ? Format.allCases : format
                 // File names from ids go through ExternalID.fileName, and OutputFolder keeps every file under --out.
                 var folder = try OutputFolder(out)

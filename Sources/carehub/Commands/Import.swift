@@ -1,4 +1,5 @@
 import ArgumentParser
+import CareModel
 import CareRostering
 import CareStore
 
@@ -19,10 +20,16 @@ struct Import: ParsableCommand {
     @Argument(help: "What the file holds.") var kind: ImportKind
     @Argument(help: "The CSV file.") var file: String
     @Flag(help: "Validate and report new/updated/unchanged counts without writing.") var dryRun = false
+    @Option(help: "The moment to import as, RFC 3339 (default now): Home First plans the next 24 hours' visits from it.")
+    var now: String?
 
     func run() throws {
+        let instant = try now.map { text -> Instant in
+            guard let instant = Instant(rfc3339: text) else { throw ValidationError("--now \(text): expected RFC 3339, e.g. 2026-11-23T10:00:00Z") }
+            return instant
+        }
         try reportingFailures {
-            print(try Importer.run(try database.connect(), kind: kind, path: file, dryRun: dryRun))
+            print(try Importer.run(try database.connect(), kind: kind, path: file, dryRun: dryRun, now: instant ?? .now))
         }
     }
 }

@@ -6,7 +6,7 @@ import CareStore
 struct Lead: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lead professionals: one member of staff, of either service, responsible for each person at a time.",
-        subcommands: [Assign.self, List.self, History.self])
+        subcommands: [Assign.self, List.self, History.self, Caseload.self])
 
     /// `carehub lead assign`.
     struct Assign: ParsableCommand {
@@ -69,6 +69,35 @@ struct Lead: ParsableCommand {
                 for spell in spells {
                     print("\(spell.from) – \(spell.until.map(\.description) ?? "now")\t\(spell.name ?? "someone who left the hub")")
                 }
+            }
+        }
+    }
+}
+
+extension Lead {
+    /// `carehub lead caseload`.
+    struct Caseload: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The people a lead professional leads now: yours when acting (--as), else the person named by --person.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The lead's e-mail (the administration login; acting, your own caseload is shown).") var person: String?
+
+        func run() throws {
+            try reportingFailures {
+                let db = try database.connect()
+                let id: Int
+                if let acting = db.actingPerson {
+                    id = acting.id
+                } else {
+                    guard let email = person, let found = try PeopleRepository(db).activePerson(email: email) else {
+                        throw CommandFailure("give --person EMAIL of an active person (or act as them with --as)")
+                    }
+                    id = found.id
+                }
+                let caseload = try LeadRepository(db).caseload(personID: id)
+                for entry in caseload { print("\(entry.clientID)\t\(entry.hubCode)\t\(entry.name)\tsince \(entry.since)") }
+                print("\(caseload.count) people")
             }
         }
     }

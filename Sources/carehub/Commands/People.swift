@@ -9,7 +9,9 @@ struct People: ParsableCommand {
         discussion: """
             Roles: manager (their hubs' carers, clients, visits and rosters), hr (their hubs' workforce and recruitment; \
             no client data), commissioner (suppressed aggregate figures only), scheduler (what `carehub rebalance` needs), \
-            admin (people, hubs, the audit log). The database enforces each role; see README, "Who may see what".
+            admin (people, hubs, the audit log), practitioner (health or social care staff of a hub: the records of the \
+            people they have a relationship with, consent permitting). The database enforces each role; see README, \
+            "Who may see what".
             """,
         subcommands: [Add.self, List.self, Disable.self, Password.self, TOTPReset.self])
 
@@ -25,7 +27,7 @@ struct People: ParsableCommand {
         @Option(help: "social_care, community_nursing, therapy, hospital_discharge or gp_practice.") var service: StaffService = .socialCare
 
         func validate() throws {
-            if hubs.isEmpty && [.manager, .hr, .scheduler].contains(role) {
+            if hubs.isEmpty && [.manager, .hr, .scheduler, .practitioner].contains(role) {
                 throw ValidationError("a \(role.rawValue) needs at least one --hub")
             }
         }

@@ -111,7 +111,8 @@ struct RosterCommand: ParsableCommand {
             if let hub, let week,
                 let stored = try RosterRepository(try database.connect()).find(hub: hub, week: week, version: version, documents: .hub)
             {
-                return try RosterWorkflow.handout(try database.connect(), stored)
+                // A carer's sheet carries their visits' care-plan tasks; the overview does not.
+                return try RosterWorkflow.handout(try database.connect(), stored, withTasks: carer != nil)
             }
             return Handout(
                 hub: problem.hubs.map(\.id).joined(separator: ","), week: ISOWeek(containing: problem.weekStart).description,

@@ -17,7 +17,13 @@ enum HomeFirstImport: RecordImport {
 
     static let detailColumns = ["given_name", "family_name", "postcode", "lat", "lon", "date_of_birth", "funding"]
 
-    static func value(_ r: inout RowReader, _ known: References) -> HomeFirst.Admission? {
+    /// One row: the admission, and the moment the import runs as.
+    struct Row: Sendable {
+        let admission: HomeFirst.Admission
+        let now: Instant
+    }
+
+    static func value(_ r: inout RowReader, _ known: References) -> Row? {
         let discharge = r.id("discharge")
         let client = r.id("client")
         let calls = r.list("calls").compactMap { text -> HomeFirst.Call? in
@@ -52,17 +58,18 @@ enum HomeFirstImport: RecordImport {
             }
         }
         guard r.issues.isEmpty, let discharge, let client, let carers, let days else { return nil }
-        return HomeFirst.Admission(
+        let admission = HomeFirst.Admission(
             dischargeID: discharge, clientID: client, newClient: newClient, calls: calls.isEmpty ? HomeFirst.Call.allCases : calls,
             carers: carers, days: days)
+        return Row(admission: admission, now: known.now)
     }
 
-    static func identity(of a: HomeFirst.Admission) -> (key: String, name: String)? { (a.dischargeID, "discharge \(a.dischargeID)") }
+    static func identity(of row: Row) -> (key: String, name: String)? { (row.admission.dischargeID, "discharge \(row.admission.dischargeID)") }
 
-    static func write(_ a: HomeFirst.Admission, to db: Connection) throws -> UpsertOutcome {
+    static func write(_ row: Row, to db: Connection) throws -> UpsertOutcome {
         // A refusal is the row's: reported with its line, like the database's.
         do {
-            return try HomeFirst.admit(db, a, now: Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)))
+            return try HomeFirst.admit(db, row.admission, now: row.now)
         } catch let refusal as HomeFirst.Refusal {
             throw RowRefusal(refusal.description)
         } catch let refusal as JourneyError {
