@@ -70,9 +70,9 @@ public enum RateReport: String, CaseIterable, Sendable {
         case .lostAfterAcceptance: return "offers accepted in the period then withdrawn before starting / accepted"
         case .costPerHire: return "external + internal recruitment costs in the period / hires starting"
         case .turnoverByContract: return "SfC turnover split into zero-hours and contracted staff, per hub"
-        case .reablement91: return "BCF: 65+ discharged into reablement and at home 91 days later (from the journey where recorded)"
-        case .readmission30: return "BCF: discharges followed by a hospital admission within 30 days, from people's journeys"
-        case .firstVisit24h: return "Home First: discharges into reablement whose first visit started within 24 hours, from journeys"
+        case .reablement91: return "BCF: 65+ discharged into reablement and at home 91 days later"
+        case .readmission30: return "BCF: discharges readmitted to hospital within 30 days (journeys)"
+        case .firstVisit24h: return "Home First: reablement discharges first visited within 24 hours"
         case .deliveredHours: return "market: care hours delivered / hours commissioned for the period"
         case .undeliveredHours: return "market: hours missed or cancelled by the provider / hours scheduled"
         }

@@ -23,7 +23,7 @@ struct ImportParserTests {
     @Test func registryNamesEveryKindOnce() {
         let names = ImportKind.allCases.map(\.rawValue)
         #expect(Set(names).count == names.count)
-        #expect(names.count == 15)
+        #expect(names.count == 18)
         for kind in ImportKind.allCases { #expect(ImportKind(rawValue: kind.rawValue) == kind) }
         #expect(ImportKind(rawValue: "patients") == nil)
         #expect(ImportKind.county.map(\.rawValue) == ["hubs", "carers", "skills", "shifts", "absences", "clients", "packages"])
