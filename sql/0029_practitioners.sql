@@ -12,9 +12,12 @@
 --     staff see who the hub's people are and nothing of their record;
 --   * the person's current lead professional (a practitioner): every part, wherever the person
 --     is now (moved to another hub, handed between services): leading them is the relationship;
---   * break-glass: a practitioner with no relationship may open one person's record for a stated
---     reason, for at most 12 hours (`carehub_break_glass`); every grant waits for an
---     administrator's review (`carehub_break_glass_grants`, `carehub_review_break_glass`).
+--   * break-glass: a practitioner with no relationship may open one person's record to read, for a
+--     stated reason, for at most 12 hours (`carehub_break_glass`; one open grant at a time); every
+--     grant waits for an administrator's review (`carehub_break_glass_grants`,
+--     `carehub_review_break_glass`).
+-- A part asked for writing (`'notes+write'`) is reached the same way except through break-glass,
+-- which opens a record to read only. A lead who is no longer in any hub (has left) reaches no one.
 -- HR, commissioners, the scheduler and the administrator reach no one's record. Every record
 -- read is recorded in `audit_log` in the transaction that reads it, as before.
 
@@ -77,23 +80,25 @@ CREATE TRIGGER audit_update AFTER UPDATE ON record_access_grants REFERENCING OLD
 CREATE TRIGGER audit_delete AFTER DELETE ON record_access_grants REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION carehub_audit_changes('id');
 
--- The clients whose `p_part` a person reaches, by the rules at the top. Not granted to anyone:
--- other definer functions call it with a person they have established, and the acting wrapper
--- below with the person acting.
+-- The clients whose `p_part` a person reaches, by the rules at the top ('record+write' and the
+-- like: for writing). Not granted to anyone: other definer functions call it with a person they
+-- have established, and the acting wrapper below with the person acting.
 CREATE FUNCTION carehub_person_reach(p_person bigint, p_part text) RETURNS bigint[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    WITH want AS (SELECT split_part(p_part, '+', 1) AS part, p_part LIKE '%+write' AS writing)
     SELECT coalesce(array_agg(DISTINCT x.id), '{}') FROM (
-        SELECT c.id FROM people p JOIN person_hubs ph ON ph.person_id = p.id JOIN clients c ON c.hub_id = ph.hub_id
+        SELECT c.id FROM want CROSS JOIN people p JOIN person_hubs ph ON ph.person_id = p.id JOIN clients c ON c.hub_id = ph.hub_id
         LEFT JOIN client_records r ON r.client_id = c.id
         WHERE p.id = p_person AND p.active
           AND (p.role = 'manager'
-               OR (p.role = 'practitioner' AND (p_part = 'person' OR p.service = 'social_care' OR p_part = ANY (r.consent_covers))))
+               OR (p.role = 'practitioner' AND (want.part = 'person' OR p.service = 'social_care' OR want.part = ANY (r.consent_covers))))
         UNION ALL
         SELECT l.client_id FROM client_leads l JOIN people p ON p.id = l.person_id
         WHERE l.person_id = p_person AND l.led_until IS NULL AND p.active AND p.role = 'practitioner'
+          AND EXISTS (SELECT 1 FROM person_hubs ph WHERE ph.person_id = p_person)
         UNION ALL
-        SELECT g.client_id FROM record_access_grants g JOIN people p ON p.id = g.person_id
-        WHERE g.person_id = p_person AND now() < g.expires_at AND p.active AND p.role = 'practitioner'
+        SELECT g.client_id FROM want CROSS JOIN record_access_grants g JOIN people p ON p.id = g.person_id
+        WHERE NOT want.writing AND g.person_id = p_person AND now() < g.expires_at AND p.active AND p.role = 'practitioner'
     ) x
 $$;
 REVOKE ALL ON FUNCTION carehub_person_reach(bigint, text) FROM PUBLIC;
@@ -123,7 +128,7 @@ GRANT SELECT, INSERT ON client_notes TO carehub_practitioner;
 CREATE POLICY practitioner_read ON client_notes FOR SELECT TO carehub_practitioner
     USING (client_id = ANY ((SELECT carehub_record_clients('notes'))::bigint[]));
 CREATE POLICY practitioner_insert ON client_notes FOR INSERT TO carehub_practitioner
-    WITH CHECK (client_id = ANY ((SELECT carehub_record_clients('notes'))::bigint[]));
+    WITH CHECK (client_id = ANY ((SELECT carehub_record_clients('notes+write'))::bigint[]));
 GRANT SELECT ON client_leads TO carehub_practitioner;
 CREATE POLICY practitioner_read ON client_leads FOR SELECT TO carehub_practitioner
     USING (client_id = ANY ((SELECT carehub_record_clients('person'))::bigint[]));
@@ -139,7 +144,7 @@ BEGIN
         RAISE EXCEPTION 'a row''s id in % is the database''s to give', p_table USING ERRCODE = '42501';
     END IF;
     IF v_person IS NOT NULL
-       AND NOT p_client = ANY (carehub_person_reach(v_person, CASE p_table WHEN 'client_notes' THEN 'notes' ELSE 'person' END)) THEN
+       AND NOT p_client = ANY (carehub_person_reach(v_person, CASE p_table WHEN 'client_notes' THEN 'notes+write' ELSE 'person+write' END)) THEN
         RAISE EXCEPTION 'not a person whose record you may reach' USING ERRCODE = '42501';
     END IF;
 END $$;
@@ -163,6 +168,20 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
+
+-- A read of a person's notes (`carehub record show`, the web's person page), recorded against
+-- `client_notes` with the person, for a reader who reaches the notes; notes may be shared where
+-- the record is not, so their read is recorded on its own.
+CREATE FUNCTION carehub_record_notes_read(p_client bigint) RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    INSERT INTO audit_log (person_id, action, table_name, row_key, client_id)
+    SELECT carehub_acting_recorded(), 'read', 'client_notes', c.id::text, c.id
+    FROM clients c
+    WHERE c.id = p_client
+      AND (carehub_acting_recorded() IS NULL OR c.id = ANY (carehub_person_reach(carehub_acting_recorded(), 'notes')))
+$$;
+REVOKE ALL ON FUNCTION carehub_record_notes_read(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_record_notes_read(bigint) TO carehub_manager, carehub_practitioner;
 
 -- A record read is recorded only for a person the reader reaches (any person for the
 -- administration login), so no one can write read entries against people they cannot see.
@@ -194,6 +213,11 @@ BEGIN
     SELECT id INTO v_client FROM clients WHERE external_id = p_client_external_id;
     IF v_client IS NULL THEN
         RETURN NULL;
+    END IF;
+    -- One open grant per person and record: renewing needs the first to close (each is reviewed).
+    IF EXISTS (SELECT 1 FROM record_access_grants g WHERE g.person_id = v_person AND g.client_id = v_client AND now() < g.expires_at) THEN
+        RAISE EXCEPTION 'break-glass access to this record is open already'
+            USING ERRCODE = '23514', TABLE = 'record_access_grants', CONSTRAINT = 'record_access_grants_one_open';
     END IF;
     INSERT INTO record_access_grants (client_id, person_id, reason, expires_at)
     VALUES (v_client, v_person, btrim(p_reason), now() + p_minutes * interval '1 minute')

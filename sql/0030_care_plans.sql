@@ -37,10 +37,18 @@ BEGIN
 END $$;
 CREATE POLICY acting_all ON care_plan_items TO carehub_manager
     USING (client_id IN (SELECT id FROM clients)) WITH CHECK (client_id IN (SELECT id FROM clients));
-CREATE POLICY practitioner_all ON care_plan_items TO carehub_practitioner
-    USING (client_id = ANY ((SELECT carehub_record_clients('care_plan'))::bigint[]))
-    WITH CHECK (client_id = ANY ((SELECT carehub_record_clients('care_plan'))::bigint[]));
-GRANT SELECT, INSERT, UPDATE, DELETE ON care_plan_items TO carehub_manager, carehub_practitioner;
+CREATE POLICY practitioner_read ON care_plan_items FOR SELECT TO carehub_practitioner
+    USING (client_id = ANY ((SELECT carehub_record_clients('care_plan'))::bigint[]));
+CREATE POLICY practitioner_insert ON care_plan_items FOR INSERT TO carehub_practitioner
+    WITH CHECK (client_id = ANY ((SELECT carehub_record_clients('care_plan+write'))::bigint[]));
+CREATE POLICY practitioner_update ON care_plan_items FOR UPDATE TO carehub_practitioner
+    USING (client_id = ANY ((SELECT carehub_record_clients('care_plan+write'))::bigint[]))
+    WITH CHECK (client_id = ANY ((SELECT carehub_record_clients('care_plan+write'))::bigint[]));
+CREATE POLICY practitioner_delete ON care_plan_items FOR DELETE TO carehub_practitioner
+    USING (client_id = ANY ((SELECT carehub_record_clients('care_plan+write'))::bigint[]));
+-- An item stays with its person: `client_id` is not among the columns an update may set.
+GRANT SELECT, INSERT, DELETE ON care_plan_items TO carehub_manager, carehub_practitioner;
+GRANT UPDATE (position, kind, call_label, description, review_on) ON care_plan_items TO carehub_manager, carehub_practitioner;
 
 -- Keyed by client and item ("client id/item id"), so that `carehub audit --client` finds the
 -- entries of items since replaced, which no longer exist to be looked up.
@@ -67,8 +75,8 @@ GRANT EXECUTE ON FUNCTION carehub_record_care_plan_read(bigint) TO carehub_manag
 -- What a carer's own link shows of care plans: for each of their visits in a published roster
 -- that starts from two hours ago (a visit under way) to 24 hours ahead, the client's access notes
 -- and the tasks of that call, in the plan's order. Nothing of visits further ahead, nothing of
--- outcomes, risks or notes, nothing for an unknown or revoked token. The read is in the audit
--- trail under the link, as the week's is.
+-- outcomes, risks or notes, nothing for an unknown or revoked token. Each person whose plan is
+-- read this way has the read in their audit trail (under the link: no person signs in).
 CREATE FUNCTION carehub_carer_link_tasks(p_token text)
 RETURNS TABLE (visit text, client text, starts_at timestamptz, kind text, description text)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -81,16 +89,24 @@ BEGIN
     IF v_link IS NULL THEN
         RETURN;
     END IF;
-    INSERT INTO audit_log (action, table_name, row_key) VALUES ('carer-link-read', 'care_plan_items', v_link::text);
+    -- One statement: the log of each person's read (a data-modifying WITH runs whatever the
+    -- outer query reads) and the rows themselves.
     RETURN QUERY
-    SELECT v.id::text, c.external_id, a.starts_at, i.kind, i.description
-    FROM roster_assignments a JOIN rosters r ON r.id = a.roster_id AND r.status = 'published'
-    JOIN visits v ON v.id = a.visit_id AND v.status <> 'cancelled' JOIN clients c ON c.id = v.client_id
-    LEFT JOIN package_visits pv ON pv.id = v.package_visit_id
-    JOIN care_plan_items i ON i.client_id = v.client_id AND i.kind <> 'outcome'
-         AND (i.call_label IS NULL OR i.call_label = pv.call_label)
-    WHERE a.carer_id = v_carer AND a.starts_at >= now() - interval '2 hours' AND a.starts_at < now() + interval '24 hours'
-    ORDER BY a.starts_at, v.id, i.kind <> 'access', i.position;
+    WITH link_tasks AS (
+        SELECT v.id AS visit_id, v.client_id, c.external_id, a.starts_at, i.kind, i.description, i.position
+        FROM roster_assignments a JOIN rosters r ON r.id = a.roster_id AND r.status = 'published'
+        JOIN visits v ON v.id = a.visit_id AND v.status <> 'cancelled' JOIN clients c ON c.id = v.client_id
+        LEFT JOIN package_visits pv ON pv.id = v.package_visit_id
+        JOIN care_plan_items i ON i.client_id = v.client_id AND i.kind <> 'outcome'
+             AND (i.call_label IS NULL OR i.call_label = pv.call_label)
+        WHERE a.carer_id = v_carer AND a.starts_at >= now() - interval '2 hours' AND a.starts_at < now() + interval '24 hours'
+    ), logged AS (
+        INSERT INTO audit_log (action, table_name, row_key, client_id)
+        SELECT DISTINCT 'carer-link-read', 'care_plan_items', v_link::text, t.client_id FROM link_tasks t
+        RETURNING 1
+    )
+    SELECT t.visit_id::text, t.external_id, t.starts_at, t.kind, t.description FROM link_tasks t
+    ORDER BY t.starts_at, t.visit_id, t.kind <> 'access', t.position;
 END $$;
 REVOKE ALL ON FUNCTION carehub_carer_link_tasks(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION carehub_carer_link_tasks(text) TO carehub_carer_link;

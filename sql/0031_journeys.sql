@@ -53,14 +53,33 @@ BEGIN
         RAISE EXCEPTION 'a row''s id in % is the database''s to give', p_table USING ERRCODE = '42501';
     END IF;
     IF v_person IS NOT NULL
-       AND NOT p_client = ANY (carehub_person_reach(v_person, CASE p_table WHEN 'client_notes' THEN 'notes'
-                                                                           WHEN 'journey_episodes' THEN 'record' ELSE 'person' END)) THEN
+       AND NOT p_client = ANY (carehub_person_reach(v_person, CASE p_table WHEN 'client_notes' THEN 'notes+write'
+                                                                           WHEN 'journey_episodes' THEN 'record+write'
+                                                                           ELSE 'person+write' END)) THEN
         RAISE EXCEPTION 'not a person whose record you may reach' USING ERRCODE = '42501';
     END IF;
 END $$;
 
--- Who recorded an episode and when, from the person acting; a linked discharge must be the
--- person's (or no one's yet) and of their hub.
+-- The hospital discharge an episode may name, by external id: one already linked to the client,
+-- or, for a manager of the client's hub (or the administration login), one of that hub linked to
+-- no one yet, which the episode then links. NULL otherwise, so a practitioner cannot probe or
+-- claim discharges. The caller must reach the client's record to write it.
+CREATE FUNCTION carehub_discharge_for_episode(p_external_id text, p_client bigint) RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT d.id FROM hospital_discharges d JOIN clients c ON c.id = p_client AND c.hub_id = d.hub_id
+    WHERE d.external_id = p_external_id
+      AND (carehub_acting_recorded() IS NULL OR p_client = ANY (carehub_person_reach(carehub_acting_recorded(), 'record+write')))
+      AND (d.client_id = p_client
+           OR (d.client_id IS NULL
+               AND (carehub_acting_recorded() IS NULL
+                    OR EXISTS (SELECT 1 FROM people p JOIN person_hubs ph ON ph.person_id = p.id
+                               WHERE p.id = carehub_acting_recorded() AND p.active AND p.role = 'manager' AND ph.hub_id = c.hub_id))))
+$$;
+REVOKE ALL ON FUNCTION carehub_discharge_for_episode(text, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_discharge_for_episode(text, bigint) TO carehub_manager, carehub_practitioner;
+
+-- Who recorded an episode and when, from the person acting; a discharge it names must be one
+-- `carehub_discharge_for_episode` gives, and an unlinked one becomes the person's.
 CREATE FUNCTION carehub_episode_insert() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
@@ -68,12 +87,13 @@ BEGIN
     NEW.recorded_by := carehub_acting_recorded();
     NEW.recorded_name := coalesce((SELECT p.name FROM people p WHERE p.id = NEW.recorded_by), 'administration login (' || session_user || ')');
     NEW.recorded_at := now();
-    IF NEW.discharge_id IS NOT NULL AND NOT EXISTS (
-        SELECT 1 FROM hospital_discharges d JOIN clients c ON c.id = NEW.client_id
-        WHERE d.id = NEW.discharge_id AND d.hub_id = c.hub_id AND (d.client_id IS NULL OR d.client_id = NEW.client_id)
-    ) THEN
-        RAISE EXCEPTION 'the discharge is another person''s or another hub''s'
-            USING ERRCODE = '23514', TABLE = 'journey_episodes', CONSTRAINT = 'journey_episodes_discharge_of_client';
+    IF NEW.discharge_id IS NOT NULL THEN
+        IF NEW.discharge_id IS DISTINCT FROM carehub_discharge_for_episode(
+               (SELECT external_id FROM hospital_discharges WHERE id = NEW.discharge_id), NEW.client_id) THEN
+            RAISE EXCEPTION 'the discharge is another person''s or another hub''s, or not yours to link'
+                USING ERRCODE = '23514', TABLE = 'journey_episodes', CONSTRAINT = 'journey_episodes_discharge_of_client';
+        END IF;
+        UPDATE hospital_discharges SET client_id = NEW.client_id WHERE id = NEW.discharge_id AND client_id IS NULL;
     END IF;
     RETURN NEW;
 END $$;
@@ -109,9 +129,13 @@ BEGIN
 END $$;
 CREATE POLICY acting_all ON journey_episodes TO carehub_manager
     USING (client_id IN (SELECT id FROM clients)) WITH CHECK (client_id IN (SELECT id FROM clients));
-CREATE POLICY practitioner_all ON journey_episodes TO carehub_practitioner
-    USING (client_id = ANY ((SELECT carehub_record_clients('record'))::bigint[]))
-    WITH CHECK (client_id = ANY ((SELECT carehub_record_clients('record'))::bigint[]));
+CREATE POLICY practitioner_read ON journey_episodes FOR SELECT TO carehub_practitioner
+    USING (client_id = ANY ((SELECT carehub_record_clients('record'))::bigint[]));
+CREATE POLICY practitioner_insert ON journey_episodes FOR INSERT TO carehub_practitioner
+    WITH CHECK (client_id = ANY ((SELECT carehub_record_clients('record+write'))::bigint[]));
+CREATE POLICY practitioner_update ON journey_episodes FOR UPDATE TO carehub_practitioner
+    USING (client_id = ANY ((SELECT carehub_record_clients('record+write'))::bigint[]))
+    WITH CHECK (client_id = ANY ((SELECT carehub_record_clients('record+write'))::bigint[]));
 GRANT SELECT, INSERT ON journey_episodes TO carehub_manager, carehub_practitioner;
 GRANT UPDATE (ended_at, outcome) ON journey_episodes TO carehub_manager, carehub_practitioner;
 
@@ -152,9 +176,12 @@ BEGIN
 END $$;
 CREATE POLICY acting_read ON handovers FOR SELECT TO carehub_manager USING (client_id IN (SELECT id FROM clients));
 CREATE POLICY practitioner_read ON handovers FOR SELECT TO carehub_practitioner
-    USING (client_id = ANY ((SELECT carehub_record_clients('person'))::bigint[])
-           OR from_person = (SELECT carehub_person_id()) OR to_person = (SELECT carehub_person_id()));
-GRANT SELECT ON handovers TO carehub_manager, carehub_practitioner;
+    USING (client_id = ANY ((SELECT carehub_record_clients('person'))::bigint[]) OR to_person = (SELECT carehub_person_id()));
+GRANT SELECT ON handovers TO carehub_manager;
+-- A handover's note is clinical text: practitioners read it through `carehub_handover_note`,
+-- which asks for the record's reach (or that they are its receiver) and is audited with the journey.
+GRANT SELECT (id, client_id, from_person, from_name, from_service, to_person, to_name, to_service, handed_at, accepted_at, withdrawn_at)
+    ON handovers TO carehub_practitioner;
 
 CREATE TRIGGER audit_insert AFTER INSERT ON handovers REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION carehub_audit_changes('client_id', 'id');
@@ -205,6 +232,54 @@ END $$;
 REVOKE ALL ON FUNCTION carehub_hand_over(bigint, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION carehub_hand_over(bigint, text, text) TO carehub_manager, carehub_practitioner;
 
+-- A handover's note, for its receiver, the administration login, and whoever reaches the person's
+-- record (their journey); NULL for anyone else.
+CREATE FUNCTION carehub_handover_note(p_handover bigint) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT o.note FROM handovers o
+    WHERE o.id = p_handover
+      AND (carehub_acting_recorded() IS NULL OR o.to_person = carehub_acting_recorded()
+           OR o.client_id = ANY (carehub_person_reach(carehub_acting_recorded(), 'record')))
+$$;
+REVOKE ALL ON FUNCTION carehub_handover_note(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_handover_note(bigint) TO carehub_manager, carehub_practitioner;
+
+-- A read of a person's journey and handovers (`carehub journey show`, `record show`, the web's
+-- person page), recorded like a record read and only for a reader who reaches the record.
+CREATE FUNCTION carehub_record_journey_read(p_client bigint) RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    INSERT INTO audit_log (person_id, action, table_name, row_key, client_id)
+    SELECT carehub_acting_recorded(), 'read', 'journey_episodes', c.id::text, c.id
+    FROM clients c
+    WHERE c.id = p_client
+      AND (carehub_acting_recorded() IS NULL OR c.id = ANY (carehub_person_reach(carehub_acting_recorded(), 'record')))
+$$;
+REVOKE ALL ON FUNCTION carehub_record_journey_read(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_record_journey_read(bigint) TO carehub_manager, carehub_practitioner;
+
+-- A new lead spell by assignment withdraws a handover still waiting for the person: the receiver
+-- of an older handover must not unseat the lead just assigned. (An accepted handover is no longer
+-- waiting when its own spell starts.) Otherwise as migration 0029.
+CREATE OR REPLACE FUNCTION carehub_lead_insert() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_person bigint := carehub_acting_recorded();
+BEGIN
+    PERFORM carehub_require_new_row_of_own_hub('client_leads', NEW.id, NEW.client_id);
+    NEW.assigned_by := v_person;
+    NEW.led_from := now();
+    NEW.led_until := NULL;
+    IF NOT EXISTS (
+        SELECT 1 FROM person_hubs ph JOIN clients c ON c.hub_id = ph.hub_id JOIN people p ON p.id = ph.person_id
+        WHERE c.id = NEW.client_id AND ph.person_id = NEW.person_id AND p.active AND p.role IN ('manager', 'practitioner')
+    ) THEN
+        RAISE EXCEPTION 'a lead must be an active member of staff of the person''s hub'
+            USING ERRCODE = '23514', TABLE = 'client_leads', CONSTRAINT = 'client_leads_hub_staff';
+    END IF;
+    UPDATE handovers SET withdrawn_at = now() WHERE client_id = NEW.client_id AND accepted_at IS NULL AND withdrawn_at IS NULL;
+    RETURN NEW;
+END $$;
+
 -- The acting person accepts a handover made to them: it is stamped, the current lead's spell
 -- ends and theirs begins. False when no such handover waits for them.
 CREATE FUNCTION carehub_accept_handover(p_handover bigint) RETURNS boolean
@@ -228,38 +303,53 @@ END $$;
 REVOKE ALL ON FUNCTION carehub_accept_handover(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION carehub_accept_handover(bigint) TO carehub_manager, carehub_practitioner;
 
--- The external id of a hospital discharge, for a journey's reader (who has no privilege on
--- hospital_discharges, whose rows hold nothing else of the person's here).
-CREATE FUNCTION carehub_discharge_external_id(p_discharge bigint) RETURNS text
+-- The external id of the hospital discharge an episode names, for a reader of that person's
+-- journey (practitioners have no privilege on hospital_discharges); NULL for anyone else.
+CREATE FUNCTION carehub_episode_discharge(p_episode bigint) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT external_id FROM hospital_discharges WHERE id = p_discharge
+    SELECT d.external_id FROM journey_episodes e JOIN hospital_discharges d ON d.id = e.discharge_id
+    WHERE e.id = p_episode
+      AND (carehub_acting_recorded() IS NULL OR e.client_id = ANY (carehub_person_reach(carehub_acting_recorded(), 'record')))
 $$;
-REVOKE ALL ON FUNCTION carehub_discharge_external_id(bigint) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION carehub_discharge_external_id(bigint) TO carehub_manager, carehub_practitioner;
+REVOKE ALL ON FUNCTION carehub_episode_discharge(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION carehub_episode_discharge(bigint) TO carehub_manager, carehub_practitioner;
 
 -- Better Care Fund measures from the journey (issue 15).
 --
 -- Where a discharged person was 91 days later, from their journey when the discharge is linked to
--- one: died (a death on or before day 91), in hospital (an admission or readmission open on day
--- 91), in a care home (reablement ended with that outcome by then), else at home. A discharge
--- with no journey keeps the status its file gave (`status_at_91`).
+-- one: died (a death by the end of day 91, or reablement ending in death), in hospital (an
+-- admission or readmission after the discharge still open on day 91, or reablement ending in
+-- hospital with no later discharge), in a care home (reablement ended so by then), else at home.
+-- A discharge with no journey keeps the status its file gave (`status_at_91`). It runs as its
+-- caller (no SECURITY DEFINER): a manager sees only their hubs' discharges and journeys, and the
+-- commissioners' twin of the report runs as the owner.
 CREATE FUNCTION carehub_status_at_91(p_discharge bigint) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+LANGUAGE sql STABLE AS $$
+    WITH d AS (
+        SELECT d.id, d.status_at_91, e.client_id, e.started_at AS discharged,
+               (d.discharge_date + 92)::timestamp AT TIME ZONE h.timezone AS day92,
+               (d.discharge_date + 91)::timestamp AT TIME ZONE h.timezone AS day91
+        FROM hospital_discharges d JOIN hubs h ON h.id = d.hub_id
+        LEFT JOIN journey_episodes e ON e.discharge_id = d.id AND e.kind = 'hospital_discharge'
+        WHERE d.id = p_discharge
+    )
     SELECT CASE
-        WHEN NOT EXISTS (SELECT 1 FROM journey_episodes e WHERE e.discharge_id = d.id) THEN d.status_at_91
-        WHEN EXISTS (SELECT 1 FROM journey_episodes e WHERE e.client_id = d.client_id AND e.kind = 'death'
-                     AND e.started_at < (d.discharge_date + 92)::timestamp AT TIME ZONE h.timezone) THEN 'died'
+        WHEN d.client_id IS NULL THEN d.status_at_91
+        WHEN EXISTS (SELECT 1 FROM journey_episodes e WHERE e.client_id = d.client_id AND e.kind = 'death' AND e.started_at < d.day92)
+          OR EXISTS (SELECT 1 FROM journey_episodes e WHERE e.discharge_id = d.id AND e.kind = 'reablement' AND e.outcome = 'died'
+                     AND e.ended_at < d.day92) THEN 'died'
         WHEN EXISTS (SELECT 1 FROM journey_episodes e WHERE e.client_id = d.client_id AND e.kind IN ('hospital_admission', 'readmission')
-                     AND e.started_at < (d.discharge_date + 92)::timestamp AT TIME ZONE h.timezone
-                     AND (e.ended_at IS NULL OR e.ended_at >= (d.discharge_date + 91)::timestamp AT TIME ZONE h.timezone)) THEN 'hospital'
+                     AND e.started_at > d.discharged AND e.started_at < d.day92 AND (e.ended_at IS NULL OR e.ended_at >= d.day91))
+          OR EXISTS (SELECT 1 FROM journey_episodes e WHERE e.discharge_id = d.id AND e.kind = 'reablement' AND e.outcome = 'hospital'
+                     AND e.ended_at < d.day92
+                     AND NOT EXISTS (SELECT 1 FROM journey_episodes x WHERE x.client_id = d.client_id AND x.kind = 'hospital_discharge'
+                                     AND x.started_at > e.ended_at AND x.started_at < d.day92)) THEN 'hospital'
         WHEN EXISTS (SELECT 1 FROM journey_episodes e WHERE e.discharge_id = d.id AND e.kind = 'reablement' AND e.outcome = 'care_home'
-                     AND e.ended_at < (d.discharge_date + 92)::timestamp AT TIME ZONE h.timezone) THEN 'care_home'
+                     AND e.ended_at < d.day92) THEN 'care_home'
         ELSE 'home'
     END
-    FROM hospital_discharges d JOIN hubs h ON h.id = d.hub_id WHERE d.id = p_discharge
+    FROM d
 $$;
-REVOKE ALL ON FUNCTION carehub_status_at_91(bigint) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION carehub_status_at_91(bigint) TO carehub_manager, carehub_admin;
 
 -- B1 as before (0013), with each person's status from their journey where there is one.
 CREATE OR REPLACE FUNCTION report_reablement_91(p_from date, p_to date, p_by text, p_hub text)
@@ -303,20 +393,23 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Home First's first 24 hours: discharges in the period followed by reablement whose first visit
--- (delivered or still planned, not cancelled) started within 24 hours of the discharge ÷ those
--- discharges. A discharge with no visit yet counts as not seen in time.
+-- started within 24 hours of the discharge ÷ those discharges. A visit counts when a published
+-- roster gave it a carer (its start is the roster's) and it was not missed or cancelled; a
+-- discharge with none counts as not seen in time. Discharges under 24 hours before the end of
+-- p_to are left out (their day is not over).
 CREATE FUNCTION report_first_visit_24h(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
 LANGUAGE sql STABLE AS $$
     WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
     firsts AS (
         SELECT e.id, e.client_id, e.started_at,
-               (SELECT min(coalesce((SELECT min(a.starts_at) FROM roster_assignments a JOIN rosters r ON r.id = a.roster_id
-                                     AND r.status = 'published' WHERE a.visit_id = v.id), v.window_start))
-                FROM visits v WHERE v.client_id = e.client_id AND v.status <> 'cancelled' AND v.window_end >= e.started_at) AS first_visit
-        FROM journey_episodes e
+               (SELECT min(a.starts_at) FROM visits v JOIN roster_assignments a ON a.visit_id = v.id
+                JOIN rosters r ON r.id = a.roster_id AND r.status = 'published'
+                WHERE v.client_id = e.client_id AND v.status IN ('planned', 'delivered') AND a.starts_at >= e.started_at) AS first_visit
+        FROM journey_episodes e JOIN clients c ON c.id = e.client_id JOIN hubs h ON h.id = c.hub_id
         WHERE e.kind = 'hospital_discharge'
           AND EXISTS (SELECT 1 FROM journey_episodes r WHERE r.discharge_id = e.discharge_id AND r.kind = 'reablement')
+          AND e.started_at + interval '24 hours' <= (p_to + 1)::timestamp AT TIME ZONE h.timezone
     ),
     x AS (
         SELECT pe.e, h.code AS hub, count(*) FILTER (WHERE f.first_visit < f.started_at + interval '24 hours') AS seen, count(*) AS cohort

@@ -74,7 +74,9 @@ BEGIN
                                                                      'expires_at', g.expires_at, 'reviewed_at', g.reviewed_at,
                                                                      'review_note', g.review_note) ORDER BY g.id)
                                  FROM record_access_grants g JOIN people p ON p.id = g.person_id WHERE g.client_id = v_client), '[]'),
-        'audit', coalesce((SELECT jsonb_agg(jsonb_build_object('at', a.at, 'who', coalesce(p.name, 'administration login (' || a.db_user || ')'),
+        'audit', coalesce((SELECT jsonb_agg(jsonb_build_object('at', a.at,
+                                                               'who', CASE WHEN a.action = 'carer-link-read' THEN 'a carer, through their own link'
+                                                                           ELSE coalesce(p.name, 'administration login (' || a.db_user || ')') END,
                                                                'role', p.role, 'action', a.action, 'table', a.table_name,
                                                                'changed_columns', a.changed_columns) ORDER BY a.at, a.id)
                            FROM audit_log a LEFT JOIN people p ON p.id = a.person_id
@@ -84,7 +86,7 @@ BEGIN
                               OR (a.table_name = 'client_leads' AND a.row_key IN (SELECT id::text FROM client_leads WHERE client_id = v_client))
                               OR (a.table_name = 'record_access_grants'
                                   AND a.row_key IN (SELECT id::text FROM record_access_grants WHERE client_id = v_client))
-                              OR (a.table_name IN ('care_plan_items', 'journey_episodes', 'handovers')
+                              OR (a.table_name IN ('care_plan_items', 'journey_episodes', 'handovers') AND a.action <> 'carer-link-read'
                                   AND split_part(a.row_key, '/', 1) = v_client::text)), '[]')
     ) INTO v_doc;
     RETURN v_doc;

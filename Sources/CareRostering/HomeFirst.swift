@@ -2,9 +2,9 @@ import CareModel
 import CareStore
 
 /// Home First from the record (issue 15): a hospital discharge on pathway 1 (home with new
-/// support) becomes a reablement package for its client with visits in the next 24 hours, at
-/// Home First priority, for the next rebalance run to staff; the discharge and the reablement
-/// start the person's journey.
+/// support) becomes a reablement package for its client, with its visits from now to the end of
+/// the week (and of the next when the next 24 hours reach it) at Home First priority, for the next
+/// rebalance run to staff; the discharge and the reablement start the person's journey.
 public enum HomeFirst {
     /// The standard reablement calls: a label and a window for each. Reablement visits are
     /// longer in the morning (washing and dressing, with the person doing what they can).

@@ -68,11 +68,15 @@ public enum RosterWorkflow {
 
 extension RosterWorkflow {
     /// A stored version with the display details the hand-outs need; `withTasks` adds the
-    /// care-plan tasks of every visit, for carers' sheets (each plan read is audited).
-    public static func handout(_ db: Connection, _ stored: StoredRoster, withTasks: Bool = false) throws -> Handout {
+    /// care-plan tasks of every visit (or of one carer's, `tasksOf`), for carers' sheets (each
+    /// plan read is audited, so read only what is printed).
+    public static func handout(_ db: Connection, _ stored: StoredRoster, withTasks: Bool = false, tasksOf carer: String? = nil) throws -> Handout {
         let (problem, roster) = try documents(stored)
         var handout = try handout(db, hub: stored.hubCode, week: stored.week, version: stored.version, problem: problem, roster: roster)
-        if withTasks { handout.visitTasks = try HandoutRepository(db).tasks(visitIDs: roster.assignments.map(\.visit)) }
+        if withTasks {
+            let visits = carer.map { c in handout.items(for: c).map(\.visit.id) } ?? roster.assignments.map(\.visit)
+            handout.visitTasks = try HandoutRepository(db).tasks(visitIDs: visits)
+        }
         return handout
     }
 

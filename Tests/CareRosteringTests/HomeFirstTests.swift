@@ -107,6 +107,10 @@ struct HomeFirstTests {
             try c.db.query("SELECT carehub_status_at_91(id) AS s FROM hospital_discharges WHERE external_id = 'D-0004'").rows[0].decode("s")
         }
         #expect(try status() == "home")
+        // A stay before the discharge, never ended on the record, does not count.
+        try journeys.add(
+            JourneyEpisode(kind: .hospitalAdmission, startedAt: Instant(rfc3339: "2026-05-20T10:00:00Z")!), clientExternalID: "P-HF-0001")
+        #expect(try status() == "home")
         // Back in hospital 20 days after discharge and still there at day 91.
         let admitted = Instant(rfc3339: "2026-06-21T10:00:00Z")!
         let stay = try journeys.add(JourneyEpisode(kind: .readmission, startedAt: admitted), clientExternalID: "P-HF-0001")
@@ -119,7 +123,7 @@ struct HomeFirstTests {
         ).rows
         #expect(try back.map { [try $0.decode("numerator", as: Double.self), try $0.decode("denominator", as: Double.self)] } == [[1, 1]])
         // Home after 30 days; then died on day 80.
-        _ = try journeys.end(episodeID: stay, at: admitted.adding(minutes: 30 * 24 * 60), outcome: nil)
+        _ = try journeys.end(episodeID: stay, clientExternalID: "P-HF-0001", at: admitted.adding(minutes: 30 * 24 * 60), outcome: nil)
         #expect(try status() == "home")
         try journeys.add(JourneyEpisode(kind: .death, startedAt: Instant(rfc3339: "2026-08-20T10:00:00Z")!), clientExternalID: "P-HF-0001")
         #expect(try status() == "died")

@@ -39,7 +39,7 @@ public struct AuditRepository {
                 OR (a.table_name IN ('clients', 'client_records') AND a.row_key = carehub_client_id(\(clientExternalID))::text)
                 OR (a.table_name = 'client_notes' AND a.row_key IN (SELECT carehub_client_note_ids(carehub_client_id(\(clientExternalID)))))
                 OR (a.table_name = 'client_leads' AND a.row_key IN (SELECT carehub_client_lead_ids(carehub_client_id(\(clientExternalID)))))
-                OR (a.table_name IN ('care_plan_items', 'journey_episodes', 'handovers')
+                OR (a.table_name IN ('care_plan_items', 'journey_episodes', 'handovers') AND a.action <> 'carer-link-read'
                     AND split_part(a.row_key, '/', 1) = carehub_client_id(\(clientExternalID))::text)
                 OR (a.table_name = 'record_access_grants'
                     AND a.row_key IN (SELECT carehub_client_grant_ids(carehub_client_id(\(clientExternalID)))))

@@ -45,12 +45,14 @@ public enum BreakGlassError: Error, Sendable, Equatable, CustomStringConvertible
     case reasonTooShort
     case reasonTooLong
     case minutesOutOfRange(Int)
+    case alreadyOpen
 
     public var description: String {
         switch self {
         case .reasonTooShort: "give a reason of at least 10 characters: it is what the review reads"
         case .reasonTooLong: "the reason is longer than 1,000 characters"
         case .minutesOutOfRange(let m): "--minutes \(m): break-glass access lasts from 1 minute to 12 hours (720)"
+        case .alreadyOpen: "break-glass access to this record is open to you already; a new grant may follow when it closes"
         }
     }
 }
@@ -92,12 +94,16 @@ public struct RecordAccessRepository {
         guard reason.unicodeScalars.count >= 10 else { throw BreakGlassError.reasonTooShort }
         guard reason.unicodeScalars.count <= 1000 else { throw BreakGlassError.reasonTooLong }
         guard (1...720).contains(minutes) else { throw BreakGlassError.minutesOutOfRange(minutes) }
-        return try db.query(
-            """
-            SELECT to_char(carehub_break_glass(\(clientExternalID), \(reason), \(minutes)) AT TIME ZONE 'UTC',
-                           'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS until
-            """
-        ).rows[0].decode("until", as: String?.self)
+        do {
+            return try db.query(
+                """
+                SELECT to_char(carehub_break_glass(\(clientExternalID), \(reason), \(minutes)) AT TIME ZONE 'UTC',
+                               'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS until
+                """
+            ).rows[0].decode("until", as: String?.self)
+        } catch let error as StoreError where error.code == .checkViolation && error.constraint == "record_access_grants_one_open" {
+            throw BreakGlassError.alreadyOpen
+        }
     }
 
     /// Every break-glass grant, oldest first, or only those waiting for review.

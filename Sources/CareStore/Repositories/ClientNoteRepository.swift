@@ -41,9 +41,11 @@ public struct ClientNoteRepository {
         ).rows.first.map { try $0.decode("id") }
     }
 
-    /// The client's notes, oldest first (call it where the record's read is audited: `record show`).
+    /// The client's notes, oldest first, with the read recorded in the audit trail in the same
+    /// transaction (call it inside one).
     public func notes(clientExternalID: String) throws -> [ClientNote] {
-        try db.query(
+        try db.execute("SELECT carehub_record_notes_read(id) FROM clients WHERE external_id = \(clientExternalID)")
+        return try db.query(
             """
             SELECT n.id, to_char(n.written_at AT TIME ZONE h.timezone, 'YYYY-MM-DD HH24:MI') AS written_at, n.author_name,
                    n.author_role, n.author_service, n.body, n.corrects

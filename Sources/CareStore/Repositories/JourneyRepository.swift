@@ -7,6 +7,7 @@ public enum JourneyError: Error, Sendable, Equatable, CustomStringConvertible {
     case notWaiting(Int)
     case notReceiver(String)
     case notLeadOrManager(String)
+    case receiverLeftHub(Int)
 
     public var description: String {
         switch self {
@@ -15,6 +16,7 @@ public enum JourneyError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notWaiting(let id): "handover \(id): no such handover waiting for you"
         case .notReceiver(let email): "\(email) is not active staff of the person's hub, or is you or their lead already"
         case .notLeadOrManager(let id): "\(id): only the person's lead professional or a manager of their hub hands them over"
+        case .receiverLeftHub(let id): "handover \(id): you are no longer active staff of the person's hub; ask for a new handover"
         }
     }
 }
@@ -49,10 +51,10 @@ public struct JourneyRepository {
         let clientID: Int = try client.decode("id")
         var dischargeID: Int?
         if let discharge = episode.dischargeID {
-            guard let row = try db.query("SELECT id FROM hospital_discharges WHERE external_id = \(discharge)").rows.first else {
-                throw JourneyError.unknownDischarge(discharge)
-            }
-            dischargeID = try row.decode("id")
+            // Only a discharge the database lets this person name: linked to the client already, or
+            // (for a manager of the hub) one of the hub not yet linked to anyone.
+            dischargeID = try db.query("SELECT carehub_discharge_for_episode(\(discharge), \(clientID)) AS id").rows[0].decode("id", as: Int?.self)
+            guard dischargeID != nil else { throw JourneyError.unknownDischarge(discharge) }
         }
         do {
             return try db.query(
@@ -68,21 +70,23 @@ public struct JourneyRepository {
         }
     }
 
-    /// Ends a lasting episode (an admission, reablement, long-term care) at `at`, with
-    /// reablement's outcome; false when no such open episode is visible.
-    public func end(episodeID: Int, at: Instant, outcome: JourneyEpisode.Outcome?) throws -> Bool {
+    /// Ends a lasting episode of the client (an admission, reablement, long-term care) at `at`,
+    /// with reablement's outcome; false when no such open episode of theirs is visible.
+    public func end(episodeID: Int, clientExternalID: String, at: Instant, outcome: JourneyEpisode.Outcome?) throws -> Bool {
         try db.execute(
             """
             UPDATE journey_episodes SET ended_at = \(at)::timestamptz, outcome = \(outcome?.rawValue)
-            WHERE id = \(episodeID) AND ended_at IS NULL
+            WHERE id = \(episodeID) AND ended_at IS NULL AND client_id = (SELECT id FROM clients WHERE external_id = \(clientExternalID))
             """) > 0
     }
 
-    /// The client's episodes in time order, or nil when the acting person does not reach them.
+    /// The client's episodes in time order (empty when the acting person does not reach their
+    /// record); the read is recorded in the audit trail in the same transaction.
     public func episodes(clientExternalID: String) throws -> [JourneyEpisode] {
-        try db.query(
+        try db.execute("SELECT carehub_record_journey_read(id) FROM clients WHERE external_id = \(clientExternalID)")
+        return try db.query(
             """
-            SELECT e.id, e.kind, e.started_at, e.ended_at, carehub_discharge_external_id(e.discharge_id) AS discharge, e.goals, e.outcome,
+            SELECT e.id, e.kind, e.started_at, e.ended_at, carehub_episode_discharge(e.id) AS discharge, e.goals, e.outcome,
                    e.recorded_name
             FROM journey_episodes e JOIN clients c ON c.id = e.client_id
             WHERE c.external_id = \(clientExternalID) ORDER BY e.started_at, e.id
@@ -106,7 +110,7 @@ public struct JourneyRepository {
         let clientID: Int = try client.decode("id")
         do {
             return try db.query("SELECT carehub_hand_over(\(clientID), \(toEmail), \(note)) AS id").rows[0].decode("id")
-        } catch let error as StoreError where error.code == .checkViolation {
+        } catch let error as StoreError where error.code == .checkViolation && error.constraint == "handovers_receiver" {
             throw JourneyError.notReceiver(toEmail)
         } catch let error as AccessRefused where error.refusal.contains("hands them over") {
             throw JourneyError.notLeadOrManager(clientExternalID)
@@ -117,17 +121,26 @@ public struct JourneyRepository {
 
     /// Accepts a handover made to the acting person, who becomes the lead.
     public func accept(handoverID: Int) throws {
-        let done: Bool = try db.query("SELECT carehub_accept_handover(\(handoverID)) AS done").rows[0].decode("done")
+        let done: Bool
+        do {
+            done = try db.query("SELECT carehub_accept_handover(\(handoverID)) AS done").rows[0].decode("done")
+        } catch let error as StoreError where error.code == .checkViolation && error.constraint == "client_leads_hub_staff" {
+            throw JourneyError.receiverLeftHub(handoverID)
+        }
         guard done else { throw JourneyError.notWaiting(handoverID) }
     }
 
-    /// Handovers the acting person can see: of one client (all, oldest first), or every waiting
-    /// one (oldest first; `hubCode` narrows to one hub).
+    /// Handovers the acting person can see: of one client (all, oldest first; their notes where
+    /// the reader reaches the record or receives the handover, a read recorded with the journey),
+    /// or every waiting one (oldest first, without notes; `hubCode` narrows to one hub).
     public func handovers(clientExternalID: String? = nil, waitingOnly: Bool = false, hubCode: String? = nil) throws -> [Handover] {
-        try db.query(
+        if let clientExternalID {
+            try db.execute("SELECT carehub_record_journey_read(id) FROM clients WHERE external_id = \(clientExternalID)")
+        }
+        return try db.query(
             """
             SELECT o.id, c.external_id AS client, o.from_name, o.from_service, o.to_name, o.to_service, o.to_person, o.handed_at, o.accepted_at,
-                   o.withdrawn_at, o.note
+                   o.withdrawn_at, CASE WHEN \(clientExternalID)::text IS NULL THEN NULL ELSE carehub_handover_note(o.id) END AS note
             FROM handovers o JOIN clients c ON c.id = o.client_id JOIN hubs h ON h.id = c.hub_id
             WHERE (\(clientExternalID)::text IS NULL OR c.external_id = \(clientExternalID))
               AND (NOT \(waitingOnly) OR (o.accepted_at IS NULL AND o.withdrawn_at IS NULL))

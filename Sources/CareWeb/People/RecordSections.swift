@@ -40,7 +40,7 @@ enum RecordSections {
     /// which note corrects which (notes are never edited; `carehub record note` adds them).
     static func notes(_ notes: [ClientNote]?) -> String {
         guard let notes else {
-            return #"<h3 id=\"notes\">Notes</h3><p class=\"muted\" id=\"notes-not-shared\">Not shared with you: no consent covers them.</p>"#
+            return #"<h3 id="notes">Notes</h3><p class="muted" id="notes-not-shared">Not shared with you: no consent covers them.</p>"#
         }
         guard !notes.isEmpty else { return #"<h3 id="notes">Notes</h3><p>No notes yet.</p>"# }
         let correctedBy = ClientNote.corrections(in: notes)

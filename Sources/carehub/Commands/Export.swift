@@ -36,8 +36,9 @@ extension RosterCommand {
                 guard let stored = try repo.find(hub: scope.hub, week: scope.week, version: chosen, documents: .hub) else {
                     throw CommandFailure("no version \(chosen) of \(scope.hub) \(scope.week)")
                 }
-                let handout = try RosterWorkflow.handout(db, stored, withTasks: true)
                 let formats = format.isEmpty ? Format.allCases : format
+                // Care-plan tasks only when the carers' sheets are written: each plan read is audited.
+                let handout = try RosterWorkflow.handout(db, stored, withTasks: formats.contains(.html))
                 // File names from ids go through ExternalID.fileName, and OutputFolder keeps every file under --out.
                 var folder = try OutputFolder(out)
                 func write(_ text: String, _ components: String...) throws { try folder.write(text, components) }

@@ -20,7 +20,7 @@ struct Import: ParsableCommand {
     @Argument(help: "What the file holds.") var kind: ImportKind
     @Argument(help: "The CSV file.") var file: String
     @Flag(help: "Validate and report new/updated/unchanged counts without writing.") var dryRun = false
-    @Option(help: "The moment to import as, RFC 3339 (default now): Home First plans the next 24 hours' visits from it.")
+    @Option(help: "The moment to import as, RFC 3339 (default now): Home First plans visits whose windows end after it.")
     var now: String?
 
     func run() throws {

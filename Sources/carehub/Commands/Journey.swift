@@ -9,7 +9,8 @@ struct Journey: ParsableCommand {
         abstract: "A person's journey (hospital, Home First reablement, long-term care…) and handovers between lead professionals.",
         discussion: """
             Import Home First discharges with `carehub import home-first FILE.csv`: each creates or links the client, their \
-            reablement package and its visits of the next 24 hours, and the discharge and reablement episodes.
+            reablement package and its visits from now to the end of the week (and of the next week when the next 24 hours \
+            reach it), and the discharge and reablement episodes.
             """,
         subcommands: [Add.self, End.self, Show.self, Handover.self, Accept.self, Waiting.self])
 
@@ -88,7 +89,7 @@ struct Journey: ParsableCommand {
                     guard let end = try journeys.instant(clientExternalID: client, date: date, time: time) else {
                         throw JourneyError.unknownClient(client)
                     }
-                    return try journeys.end(episodeID: episode, at: end, outcome: result)
+                    return try journeys.end(episodeID: episode, clientExternalID: client, at: end, outcome: result)
                 }
                 guard ended else { throw CommandFailure("episode \(episode): no such open episode of \(client) that you may reach") }
                 print("\(client): episode \(episode) ended")

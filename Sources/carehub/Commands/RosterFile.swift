@@ -112,7 +112,7 @@ struct RosterCommand: ParsableCommand {
                 let stored = try RosterRepository(try database.connect()).find(hub: hub, week: week, version: version, documents: .hub)
             {
                 // A carer's sheet carries their visits' care-plan tasks; the overview does not.
-                return try RosterWorkflow.handout(try database.connect(), stored, withTasks: carer != nil)
+                return try RosterWorkflow.handout(try database.connect(), stored, withTasks: carer != nil, tasksOf: carer)
             }
             return Handout(
                 hub: problem.hubs.map(\.id).joined(separator: ","), week: ISOWeek(containing: problem.weekStart).description,

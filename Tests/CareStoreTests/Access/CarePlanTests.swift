@@ -32,6 +32,8 @@ struct CarePlanTests {
         #expect(throws: AccessRefused.self) {
             try manager.execute("INSERT INTO care_plan_items (client_id, position, kind, description) VALUES (\(lichID), 1, 'meal', 'x')")
         }
+        // An item stays with its person: the client is not a column anyone may update.
+        #expect(throws: AccessRefused.self) { try manager.execute("UPDATE care_plan_items SET client_id = client_id") }
         // The nurse: the consent covers the record only, so not the plan; with care_plan, she reads it.
         #expect(try s.nurse.transaction { db in try CarePlanRepository(db).plan(clientExternalID: s.consented) } == nil)
         #expect(try AccessCounty.count(s.nurse, "SELECT 1 FROM care_plan_items") == 0)
@@ -85,6 +87,8 @@ struct CarePlanTests {
         let week = try #require(try CarerLinkReader(c.owner).read(token: token, changes: 0, tasks: true))
         #expect(week.visitTasks.map(\.visit) == [String(visits[0])])
         #expect(week.visitTasks.first?.items.map(\.kind) == [.access, .medicationPrompt, .personalCare])
+        // The read is in the person's own trail.
+        #expect(try AuditRepository(c.owner).entries(clientExternalID: client).contains { $0.action == "carer-link-read" })
         // Without asking (the calendar), none; through a revoked link, nothing at all.
         #expect(try CarerLinkReader(c.owner).read(token: token, changes: 0)?.visitTasks.isEmpty == true)
         #expect(try CarerLinkRepository(try c.connection(.manager)).revoke(carer: external))

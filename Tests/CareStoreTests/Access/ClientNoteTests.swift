@@ -36,7 +36,7 @@ struct ClientNoteTests {
         // Written now, to the minute in the hub's zone ("2026-12-02 08:41"), whatever the statement said.
         #expect(notes.allSatisfy { !$0.writtenAt.hasPrefix("2020") && $0.writtenAt.count == 16 && $0.writtenAt.dropFirst(10).first == " " })
         let audit = try AuditRepository(c.owner).entries(personEmail: "nia@staf.example").filter { $0.table == "client_notes" }
-        #expect(audit.map(\.action) == ["insert", "insert"])
+        #expect(audit.map(\.action) == ["insert", "insert", "read"])  // the two notes, then reading them
         // The administration login writes as itself.
         _ = try #require(try ClientNoteRepository(c.owner).add(clientExternalID: staf, body: "imported"))
         let last = try #require(try ClientNoteRepository(c.owner).notes(clientExternalID: staf).last)

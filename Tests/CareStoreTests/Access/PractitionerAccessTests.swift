@@ -81,9 +81,9 @@ struct PractitionerAccessTests {
         // A social care practitioner of the hub (AccessCounty's) reaches both records without consent.
         let socialWorker = try s.c.connection(.practitioner)
         #expect(try AccessCounty.count(socialWorker, "SELECT 1 FROM client_records") == 2)
-        // Only reads the database let happen were recorded: one for the nurse, on the consented record.
+        // Only reads the database let happen were recorded: the consented record, then its notes.
         let reads = try AuditRepository(s.c.owner).entries(personEmail: "nia@staf.example").filter { $0.action == "read" }
-        #expect(reads.count == 1)
+        #expect(reads.map(\.table) == ["client_records", "client_notes"])
         // HR, the commissioner and the scheduler reach no record, and cannot even ask.
         for role in [PersonRole.hr, .commissioner, .scheduler] {
             let db = try s.c.connection(role)
@@ -106,7 +106,9 @@ struct PractitionerAccessTests {
         #expect(try RecordAccessRepository(try s.c.connection(.practitioner)).reach(clientExternalID: s.noConsent) == nil)
         // Nor does she reach LICH's other people.
         #expect(try AccessCounty.count(s.nurse, "SELECT 1 FROM clients c JOIN hubs h ON h.id = c.hub_id WHERE h.code = 'LICH'") == 1)
-        // Disabled, she reaches no one.
+        // Once she has left every hub, leading no longer reaches them; disabled, she reaches no one.
+        try s.c.owner.execute("DELETE FROM person_hubs WHERE person_id = (SELECT id FROM people WHERE email = 'nia@staf.example')")
+        #expect(try RecordAccessRepository(s.nurse).reach(clientExternalID: s.noConsent) == nil)
         _ = try PeopleRepository(s.c.owner).disable(email: "nia@staf.example")
         #expect(throws: (any Error).self) { try RecordAccessRepository(s.nurse).reach(clientExternalID: s.noConsent) }
     }
@@ -132,6 +134,15 @@ struct PractitionerAccessTests {
         #expect(try access.reach(clientExternalID: lich) == .everything)
         #expect(
             try s.nurse.transaction { db in try ClientRecordRepository(db).record(clientExternalID: lich) }?.risks.dnacprLocation == "kitchen drawer")
+        // Read only: she may not write in it; and one open grant at a time.
+        #expect(throws: AccessRefused.self) {
+            try s.nurse.transaction { db in try ClientNoteRepository(db).add(clientExternalID: lich, body: "seen in A&E") }
+        }
+        #expect(throws: BreakGlassError.alreadyOpen) {
+            try s.nurse.transaction { db in
+                try RecordAccessRepository(db).breakGlass(clientExternalID: lich, reason: "still at the day centre", minutes: 30)
+            }
+        }
         // Only that person: LICH's others stay closed.
         #expect(try access.reach(clientExternalID: try s.c.clients(hub: "LICH")[1]) == nil)
         // Managers and HR cannot break the glass.

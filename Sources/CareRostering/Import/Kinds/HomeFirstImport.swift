@@ -7,9 +7,10 @@ import Foundation
 /// existing one by id, or a new one with `given_name`, `family_name`, `postcode`, `lat` and `lon`
 /// (and optionally `date_of_birth`, `funding`, default bcf_pooled). `calls` lists the day's calls
 /// (am;lunch;tea;bed, the default), `carers` how many come to each (1 or 2), `days` how long
-/// reablement lasts (default 42). The client's reablement package, its visits in the next 24
-/// hours at Home First priority, and the discharge and reablement episodes of their journey are
-/// written at once; `carehub rebalance` staffs the visits. Errors name columns, never values.
+/// reablement lasts (default 42). The client's reablement package, its visits from `--now` to the
+/// end of the week (and the next week's when the next 24 hours reach it) at Home First priority,
+/// and the discharge and reablement episodes of their journey are written at once;
+/// `carehub rebalance` staffs the visits. Errors name columns, never values.
 enum HomeFirstImport: RecordImport {
     static let name = "home-first"
     static let unit = "Home First discharges"
