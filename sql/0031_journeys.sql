@@ -392,33 +392,61 @@ LANGUAGE sql STABLE AS $$
     FROM x ORDER BY e, coalesce(hub, 'ALL')
 $$;
 
+-- Each discharge into reablement (from the journey) with its hub, local date and the start of
+-- the person's first visit after it: a visit counts when a published roster gave it a carer (its
+-- start is the roster's) and it was not missed or cancelled. Runs as its caller.
+CREATE FUNCTION carehub_discharge_first_visits()
+RETURNS TABLE (client_id bigint, hub text, timezone text, started_at timestamptz, local_date date, first_visit timestamptz)
+LANGUAGE sql STABLE AS $$
+    SELECT e.client_id, h.code, h.timezone, e.started_at, (e.started_at AT TIME ZONE h.timezone)::date,
+           (SELECT min(a.starts_at) FROM visits v JOIN roster_assignments a ON a.visit_id = v.id
+            JOIN rosters r ON r.id = a.roster_id AND r.status = 'published'
+            WHERE v.client_id = e.client_id AND v.status IN ('planned', 'delivered') AND a.starts_at >= e.started_at)
+    FROM journey_episodes e JOIN clients c ON c.id = e.client_id JOIN hubs h ON h.id = c.hub_id
+    WHERE e.kind = 'hospital_discharge'
+      AND EXISTS (SELECT 1 FROM journey_episodes r WHERE r.discharge_id = e.discharge_id AND r.kind = 'reablement')
+$$;
+
 -- Home First's first 24 hours: discharges in the period followed by reablement whose first visit
--- started within 24 hours of the discharge ÷ those discharges. A visit counts when a published
--- roster gave it a carer (its start is the roster's) and it was not missed or cancelled; a
--- discharge with none counts as not seen in time. Discharges under 24 hours before the end of
--- p_to are left out (their day is not over).
+-- started within 24 hours of the discharge ÷ those discharges; a discharge with no visit counts as
+-- not seen in time. Discharges under 24 hours before the end of p_to are left out (their day is
+-- not over).
 CREATE FUNCTION report_first_visit_24h(p_from date, p_to date, p_by text, p_hub text)
 RETURNS TABLE (period_end date, hub text, numerator numeric, denominator numeric, rate numeric)
 LANGUAGE sql STABLE AS $$
     WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
     firsts AS (
-        SELECT e.id, e.client_id, e.started_at,
-               (SELECT min(a.starts_at) FROM visits v JOIN roster_assignments a ON a.visit_id = v.id
-                JOIN rosters r ON r.id = a.roster_id AND r.status = 'published'
-                WHERE v.client_id = e.client_id AND v.status IN ('planned', 'delivered') AND a.starts_at >= e.started_at) AS first_visit
-        FROM journey_episodes e JOIN clients c ON c.id = e.client_id JOIN hubs h ON h.id = c.hub_id
-        WHERE e.kind = 'hospital_discharge'
-          AND EXISTS (SELECT 1 FROM journey_episodes r WHERE r.discharge_id = e.discharge_id AND r.kind = 'reablement')
-          AND e.started_at + interval '24 hours' <= (p_to + 1)::timestamp AT TIME ZONE h.timezone
+        SELECT f.client_id, f.started_at, f.first_visit, f.local_date
+        FROM carehub_discharge_first_visits() f
+        WHERE f.started_at + interval '24 hours' <= (p_to + 1)::timestamp AT TIME ZONE f.timezone
     ),
     x AS (
         SELECT pe.e, h.code AS hub, count(*) FILTER (WHERE f.first_visit < f.started_at + interval '24 hours') AS seen, count(*) AS cohort
         FROM firsts f JOIN clients c ON c.id = f.client_id JOIN hubs h ON h.id = c.hub_id
-        JOIN pe ON (f.started_at AT TIME ZONE h.timezone)::date > pe.prev AND (f.started_at AT TIME ZONE h.timezone)::date <= pe.e
+        JOIN pe ON f.local_date > pe.prev AND f.local_date <= pe.e
         WHERE p_hub IS NULL OR h.code = p_hub
         GROUP BY GROUPING SETS ((pe.e, h.code), (pe.e))
     )
     SELECT e, coalesce(hub, 'ALL'), seen::numeric, cohort::numeric, carehub_rate(seen, cohort)
+    FROM x ORDER BY e, coalesce(hub, 'ALL')
+$$;
+
+-- Time from discharge to the first visit, in hours: for discharges into reablement in the period
+-- that have had one, how many, the median and the 90th percentile (suppressed under 10, as the
+-- other durations).
+CREATE FUNCTION report_discharge_to_visit(p_from date, p_to date, p_by text, p_hub text)
+RETURNS TABLE (period_end date, hub text, count bigint, median numeric, p90 numeric)
+LANGUAGE sql STABLE AS $$
+    WITH pe AS (SELECT * FROM carehub_period_windows(p_from, p_to, p_by)),
+    x AS (
+        SELECT pe.e, f.hub, count(*) AS n,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.first_visit - f.started_at) / 3600) AS median,
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM f.first_visit - f.started_at) / 3600) AS p90
+        FROM carehub_discharge_first_visits() f JOIN pe ON f.local_date > pe.prev AND f.local_date <= pe.e
+        WHERE f.first_visit IS NOT NULL AND (p_hub IS NULL OR f.hub = p_hub)
+        GROUP BY GROUPING SETS ((pe.e, f.hub), (pe.e))
+    )
+    SELECT e, coalesce(hub, 'ALL'), n, carehub_suppressed(median, n), carehub_suppressed(p90, n)
     FROM x ORDER BY e, coalesce(hub, 'ALL')
 $$;
 
@@ -441,3 +469,12 @@ BEGIN
                        'commissioner_' || report);
     END LOOP;
 END $$;
+CREATE FUNCTION commissioner_report_discharge_to_visit(p_from date, p_to date, p_by text, p_hub text)
+RETURNS TABLE (period_end date, hub text, count bigint, median numeric, p90 numeric)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT r.period_end, r.hub, CASE WHEN r.count BETWEEN 1 AND 4 THEN NULL ELSE r.count END,
+           CASE WHEN r.count BETWEEN 1 AND 4 THEN NULL ELSE r.median END, CASE WHEN r.count BETWEEN 1 AND 4 THEN NULL ELSE r.p90 END
+    FROM report_discharge_to_visit(p_from, p_to, p_by, p_hub) r
+$$;
+REVOKE ALL ON FUNCTION commissioner_report_discharge_to_visit(date, date, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION commissioner_report_discharge_to_visit(date, date, text, text) TO carehub_commissioner, carehub_admin;

@@ -10,6 +10,7 @@ public enum DurationReport: String, CaseIterable, Sendable {
     case checkLag = "check-lag"
     case lengthOfService = "length-of-service"
     case dischargeDelay = "discharge-delay"
+    case dischargeToVisit = "discharge-to-visit"
 
     /// The backing SQL function, read by `PeriodReportRepository.durations`.
     public var function: String {
@@ -20,6 +21,7 @@ public enum DurationReport: String, CaseIterable, Sendable {
         case .checkLag: return "report_check_lag"
         case .lengthOfService: return "report_length_of_service"
         case .dischargeDelay: return "report_discharge_delay"
+        case .dischargeToVisit: return "report_discharge_to_visit"
         }
     }
 
@@ -31,6 +33,7 @@ public enum DurationReport: String, CaseIterable, Sendable {
         case .checkLag: return "days from offer accepted to pre-employment checks cleared"
         case .lengthOfService: return "days in post of directly employed staff at each period end"
         case .dischargeDelay: return "BCF: days from discharge-ready date to discharge"
+        case .dischargeToVisit: return "Home First: hours from discharge to the first visit (journeys)"
         }
     }
 
@@ -40,7 +43,10 @@ public enum DurationReport: String, CaseIterable, Sendable {
             name: rawValue, title: "\(rawValue): \(from) to \(to)", definition: definition,
             columns: [
                 ReportColumn("period_end", "period end", .date), ReportColumn("hub", "hub", .text), ReportColumn("count", "count", .int),
-                ReportColumn("median_days", "median days", .days), ReportColumn("p90_days", "90th pct days", .days),
+                self == .dischargeToVisit
+                    ? ReportColumn("median_hours", "median hours", .hours) : ReportColumn("median_days", "median days", .days),
+                self == .dischargeToVisit
+                    ? ReportColumn("p90_hours", "90th pct hours", .hours) : ReportColumn("p90_days", "90th pct days", .days),
             ],
             rows: rows.map { r in
                 [

@@ -62,6 +62,11 @@ struct HomeFirstTests {
             "SELECT numerator, denominator FROM report_first_visit_24h('2026-11-01', '2026-11-30', 'month', 'STAF') WHERE hub = 'STAF'"
         ).rows
         #expect(try seen.map { [try $0.decode("numerator", as: Double.self), try $0.decode("denominator", as: Double.self)] } == [[1, 1]])
+        // And how long it took: one discharge (its median is suppressed under 10).
+        let took = try c.db.query(
+            "SELECT count, median FROM report_discharge_to_visit('2026-11-01', '2026-11-30', 'month', 'STAF') WHERE hub = 'STAF'"
+        ).rows
+        #expect(try took.map { try $0.decode("count", as: Int.self) } == [1])
         withExtendedLifetime(c) {}
     }
 

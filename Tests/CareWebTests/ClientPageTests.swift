@@ -65,8 +65,8 @@ struct ClientPageTests {
             #expect(page.body.contains(##"corrected by <a href="#note-\##(fix)">note \##(fix)</a>"##))
             #expect(page.body.contains("<p>Fell &lt;in&gt; the kitchen</p>"))
         }
-        // One read of the client's week, one of their record.
-        #expect(try Self.reads(county, client) == 2)
+        // One read of the client's week, one of their record, one of their notes.
+        #expect(try Self.reads(county, client) == 3)
     }
 
     /// Another hub's manager gets 404, and so does the right manager under another hub's address;

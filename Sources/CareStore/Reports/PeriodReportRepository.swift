@@ -119,6 +119,7 @@ public struct PeriodReportRepository {
         "report_waiting", "report_handbacks", "report_package_size", "report_pathway_mix", "report_discharge_delay", "report_reablement_91",
         "report_delivered_hours", "report_undelivered_hours", "report_spend_by_funder", "report_rate_vs_min_price",
         "report_capacity_vs_demand", "report_readmission_30", "report_first_visit_24h",
+        "report_discharge_to_visit",
     ]
 
     /// The function to call: a commissioner's twin when a commissioner acts, else the report

@@ -45,7 +45,7 @@ enum ReportCatalogue {
             switch r {
             case .lengthOfService: return .workforce
             case .timeToFill, .timeToHire, .timeToStart, .checkLag: return .recruitment
-            case .dischargeDelay: return .betterCareFund
+            case .dischargeDelay, .dischargeToVisit: return .betterCareFund
             }
         case .funnel: return .recruitment
         case .figure(let r):

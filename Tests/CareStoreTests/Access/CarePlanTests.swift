@@ -84,7 +84,18 @@ struct CarePlanTests {
         try c.owner.execute("UPDATE rosters SET status = 'published', published_at = now() WHERE id = \(rosterID)")
         let external: String = try c.owner.query("SELECT external_id FROM carers WHERE id = \(carer)").rows[0].decode("external_id")
         let token = try #require(try CarerLinkRepository(try c.connection(.manager)).issue(carer: external))
+        // Consent to share between health and social care does not govern the carer (social care,
+        // giving the care): with it off and on, the same tasks and nothing of the record.
+        var record = ClientRecordAccessTests.record(client, nhs: "9434765919")
+        record.consent = nil
+        try ClientRecordRepository(c.owner).upsert(record)
+        let withoutConsent = try #require(try CarerLinkReader(c.owner).read(token: token, changes: 0, tasks: true))
+        try ClientRecordRepository(c.owner).upsert(ClientRecordAccessTests.record(client, nhs: "9434765919"))
         let week = try #require(try CarerLinkReader(c.owner).read(token: token, changes: 0, tasks: true))
+        #expect(week.visitTasks == withoutConsent.visitTasks)
+        for text in week.rosters.map(\.problemText) + week.visitTasks.flatMap({ $0.items.map(\.description) }) {
+            #expect(!text.contains("9434765919") && !text.contains("Tibbs") && !text.contains("kitchen drawer"))
+        }
         #expect(week.visitTasks.map(\.visit) == [String(visits[0])])
         #expect(week.visitTasks.first?.items.map(\.kind) == [.access, .medicationPrompt, .personalCare])
         // The read is in the person's own trail.
