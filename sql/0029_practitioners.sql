@@ -169,6 +169,22 @@ BEGIN
     RETURN NEW;
 END $$;
 
+-- A read of who a person is and their week (`roster show --client`, the web's client and person
+-- pages), recorded only for a person the reader reaches or one of their hubs' (the scheduler's),
+-- or any for the administration login: before, any id could be written against, so a manager could
+-- put reads of another hub's people into those people's trails.
+CREATE OR REPLACE FUNCTION carehub_record_client_read(p_client bigint) RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    INSERT INTO audit_log (person_id, action, table_name, row_key, client_id)
+    SELECT carehub_acting_recorded(), 'read', 'clients', c.id::text, c.id
+    FROM clients c
+    WHERE c.id = p_client
+      AND (carehub_acting_recorded() IS NULL
+           OR c.id = ANY (carehub_person_reach(carehub_acting_recorded(), 'person'))
+           OR c.hub_id IN (SELECT ph.hub_id FROM person_hubs ph WHERE ph.person_id = carehub_acting_recorded()))
+$$;
+GRANT EXECUTE ON FUNCTION carehub_record_client_read(bigint) TO carehub_practitioner;
+
 -- A read of a person's notes (`carehub record show`, the web's person page), recorded against
 -- `client_notes` with the person, for a reader who reaches the notes; notes may be shared where
 -- the record is not, so their read is recorded on its own.

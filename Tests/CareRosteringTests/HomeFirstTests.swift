@@ -48,7 +48,9 @@ struct HomeFirstTests {
         #expect(linked)
         let journey = try JourneyRepository(c.db).episodes(clientExternalID: "P-HF-0001")
         #expect(journey.map(\.kind) == [.hospitalDischarge, .reablement] && journey.allSatisfy { $0.dischargeID == "D-0001" })
-        // Again: nothing changes.
+        // Again: nothing changes; nor does importing the discharges file again, which has no client.
+        #expect(try c.db.transaction { db in try HomeFirst.admit(db, admission, now: Self.now) } == .unchanged)
+        try Self.discharge(c.db, "D-0001")
         #expect(try c.db.transaction { db in try HomeFirst.admit(db, admission, now: Self.now) } == .unchanged)
         // The next rebalance run staffs the new visits, Home First first.
         let result = try Rebalance.run(c.db, hub: "STAF", options: RebalanceTests.options(c.week))

@@ -58,15 +58,19 @@ public struct DischargeRepository {
                    \(d.dischargeReady)::date, \(d.discharged)::date, \(d.pathway), \(d.reablementStart)::date, \(d.councilFunded),
                    \(d.statusAt91?.rawValue)
             FROM hubs h WHERE h.code = \(d.hubCode)
-            ON CONFLICT (external_id) DO UPDATE SET hub_id = EXCLUDED.hub_id, client_id = EXCLUDED.client_id,
+            ON CONFLICT (external_id) DO UPDATE SET hub_id = EXCLUDED.hub_id,
+                -- A file without the client or reablement start keeps what Home First or a journey linked.
+                client_id = coalesce(EXCLUDED.client_id, hospital_discharges.client_id),
                 age_at_discharge = EXCLUDED.age_at_discharge, discharge_ready_date = EXCLUDED.discharge_ready_date,
-                discharge_date = EXCLUDED.discharge_date, pathway = EXCLUDED.pathway, reablement_start = EXCLUDED.reablement_start,
+                discharge_date = EXCLUDED.discharge_date, pathway = EXCLUDED.pathway,
+                reablement_start = coalesce(EXCLUDED.reablement_start, hospital_discharges.reablement_start),
                 council_funded = EXCLUDED.council_funded, status_at_91 = EXCLUDED.status_at_91
             WHERE (hospital_discharges.hub_id, hospital_discharges.client_id, hospital_discharges.age_at_discharge,
                    hospital_discharges.discharge_ready_date, hospital_discharges.discharge_date, hospital_discharges.pathway,
                    hospital_discharges.reablement_start, hospital_discharges.council_funded, hospital_discharges.status_at_91)
-                  IS DISTINCT FROM (EXCLUDED.hub_id, EXCLUDED.client_id, EXCLUDED.age_at_discharge, EXCLUDED.discharge_ready_date,
-                   EXCLUDED.discharge_date, EXCLUDED.pathway, EXCLUDED.reablement_start, EXCLUDED.council_funded, EXCLUDED.status_at_91)
+                  IS DISTINCT FROM (EXCLUDED.hub_id, coalesce(EXCLUDED.client_id, hospital_discharges.client_id), EXCLUDED.age_at_discharge,
+                   EXCLUDED.discharge_ready_date, EXCLUDED.discharge_date, EXCLUDED.pathway,
+                   coalesce(EXCLUDED.reablement_start, hospital_discharges.reablement_start), EXCLUDED.council_funded, EXCLUDED.status_at_91)
             RETURNING (xmax = 0) AS inserted
             """
         ).upsertOutcome()

@@ -19,7 +19,9 @@ struct PersonRecord: Sendable {
     /// repository. A person the reader does not reach is a 404.
     static func load(_ db: Connection, clientID: String) throws -> PersonRecord {
         guard let reach = try RecordAccessRepository(db).reach(clientExternalID: clientID),
-            let person = try ClientRecordRepository(db).person(clientExternalID: clientID)
+            let person = try ClientRecordRepository(db).person(clientExternalID: clientID),
+            // Who the person is, their leads and handovers: the page's read of them, recorded.
+            try AuditRepository(db).recordClientRead(externalID: clientID)
         else { throw notFound("person") }
         let journeys = JourneyRepository(db)
         return PersonRecord(

@@ -84,6 +84,16 @@ struct PractitionerAccessTests {
         // Only reads the database let happen were recorded: the consented record, then its notes.
         let reads = try AuditRepository(s.c.owner).entries(personEmail: "nia@staf.example").filter { $0.action == "read" }
         #expect(reads.map(\.table) == ["client_records", "client_notes"])
+        // Nobody writes reads into the trail of a person they do not reach, by calling the recorders directly.
+        let lichID: Int = try s.c.owner.query("SELECT min(c.id) AS id FROM clients c JOIN hubs h ON h.id = c.hub_id WHERE h.code = 'LICH'")
+            .rows[0].decode("id")
+        let before = try AccessCounty.count(s.c.owner, "SELECT 1 FROM audit_log WHERE client_id = \(lichID)")
+        for recorder in ["carehub_record_client_read", "carehub_record_notes_read", "carehub_record_care_plan_read"] {
+            let name = try #require(SQLIdentifier(recorder))
+            try s.c.connection(.manager).execute("SELECT \(name)(\(lichID))")
+            try s.nurse.execute("SELECT \(name)(\(lichID))")
+        }
+        #expect(try AccessCounty.count(s.c.owner, "SELECT 1 FROM audit_log WHERE client_id = \(lichID)") == before)
         // HR, the commissioner and the scheduler reach no record, and cannot even ask.
         for role in [PersonRole.hr, .commissioner, .scheduler] {
             let db = try s.c.connection(role)
