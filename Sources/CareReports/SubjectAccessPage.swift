@@ -41,9 +41,10 @@ public enum SubjectAccessPage {
     public static func render(json: String, client: String) -> String? {
         guard case .object(let document)? = try? JSONDecoder().decode(Value.self, from: Data(json.utf8)) else { return nil }
         let generated = document["generated_at"].map(text) ?? ""
+        let zone = document["time_zone"].map(text).map { " (local dates in \($0))" } ?? ""
         var body = "<h1>Everything carehub holds about \(PrintableSheets.esc(client))</h1>"
-        body += "<p class=\"muted\">Subject access export, \(PrintableSheets.esc(generated)); times in UTC unless a local date.</p>"
-        let rest = document.keys.filter { !order.contains($0) && !["format", "generated_at"].contains($0) }.sorted()
+        body += "<p class=\"muted\">Subject access export, \(PrintableSheets.esc(generated)); times in UTC\(PrintableSheets.esc(zone)).</p>"
+        let rest = document.keys.filter { !order.contains($0) && !["format", "generated_at", "time_zone"].contains($0) }.sorted()
         for key in order.filter({ document[$0] != nil }) + rest {
             body += "<h2>\(PrintableSheets.esc(title(key)))</h2>" + block(document[key] ?? .null)
         }

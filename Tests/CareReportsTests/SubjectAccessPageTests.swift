@@ -7,7 +7,7 @@ import Testing
 @Suite("Subject access page")
 struct SubjectAccessPageTests {
     static let json = """
-        {"format": "carehub.subject-access/1", "generated_at": "2026-12-02T10:00:00Z",
+        {"format": "carehub.subject-access/1", "generated_at": "2026-12-02T10:00:00Z", "time_zone": "Europe/London",
          "person": {"given_name": "Edith <E>", "home_first": true, "date_of_birth": null},
          "notes": [{"body": "Fell & recovered", "author_name": "Nia"}, {"body": "Better", "author_name": "Tom", "corrects": 1}],
          "care_plan": [], "audit": [{"who": "Nia", "action": "read", "changed_columns": ["a", "b"]}],
@@ -24,6 +24,7 @@ struct SubjectAccessPageTests {
         #expect(page.contains("<tr><th>Author name</th><th>Body</th><th>Corrects</th></tr>"))
         #expect(page.contains("<td>Fell &amp; recovered</td>") && page.contains("<td>1</td>"))
         #expect(page.contains("<td>a, b</td>") && page.contains(#"<p class="muted">None.</p>"#) && page.contains("<p>42</p>"))
+        #expect(page.contains("times in UTC (local dates in Europe/London)."))
         #expect(SubjectAccessPage.render(json: "[1, 2]", client: "P-1") == nil)
     }
 }
