@@ -10,7 +10,8 @@
 --   * a practitioner of the person's hub: the person, and a part when they work in social care
 --     (the hub's own service) or the person's consent to share covers it; with no consent, health
 --     staff see who the hub's people are and nothing of their record;
---   * the person's current lead professional (a practitioner): every part, wherever the person
+--   * the person's current lead professional (a practitioner; leads may be practitioners from
+--     migration 0031's lead trigger on): every part, wherever the person
 --     is now (moved to another hub, handed between services): leading them is the relationship;
 --   * break-glass: a practitioner with no relationship may open one person's record to read, for a
 --     stated reason, for at most 12 hours (`carehub_break_glass`; one open grant at a time); every
@@ -133,8 +134,9 @@ GRANT SELECT ON client_leads TO carehub_practitioner;
 CREATE POLICY practitioner_read ON client_leads FOR SELECT TO carehub_practitioner
     USING (client_id = ANY ((SELECT carehub_record_clients('person'))::bigint[]));
 
--- New rows about a person (notes, lead spells) now check reach rather than hub: a practitioner
--- writes notes about the people whose notes they reach; a manager reaches their hubs as before.
+-- New rows about a person now check reach rather than hub, for writing: notes need the notes'
+-- reach, journey episodes (migration 0031) the record's, the rest (lead spells, handovers) the
+-- person's; a manager reaches their hubs as before.
 CREATE OR REPLACE FUNCTION carehub_require_new_row_of_own_hub(p_table text, p_id bigint, p_client bigint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -144,29 +146,11 @@ BEGIN
         RAISE EXCEPTION 'a row''s id in % is the database''s to give', p_table USING ERRCODE = '42501';
     END IF;
     IF v_person IS NOT NULL
-       AND NOT p_client = ANY (carehub_person_reach(v_person, CASE p_table WHEN 'client_notes' THEN 'notes+write' ELSE 'person+write' END)) THEN
+       AND NOT p_client = ANY (carehub_person_reach(v_person, CASE p_table WHEN 'client_notes' THEN 'notes+write'
+                                                                           WHEN 'journey_episodes' THEN 'record+write'
+                                                                           ELSE 'person+write' END)) THEN
         RAISE EXCEPTION 'not a person whose record you may reach' USING ERRCODE = '42501';
     END IF;
-END $$;
-
--- Leads: an active manager or practitioner of the person's hub when assigned.
-CREATE OR REPLACE FUNCTION carehub_lead_insert() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-    v_person bigint := carehub_acting_recorded();
-BEGIN
-    PERFORM carehub_require_new_row_of_own_hub('client_leads', NEW.id, NEW.client_id);
-    NEW.assigned_by := v_person;
-    NEW.led_from := now();
-    NEW.led_until := NULL;
-    IF NOT EXISTS (
-        SELECT 1 FROM person_hubs ph JOIN clients c ON c.hub_id = ph.hub_id JOIN people p ON p.id = ph.person_id
-        WHERE c.id = NEW.client_id AND ph.person_id = NEW.person_id AND p.active AND p.role IN ('manager', 'practitioner')
-    ) THEN
-        RAISE EXCEPTION 'a lead must be an active member of staff of the person''s hub'
-            USING ERRCODE = '23514', TABLE = 'client_leads', CONSTRAINT = 'client_leads_hub_staff';
-    END IF;
-    RETURN NEW;
 END $$;
 
 -- A read of who a person is and their week (`roster show --client`, the web's client and person

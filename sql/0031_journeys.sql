@@ -42,24 +42,6 @@ CREATE INDEX journey_episodes_client_idx ON journey_episodes (client_id, started
 -- A discharge is one episode, and is followed by at most one reablement.
 CREATE UNIQUE INDEX journey_episodes_discharge_idx ON journey_episodes (discharge_id, kind) WHERE discharge_id IS NOT NULL;
 
--- New rows about a person: journey episodes need the record's reach, notes the notes', the rest
--- (lead spells, handovers) the person's.
-CREATE OR REPLACE FUNCTION carehub_require_new_row_of_own_hub(p_table text, p_id bigint, p_client bigint) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-    v_person bigint := carehub_acting_recorded();
-BEGIN
-    IF p_id IS DISTINCT FROM currval(pg_get_serial_sequence(p_table, 'id')) THEN
-        RAISE EXCEPTION 'a row''s id in % is the database''s to give', p_table USING ERRCODE = '42501';
-    END IF;
-    IF v_person IS NOT NULL
-       AND NOT p_client = ANY (carehub_person_reach(v_person, CASE p_table WHEN 'client_notes' THEN 'notes+write'
-                                                                           WHEN 'journey_episodes' THEN 'record+write'
-                                                                           ELSE 'person+write' END)) THEN
-        RAISE EXCEPTION 'not a person whose record you may reach' USING ERRCODE = '42501';
-    END IF;
-END $$;
-
 -- The hospital discharge an episode may name, by external id: one already linked to the client,
 -- or, for a manager of the client's hub (or the administration login), one of that hub linked to
 -- no one yet, which the episode then links. NULL otherwise, so a practitioner cannot probe or
@@ -257,9 +239,10 @@ $$;
 REVOKE ALL ON FUNCTION carehub_record_journey_read(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION carehub_record_journey_read(bigint) TO carehub_manager, carehub_practitioner;
 
--- A new lead spell by assignment withdraws a handover still waiting for the person: the receiver
--- of an older handover must not unseat the lead just assigned. (An accepted handover is no longer
--- waiting when its own spell starts.) Otherwise as migration 0029.
+-- Lead spells (migration 0028) as practitioners and handovers change them: a lead is an active
+-- manager or practitioner of the person's hub when assigned; and a new spell by assignment
+-- withdraws a handover still waiting for the person, whose receiver must not unseat the lead just
+-- assigned. (An accepted handover is no longer waiting when its own spell starts.)
 CREATE OR REPLACE FUNCTION carehub_lead_insert() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
