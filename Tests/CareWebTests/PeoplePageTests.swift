@@ -100,6 +100,43 @@ struct PeoplePageTests {
         }
     }
 
+    /// The forms to hand over and to record an episode, answered beside their fields.
+    @Test func handOverAndRecordAnEpisodeFromThePage() async throws {
+        let county = try WebCounty()
+        let (noConsent, consented) = try Self.setUp(county)
+        try await county.app().test(.router) { http in
+            let manager = try await WebVisitor.signIn(http, WebCounty.email(.manager))
+            let page = try await manager.get("/people/\(noConsent)")
+            #expect(page.body.contains("handover-form") && page.body.contains(#"<option value="\#(WebCounty.email(.practitioner))">"#))
+            let wrong = try await manager.post("/people/\(noConsent)/handover", ["to": "nobody@web.example"], tokenFrom: "/people/\(noConsent)")
+            #expect(wrong.status == .unprocessableContent && wrong.body.contains(#"id="handover-error""#))
+            #expect(wrong.body.contains(#"value="nobody@web.example""#))
+            let done = try await manager.post(
+                "/people/\(noConsent)/handover", ["to": WebCounty.email(.practitioner), "note": "home from hospital"],
+                tokenFrom: "/people/\(noConsent)")
+            #expect(done.status == .seeOther)
+            // The nurse, not the lead, is offered no handover form; she accepts from the page.
+            let nurse = try await WebVisitor.signIn(http, WebCounty.email(.practitioner))
+            let hers = try await nurse.get("/people/\(noConsent)")
+            #expect(!hers.body.contains("handover-form") && hers.body.contains("Accept and become the lead"))
+            // Episodes: refused beside the field without a time, or with goals on an admission; recorded otherwise.
+            let path = "/people/\(consented)/episodes"
+            let noTime = try await nurse.post(path, ["kind": "hospital_admission", "at": ""], tokenFrom: "/people/\(consented)")
+            #expect(noTime.status == .unprocessableContent && noTime.body.contains(#"id="episode-error""#))
+            let goals = try await nurse.post(
+                path, ["kind": "hospital_admission", "at": "2026-11-20T10:30", "goals": "walk again"], tokenFrom: "/people/\(consented)")
+            #expect(goals.status == .unprocessableContent && goals.body.contains("Goals belong to reablement only."))
+            let recorded = try await nurse.post(path, ["kind": "hospital_admission", "at": "2026-11-20T10:30"], tokenFrom: "/people/\(consented)")
+            #expect(recorded.status == .seeOther)
+            let journey = try await nurse.get("/people/\(consented)")
+            #expect(journey.body.contains("2026-11-20T10:30:00Z</td><td>hospital admission"))
+            // Without consent to the record, the journey is not hers to write.
+            let refused = try await nurse.post(
+                "/people/\(noConsent)/episodes", ["kind": "hospital_admission", "at": "2026-11-20T10:30"], tokenFrom: "/people/\(consented)")
+            #expect(refused.status == .forbidden)
+        }
+    }
+
     /// In Chromium: the nurse signs in (with her second factor), opens a person from her list,
     /// and adds a note through the form.
     @Test func inTheBrowser() async throws {

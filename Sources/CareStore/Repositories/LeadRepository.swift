@@ -110,6 +110,28 @@ public struct LeadRepository {
         return leads
     }
 
+    /// True when `personID` leads the client now.
+    public func leads(clientExternalID: String, personID: Int) throws -> Bool {
+        try db.query(
+            """
+            SELECT 1 FROM client_leads l JOIN clients c ON c.id = l.client_id
+            WHERE c.external_id = \(clientExternalID) AND l.person_id = \(personID) AND l.led_until IS NULL
+            """
+        ).count > 0
+    }
+
+    /// The active managers and practitioners of the client's hub whom the acting person may see
+    /// (they share the hub): who a handover may go to, by e-mail, with name and service.
+    public func receivers(clientExternalID: String) throws -> [(email: String, name: String, service: StaffService?)] {
+        try db.query(
+            """
+            SELECT DISTINCT s.email, s.name, s.service FROM carehub_hub_staff() s JOIN clients c ON c.hub_id = s.hub_id
+            WHERE c.external_id = \(clientExternalID) AND s.active AND s.role IN ('manager', 'practitioner')
+            ORDER BY s.name, s.email
+            """
+        ).rows.map { (try $0.decode("email"), try $0.decode("name"), try $0.decode("service", as: StaffService?.self)) }
+    }
+
     /// One person a member of staff leads now, for their caseload.
     public struct CaseloadEntry: Sendable, Hashable {
         public let clientID: String

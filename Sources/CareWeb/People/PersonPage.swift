@@ -5,8 +5,21 @@ import CareStore
 /// professional, a handover waiting, the shared record and notes (with a form to add one), the
 /// care plan and the journey. Parts the reader does not reach say so.
 enum PersonPage {
-    /// `noteError` answers the note form beside its field, with the text sent (`noteDraft`).
-    static func render(_ p: PersonRecord, session: WebSession, noteError: String? = nil, noteDraft: String = "", notice: String? = nil) -> String {
+    /// What a form sent and the answer beside its field, when it is shown again.
+    struct Answers: Sendable {
+        var noteError: String?
+        var noteDraft = ""
+        var handoverError: String?
+        var handoverTo = ""
+        var handoverNote = ""
+        var episodeError: String?
+        var episodeKind = ""
+        var episodeAt = ""
+        var episodeGoals = ""
+    }
+
+    static func render(_ p: PersonRecord, session: WebSession, answers a: Answers = Answers(), notice: String? = nil) -> String {
+        let (noteError, noteDraft) = (a.noteError, a.noteDraft)
         let notShared = #"<p class="muted">Not shared with you: no consent covers it (a lead professional, or break-glass access, reaches it).</p>"#
         var body = """
             <h1>\(HTML.escape(p.person.name)) <span class="muted">(\(HTML.escape(p.clientID)), \(HTML.escape(p.person.hubCode)))</span></h1>
@@ -14,7 +27,7 @@ enum PersonPage {
             <p class="muted">Reading this page is recorded in the audit trail.</p>
             """
         if let notice { body += #"<p class="notice" role="status">\#(HTML.escape(notice))</p>"# }
-        body += leads(p, session: session)
+        body += leads(p, session: session) + (p.mayHandOver ? handoverForm(p, session, a) : "")
         if let stored = p.record {
             body += RecordSections.record(stored, notes: p.notes, extra: p.notes == nil ? "" : noteForm(p, session, noteError, noteDraft))
         } else {
@@ -22,7 +35,7 @@ enum PersonPage {
             body += RecordSections.notes(p.notes) + (p.notes == nil ? "" : noteForm(p, session, noteError, noteDraft)) + "</section>"
         }
         body += #"<h2 id="care-plan">Care plan</h2>"# + (p.plan.map { plan(p, $0) } ?? notShared)
-        body += #"<h2 id="journey">Journey</h2>"# + (p.journey.map(journey) ?? notShared)
+        body += #"<h2 id="journey">Journey</h2>"# + (p.journey.map { journey($0) + episodeForm(p, session, a) } ?? notShared)
         return Layout.page(title: p.person.name, session: session, body: body)
     }
 
@@ -62,6 +75,49 @@ enum PersonPage {
             <label for="note-corrects">Corrects note number (optional)</label>
             <input id="note-corrects" name="corrects" inputmode="numeric" size="6">
             <button type="submit">Add note</button></form>
+            """
+    }
+
+    /// Hand the person over: to a member of their hub's staff (the choices the reader sees, or any
+    /// e-mail), with a note for the receiver.
+    private static func handoverForm(_ p: PersonRecord, _ session: WebSession, _ a: Answers) -> String {
+        let options = p.receivers.map { r in
+            #"<option value="\#(HTML.escape(r.email))">\#(HTML.escape(r.name))\#(r.service.map { ", " + HTML.escape($0.title) } ?? "")</option>"#
+        }.joined()
+        let invalid = a.handoverError == nil ? "" : #" aria-invalid="true" aria-describedby="handover-error""#
+        let error = a.handoverError.map { #"<p class="error" id="handover-error" role="alert">\#(HTML.escape($0))</p>"# } ?? ""
+        return """
+            <details\(a.handoverError == nil ? "" : " open")><summary>Hand over to another member of staff</summary>
+            <form method="post" action="\(PersonRecord.path(p.clientID))/handover" class="handover-form">
+            <input type="hidden" name="csrf" value="\(HTML.escape(session.csrfToken))">
+            <label for="handover-to">To (e-mail of active staff of the person's hub)</label>
+            <input id="handover-to" name="to" list="handover-staff" value="\(HTML.escape(a.handoverTo))" required\(invalid)>
+            <datalist id="handover-staff">\(options)</datalist>\(error)
+            <label for="handover-note">A note for them (optional)</label>
+            <textarea id="handover-note" name="note" rows="3" maxlength="2000">\(HTML.escape(a.handoverNote))</textarea>
+            <button type="submit">Hand over</button></form></details>
+            """
+    }
+
+    /// Record an episode of the journey: what, when (the hub's local time), reablement's goals.
+    private static func episodeForm(_ p: PersonRecord, _ session: WebSession, _ a: Answers) -> String {
+        let kinds = JourneyEpisode.Kind.allCases.map { kind in
+            let chosen = kind.rawValue == a.episodeKind ? " selected" : ""
+            return #"<option value="\#(kind.rawValue)"\#(chosen)>\#(HTML.escape(kind.label))</option>"#
+        }.joined()
+        let invalid = a.episodeError == nil ? "" : #" aria-invalid="true" aria-describedby="episode-error""#
+        let error = a.episodeError.map { #"<p class="error" id="episode-error" role="alert">\#(HTML.escape($0))</p>"# } ?? ""
+        return """
+            <details\(a.episodeError == nil ? "" : " open")><summary>Record an episode</summary>
+            <form method="post" action="\(PersonRecord.path(p.clientID))/episodes" class="episode-form">
+            <input type="hidden" name="csrf" value="\(HTML.escape(session.csrfToken))">
+            <label for="episode-kind">What happened</label>
+            <select id="episode-kind" name="kind">\(kinds)</select>
+            <label for="episode-at">When (\(HTML.escape(p.person.hubCode))'s local time)</label>
+            <input id="episode-at" name="at" type="datetime-local" value="\(HTML.escape(a.episodeAt))" required\(invalid)>\(error)
+            <label for="episode-goals">Reablement goals (reablement only)</label>
+            <textarea id="episode-goals" name="goals" rows="2" maxlength="2000">\(HTML.escape(a.episodeGoals))</textarea>
+            <button type="submit">Record</button></form></details>
             """
     }
 

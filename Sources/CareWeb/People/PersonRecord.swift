@@ -14,16 +14,23 @@ struct PersonRecord: Sendable {
     let journey: [JourneyEpisode]?
     let handovers: [Handover]
     let leads: [LeadSpell]
+    /// The reader may hand the person over: their lead, or a manager of their hub (the database
+    /// checks again when they do).
+    let mayHandOver: Bool
+    /// Staff of the person's hub the reader sees, for the handover form's choices.
+    let receivers: [(email: String, name: String, service: StaffService?)]
 
     /// Reads everything in the acting transaction; each part's read is audited by its
     /// repository. A person the reader does not reach is a 404.
-    static func load(_ db: Connection, clientID: String) throws -> PersonRecord {
+    static func load(_ db: Connection, clientID: String, session: WebSession) throws -> PersonRecord {
         guard let reach = try RecordAccessRepository(db).reach(clientExternalID: clientID),
             let person = try ClientRecordRepository(db).person(clientExternalID: clientID),
             // Who the person is, their leads and handovers: the page's read of them, recorded.
             try AuditRepository(db).recordClientRead(externalID: clientID)
         else { throw notFound("person") }
         let journeys = JourneyRepository(db)
+        let leads = LeadRepository(db)
+        let mayHandOver = try session.person.role == .manager || leads.leads(clientExternalID: clientID, personID: session.person.id)
         return PersonRecord(
             clientID: clientID, person: person, reach: reach,
             record: reach.record ? .some(try ClientRecordRepository(db).record(clientExternalID: clientID)) : .none,
@@ -31,7 +38,8 @@ struct PersonRecord: Sendable {
             notes: reach.notes ? try ClientNoteRepository(db).notes(clientExternalID: clientID) : nil,
             journey: reach.record ? try journeys.episodes(clientExternalID: clientID) : nil,
             handovers: try journeys.handovers(clientExternalID: clientID),
-            leads: try LeadRepository(db).history(clientExternalID: clientID))
+            leads: try leads.history(clientExternalID: clientID), mayHandOver: mayHandOver,
+            receivers: mayHandOver ? try leads.receivers(clientExternalID: clientID).filter { $0.email != session.person.email } : [])
     }
 
     /// `/people/{client}`, percent-encoded.
