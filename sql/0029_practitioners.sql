@@ -204,9 +204,11 @@ DECLARE
     v_client bigint;
     v_until timestamptz;
 BEGIN
-    IF v_person IS NULL THEN
-        RAISE EXCEPTION 'break-glass access is for practitioners acting for themselves' USING ERRCODE = '42501';
+    IF v_person IS NULL OR NOT EXISTS (SELECT 1 FROM person_hubs ph WHERE ph.person_id = v_person) THEN
+        RAISE EXCEPTION 'break-glass access is for practitioners of a hub acting for themselves' USING ERRCODE = '42501';
     END IF;
+    -- Their own row locked: two requests at once take turns, so one grant stays one.
+    PERFORM 1 FROM people WHERE id = v_person FOR NO KEY UPDATE;
     IF p_minutes IS NULL OR p_minutes < 1 OR p_minutes > 720 THEN
         RAISE EXCEPTION 'break-glass access lasts from 1 minute to 12 hours' USING ERRCODE = '22023';
     END IF;

@@ -70,6 +70,8 @@ BEGIN
     NEW.recorded_name := coalesce((SELECT p.name FROM people p WHERE p.id = NEW.recorded_by), 'administration login (' || session_user || ')');
     NEW.recorded_at := now();
     IF NEW.discharge_id IS NOT NULL THEN
+        -- Locked, so that two episodes linking one discharge to two people cannot both pass.
+        PERFORM 1 FROM hospital_discharges WHERE id = NEW.discharge_id FOR UPDATE;
         IF NEW.discharge_id IS DISTINCT FROM carehub_discharge_for_episode(
                (SELECT external_id FROM hospital_discharges WHERE id = NEW.discharge_id), NEW.client_id) THEN
             RAISE EXCEPTION 'the discharge is another person''s or another hub''s, or not yours to link'
@@ -184,9 +186,10 @@ DECLARE
     v_id bigint;
     p_to bigint;
 BEGIN
-    SELECT hub_id INTO v_hub FROM clients WHERE id = p_client;
+    -- The client's row first, as lead assignments and acceptances take it: one change of lead at a time.
+    SELECT hub_id INTO v_hub FROM clients WHERE id = p_client FOR NO KEY UPDATE;
     SELECT p.id INTO p_to FROM people p WHERE lower(p.email) = lower(p_to_email);
-    IF v_hub IS NULL OR (v_person IS NOT NULL AND NOT p_client = ANY (carehub_person_reach(v_person, 'person'))) THEN
+    IF v_hub IS NULL OR (v_person IS NOT NULL AND NOT p_client = ANY (carehub_person_reach(v_person, 'person+write'))) THEN
         RAISE EXCEPTION 'not a person whose record you may reach' USING ERRCODE = '42501';
     END IF;
     IF v_person IS NOT NULL
@@ -214,27 +217,33 @@ END $$;
 REVOKE ALL ON FUNCTION carehub_hand_over(bigint, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION carehub_hand_over(bigint, text, text) TO carehub_manager, carehub_practitioner;
 
--- A handover's note, for its receiver, the administration login, and whoever reaches the person's
--- record (their journey); NULL for anyone else.
+-- A handover's note, for the administration login, whoever reaches the person's record (their
+-- journey), and the receiver while it waits for them and they still reach the person; NULL for
+-- anyone else. Its read is recorded with the journey's (`carehub_record_journey_read`).
 CREATE FUNCTION carehub_handover_note(p_handover bigint) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT o.note FROM handovers o
     WHERE o.id = p_handover
-      AND (carehub_acting_recorded() IS NULL OR o.to_person = carehub_acting_recorded()
-           OR o.client_id = ANY (carehub_person_reach(carehub_acting_recorded(), 'record')))
+      AND (carehub_acting_recorded() IS NULL
+           OR o.client_id = ANY (carehub_person_reach(carehub_acting_recorded(), 'record'))
+           OR (o.to_person = carehub_acting_recorded() AND o.accepted_at IS NULL AND o.withdrawn_at IS NULL
+               AND o.client_id = ANY (carehub_person_reach(carehub_acting_recorded(), 'person'))))
 $$;
 REVOKE ALL ON FUNCTION carehub_handover_note(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION carehub_handover_note(bigint) TO carehub_manager, carehub_practitioner;
 
 -- A read of a person's journey and handovers (`carehub journey show`, `record show`, the web's
--- person page), recorded like a record read and only for a reader who reaches the record.
+-- person page), recorded like a record read, for a reader who reaches the record or receives a
+-- handover of the person that waits (and reads its note).
 CREATE FUNCTION carehub_record_journey_read(p_client bigint) RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     INSERT INTO audit_log (person_id, action, table_name, row_key, client_id)
     SELECT carehub_acting_recorded(), 'read', 'journey_episodes', c.id::text, c.id
     FROM clients c
     WHERE c.id = p_client
-      AND (carehub_acting_recorded() IS NULL OR c.id = ANY (carehub_person_reach(carehub_acting_recorded(), 'record')))
+      AND (carehub_acting_recorded() IS NULL OR c.id = ANY (carehub_person_reach(carehub_acting_recorded(), 'record'))
+           OR EXISTS (SELECT 1 FROM handovers o WHERE o.client_id = c.id AND o.to_person = carehub_acting_recorded()
+                      AND o.accepted_at IS NULL AND o.withdrawn_at IS NULL))
 $$;
 REVOKE ALL ON FUNCTION carehub_record_journey_read(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION carehub_record_journey_read(bigint) TO carehub_manager, carehub_practitioner;
@@ -271,14 +280,18 @@ DECLARE
     v_person bigint := carehub_acting_recorded();
     v_client bigint;
 BEGIN
-    UPDATE handovers SET accepted_at = now()
-    WHERE id = p_handover AND to_person = v_person AND accepted_at IS NULL AND withdrawn_at IS NULL
-    RETURNING client_id INTO v_client;
+    -- The client's row first (as assignments and handovers take it), then the handover: an
+    -- assignment at the same moment waits its turn instead of deadlocking.
+    PERFORM 1 FROM clients WHERE id = (SELECT client_id FROM handovers WHERE id = p_handover) FOR NO KEY UPDATE;
+    -- Only while it waits, for its receiver, who is still active staff of the person's hub.
+    UPDATE handovers o SET accepted_at = now()
+    WHERE o.id = p_handover AND o.to_person = v_person AND o.accepted_at IS NULL AND o.withdrawn_at IS NULL
+      AND EXISTS (SELECT 1 FROM people p JOIN person_hubs ph ON ph.person_id = p.id JOIN clients c ON c.hub_id = ph.hub_id
+                  WHERE p.id = v_person AND p.active AND p.role IN ('manager', 'practitioner') AND c.id = o.client_id)
+    RETURNING o.client_id INTO v_client;
     IF v_client IS NULL THEN
         RETURN false;
     END IF;
-    -- The client's row is locked so that an assignment at the same moment waits its turn.
-    PERFORM 1 FROM clients WHERE id = v_client FOR NO KEY UPDATE;
     UPDATE client_leads SET led_until = now() WHERE client_id = v_client AND led_until IS NULL;
     INSERT INTO client_leads (client_id, person_id) VALUES (v_client, v_person);
     RETURN true;
@@ -309,11 +322,17 @@ GRANT EXECUTE ON FUNCTION carehub_episode_discharge(bigint) TO carehub_manager, 
 CREATE FUNCTION carehub_status_at_91(p_discharge bigint) RETURNS text
 LANGUAGE sql STABLE AS $$
     WITH d AS (
-        SELECT d.id, d.status_at_91, e.client_id, e.started_at AS discharged,
+        SELECT d.id, d.status_at_91, e.client_id,
+               coalesce(e.discharged, d.discharge_date::timestamp AT TIME ZONE h.timezone) AS discharged,
                (d.discharge_date + 92)::timestamp AT TIME ZONE h.timezone AS day92,
                (d.discharge_date + 91)::timestamp AT TIME ZONE h.timezone AS day91
         FROM hospital_discharges d JOIN hubs h ON h.id = d.hub_id
-        LEFT JOIN journey_episodes e ON e.discharge_id = d.id AND e.kind = 'hospital_discharge'
+        -- The person of the journey that names this discharge (its discharge or the reablement after it).
+        LEFT JOIN LATERAL (
+            SELECT x.client_id, (SELECT y.started_at FROM journey_episodes y WHERE y.discharge_id = d.id AND y.kind = 'hospital_discharge')
+                   AS discharged
+            FROM journey_episodes x WHERE x.discharge_id = d.id ORDER BY x.kind <> 'hospital_discharge', x.id LIMIT 1
+        ) e ON true
         WHERE d.id = p_discharge
     )
     SELECT CASE

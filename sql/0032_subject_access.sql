@@ -82,7 +82,7 @@ BEGIN
                            FROM audit_log a LEFT JOIN people p ON p.id = a.person_id
                            WHERE a.client_id = v_client
                               OR (a.table_name IN ('clients', 'client_records') AND a.row_key = v_client::text)
-                              OR (a.table_name = 'client_notes' AND a.row_key IN (SELECT id::text FROM client_notes WHERE client_id = v_client))
+                              OR (a.table_name = 'client_notes' AND a.action <> 'read' AND a.row_key IN (SELECT id::text FROM client_notes WHERE client_id = v_client))
                               OR (a.table_name = 'client_leads' AND a.row_key IN (SELECT id::text FROM client_leads WHERE client_id = v_client))
                               OR (a.table_name = 'record_access_grants'
                                   AND a.row_key IN (SELECT id::text FROM record_access_grants WHERE client_id = v_client))

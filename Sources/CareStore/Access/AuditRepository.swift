@@ -37,7 +37,8 @@ public struct AuditRepository {
             where: """
                 a.client_id = carehub_client_id(\(clientExternalID))
                 OR (a.table_name IN ('clients', 'client_records') AND a.row_key = carehub_client_id(\(clientExternalID))::text)
-                OR (a.table_name = 'client_notes' AND a.row_key IN (SELECT carehub_client_note_ids(carehub_client_id(\(clientExternalID)))))
+                OR (a.table_name = 'client_notes' AND a.action <> 'read'
+                    AND a.row_key IN (SELECT carehub_client_note_ids(carehub_client_id(\(clientExternalID)))))
                 OR (a.table_name = 'client_leads' AND a.row_key IN (SELECT carehub_client_lead_ids(carehub_client_id(\(clientExternalID)))))
                 OR (a.table_name IN ('care_plan_items', 'journey_episodes', 'handovers') AND a.action <> 'carer-link-read'
                     AND split_part(a.row_key, '/', 1) = carehub_client_id(\(clientExternalID))::text)

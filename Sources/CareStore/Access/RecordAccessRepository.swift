@@ -87,6 +87,21 @@ public struct RecordAccessRepository {
         return reach.person ? reach : nil
     }
 
+    /// Whether the acting person may write the client's record (journey) and notes: as they read
+    /// them, except through break-glass, which is read only.
+    public func writes(clientExternalID: String) throws -> (record: Bool, notes: Bool) {
+        guard db.actingPerson != nil else { return (true, true) }
+        guard
+            let row = try db.query(
+                """
+                SELECT c.id = ANY (carehub_record_clients('record+write')) AS record, c.id = ANY (carehub_record_clients('notes+write')) AS notes
+                FROM clients c WHERE c.external_id = \(clientExternalID)
+                """
+            ).rows.first
+        else { return (false, false) }
+        return (try row.decode("record"), try row.decode("notes"))
+    }
+
     /// Opens the record of the client with this external id to the acting practitioner for
     /// `minutes`, for `reason`; when it closes (ISO 8601, UTC), or nil for no such client.
     public func breakGlass(clientExternalID: String, reason: String, minutes: Int) throws -> String? {

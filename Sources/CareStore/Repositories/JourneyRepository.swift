@@ -7,7 +7,6 @@ public enum JourneyError: Error, Sendable, Equatable, CustomStringConvertible {
     case notWaiting(Int)
     case notReceiver(String)
     case notLeadOrManager(String)
-    case receiverLeftHub(Int)
 
     public var description: String {
         switch self {
@@ -16,7 +15,6 @@ public enum JourneyError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notWaiting(let id): "handover \(id): no such handover waiting for you"
         case .notReceiver(let email): "\(email) is not active staff of the person's hub, or is you or their lead already"
         case .notLeadOrManager(let id): "\(id): only the person's lead professional or a manager of their hub hands them over"
-        case .receiverLeftHub(let id): "handover \(id): you are no longer active staff of the person's hub; ask for a new handover"
         }
     }
 }
@@ -121,20 +119,19 @@ public struct JourneyRepository {
 
     /// Accepts a handover made to the acting person, who becomes the lead.
     public func accept(handoverID: Int) throws {
-        let done: Bool
-        do {
-            done = try db.query("SELECT carehub_accept_handover(\(handoverID)) AS done").rows[0].decode("done")
-        } catch let error as StoreError where error.code == .checkViolation && error.constraint == "client_leads_hub_staff" {
-            throw JourneyError.receiverLeftHub(handoverID)
-        }
+        // False also when the receiver is no longer active staff of the person's hub.
+        let done: Bool = try db.query("SELECT carehub_accept_handover(\(handoverID)) AS done").rows[0].decode("done")
         guard done else { throw JourneyError.notWaiting(handoverID) }
     }
 
     /// Handovers the acting person can see: of one client (all, oldest first; their notes where
-    /// the reader reaches the record or receives the handover, a read recorded with the journey),
-    /// or every waiting one (oldest first, without notes; `hubCode` narrows to one hub).
-    public func handovers(clientExternalID: String? = nil, waitingOnly: Bool = false, hubCode: String? = nil) throws -> [Handover] {
-        if let clientExternalID {
+    /// the reader reaches the record or receives the handover, a read recorded with the journey
+    /// unless `episodes` recorded it already: `recordRead` false), or every waiting one (oldest
+    /// first, without notes; `hubCode` narrows to one hub).
+    public func handovers(clientExternalID: String? = nil, waitingOnly: Bool = false, hubCode: String? = nil, recordRead: Bool = true) throws
+        -> [Handover]
+    {
+        if let clientExternalID, recordRead {
             try db.execute("SELECT carehub_record_journey_read(id) FROM clients WHERE external_id = \(clientExternalID)")
         }
         return try db.query(

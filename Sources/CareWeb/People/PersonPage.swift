@@ -29,13 +29,13 @@ enum PersonPage {
         if let notice { body += #"<p class="notice" role="status">\#(HTML.escape(notice))</p>"# }
         body += leads(p, session: session) + (p.mayHandOver ? handoverForm(p, session, a) : "")
         if let stored = p.record {
-            body += RecordSections.record(stored, notes: p.notes, extra: p.notes == nil ? "" : noteForm(p, session, noteError, noteDraft))
+            body += RecordSections.record(stored, notes: p.notes, extra: p.writes.notes ? noteForm(p, session, noteError, noteDraft) : "")
         } else {
             body += #"<section class="client-record" aria-labelledby="record"><h2 id="record">Record</h2>\#(notShared)"#
-            body += RecordSections.notes(p.notes) + (p.notes == nil ? "" : noteForm(p, session, noteError, noteDraft)) + "</section>"
+            body += RecordSections.notes(p.notes) + (p.writes.notes ? noteForm(p, session, noteError, noteDraft) : "") + "</section>"
         }
         body += #"<h2 id="care-plan">Care plan</h2>"# + (p.plan.map { plan(p, $0) } ?? notShared)
-        body += #"<h2 id="journey">Journey</h2>"# + (p.journey.map { journey($0) + episodeForm(p, session, a) } ?? notShared)
+        body += #"<h2 id="journey">Journey</h2>"# + (p.journey.map { journey($0) + (p.writes.record ? episodeForm(p, session, a) : "") } ?? notShared)
         return Layout.page(title: p.person.name, session: session, body: body)
     }
 

@@ -17,6 +17,8 @@ struct PersonRecord: Sendable {
     /// The reader may hand the person over: their lead, or a manager of their hub (the database
     /// checks again when they do).
     let mayHandOver: Bool
+    /// The reader may add to the journey and the notes (not through read-only break-glass).
+    let writes: (record: Bool, notes: Bool)
     /// Staff of the person's hub the reader sees, for the handover form's choices.
     let receivers: [(email: String, name: String, service: StaffService?)]
 
@@ -37,8 +39,10 @@ struct PersonRecord: Sendable {
             plan: reach.carePlan ? try CarePlanRepository(db).plan(clientExternalID: clientID) : nil,
             notes: reach.notes ? try ClientNoteRepository(db).notes(clientExternalID: clientID) : nil,
             journey: reach.record ? try journeys.episodes(clientExternalID: clientID) : nil,
-            handovers: try journeys.handovers(clientExternalID: clientID),
+            // The journey's read covers the handovers when it was read; else a receiver's is recorded.
+            handovers: try journeys.handovers(clientExternalID: clientID, recordRead: !reach.record),
             leads: try leads.history(clientExternalID: clientID), mayHandOver: mayHandOver,
+            writes: try RecordAccessRepository(db).writes(clientExternalID: clientID),
             receivers: mayHandOver ? try leads.receivers(clientExternalID: clientID).filter { $0.email != session.person.email } : [])
     }
 

@@ -112,7 +112,9 @@ struct Journey: ParsableCommand {
                         throw JourneyError.unknownClient(client)
                     }
                     let journeys = JourneyRepository(db)
-                    return (try journeys.episodes(clientExternalID: client), try journeys.handovers(clientExternalID: client))
+                    return (
+                        try journeys.episodes(clientExternalID: client), try journeys.handovers(clientExternalID: client, recordRead: false)
+                    )
                 }
                 print(ClientRecordText.printable(JourneyText.render(client: client, episodes, handovers)), terminator: "")
             }

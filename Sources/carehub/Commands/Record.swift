@@ -30,7 +30,9 @@ struct Record: ParsableCommand {
                 let text = try db.transaction { db -> String? in
                     let records = ClientRecordRepository(db)
                     guard let reach = try RecordAccessRepository(db).reach(clientExternalID: client),
-                        let person = try records.person(clientExternalID: client)
+                        let person = try records.person(clientExternalID: client),
+                        // Who the person is: read, so recorded, whatever else the reader reaches.
+                        try AuditRepository(db).recordClientRead(externalID: client)
                     else { return nil }
                     // The read and its audit entry (written by `record`) commit together, or neither does.
                     let notes = reach.notes ? try ClientNoteRepository(db).notes(clientExternalID: client) : nil
@@ -40,7 +42,8 @@ struct Record: ParsableCommand {
                     let record = try records.record(clientExternalID: client)
                     let journeys = JourneyRepository(db)
                     let journey = JourneyText.render(
-                        client: client, try journeys.episodes(clientExternalID: client), try journeys.handovers(clientExternalID: client))
+                        client: client, try journeys.episodes(clientExternalID: client),
+                        try journeys.handovers(clientExternalID: client, recordRead: false))
                     return ClientRecordText.render(client: client, person: person, record: record) + journey + tail
                 }
                 guard let text else { throw CommandFailure("\(client): no such client, or not one you may see") }

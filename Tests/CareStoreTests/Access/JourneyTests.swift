@@ -83,6 +83,10 @@ struct JourneyTests {
         // Its note is clinical: the receiver reads it; another health practitioner of the hub without the
         // record's reach sees the handover, not the note, and may not read the column at all.
         #expect(try JourneyRepository(s.nurse).handovers(clientExternalID: s.noConsent).first?.note == "wound care daily")
+        #expect(
+            try AuditRepository(s.c.owner).entries(clientExternalID: s.noConsent).contains {
+                $0.table == "journey_episodes" && $0.action == "read" && $0.personEmail == "nia@staf.example"
+            })
         let people = PeopleRepository(s.c.owner)
         try people.add(name: "Tom Therapist", email: "tom@staf.example", role: .practitioner, hubCodes: ["STAF"], service: .therapy)
         let therapist = try s.c.test.connect()

@@ -175,6 +175,13 @@ struct PractitionerAccessTests {
         #expect(try RecordAccessRepository(admin).grants(waitingOnly: false).first?.reviewedBy == "admin@staf.example")
         // A practitioner cannot read or review grants.
         #expect(throws: AccessRefused.self) { try access.grants(waitingOnly: true) }
+        // A practitioner in no hub (one who has left) may not break the glass.
+        try s.c.owner.execute("DELETE FROM person_hubs WHERE person_id = (SELECT id FROM people WHERE email = 'practitioner@staf.example')")
+        #expect(throws: AccessRefused.self) {
+            try s.c.connection(.practitioner).transaction { db in
+                try RecordAccessRepository(db).breakGlass(clientExternalID: lich, reason: "former client, just checking", minutes: 5)
+            }
+        }
         // Expired, it reaches nothing.
         try s.c.owner.execute(
             "UPDATE record_access_grants SET granted_at = now() - interval '2 hours', expires_at = now() - interval '1 hour'")
