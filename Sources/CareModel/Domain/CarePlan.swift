@@ -58,9 +58,4 @@ public struct CarePlan: Sendable, Hashable {
             self.reviewOn = reviewOn
         }
     }
-
-    /// The outcomes whose review date is on or before `today`.
-    public func reviewsDue(on today: LocalDate) -> [Item] {
-        items.filter { item in item.reviewOn.map { $0 <= today } ?? false }
-    }
 }
