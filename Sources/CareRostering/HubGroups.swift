@@ -41,6 +41,22 @@ public enum HubGroups {
         return rng.next()
     }
 
+    /// Groups shared among `threads` lanes, each lane solving its groups one after another:
+    /// largest first to the lane with the fewest visits so far (ties to the lower lane), so the
+    /// lanes finish at about the same time. Each lane lists group indices in ascending order;
+    /// empty lanes are dropped.
+    public static func lanes(visits: [Int], threads: Int) -> [[Int]] {
+        let count = max(1, min(threads, visits.count))
+        var lanes = Array(repeating: [Int](), count: count)
+        var load = Array(repeating: 0, count: count)
+        for g in visits.indices.sorted(by: { (-visits[$0], $0) < (-visits[$1], $1) }) {
+            let lane = load.indices.min { (load[$0], $0) < (load[$1], $1) } ?? 0
+            lanes[lane].append(g)
+            load[lane] += visits[g]
+        }
+        return lanes.filter { !$0.isEmpty }.map { $0.sorted() }
+    }
+
     /// One group's share of a run's `seconds`: in proportion to its visits, so the searches
     /// together take about `seconds`; equal shares when there are no visits at all.
     public static func seconds(_ seconds: Double, visits: Int, of totalVisits: Int, groups: Int) -> Double {

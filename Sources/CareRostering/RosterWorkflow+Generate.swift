@@ -1,6 +1,7 @@
 import CareModel
 import CareSolver
 import CareStore
+import Dispatch
 
 extension RosterWorkflow {
     /// What a generate run stored.
@@ -30,59 +31,111 @@ extension RosterWorkflow {
     /// Hubs that share no lendable carer are solved apart, one problem per group (`HubGroups`),
     /// and each hub's draft holds its group's problem and roster. With several groups each gets
     /// a seed derived from `search.seed` and its hubs, all of `search.iterations`, and a share
-    /// of `search.seconds` in proportion to its visits, so the searches take about that long in all.
+    /// of `search.seconds` in proportion to its visits among its lane's (`HubGroups.lanes`:
+    /// `search.threads` lanes run at once), so the searches take about that long in all.
     public static func generate(
         _ db: Connection, hubs: [String], week: ISOWeek, search: SearchSettings, actor: String,
-        progress: ((SolveProgress) -> Void)? = nil
+        progress: (@Sendable (SolveProgress) -> Void)? = nil
     ) throws -> Generated {
         var timings = GenerateTimings()
         let problems = try timings.time(\GenerateTimings.load) { () throws -> [(Problem, String)] in
             let links = try WeekProblemLoader(db).lendingLinks(hubCodes: hubs, week: week)
             return try HubGroups.split(hubs, links: links).map { try currentProblem(db, hubs: $0, week: week) }
         }
-        let totalVisits = problems.reduce(0) { $0 + $1.0.visits.count }
         let budget = search.seconds ?? (search.iterations == nil ? 30 : nil)
+        let lanes = HubGroups.lanes(visits: problems.map(\.0.visits.count), threads: search.threads)
+        var shares = Array(repeating: search, count: problems.count)
+        for lane in lanes {
+            let laneVisits = lane.reduce(0) { $0 + problems[$1].0.visits.count }
+            for g in lane {
+                let hubCodes = problems[g].0.hubs.map(\.id).sorted()
+                shares[g] = SearchSettings(
+                    seed: HubGroups.seed(search.seed, group: hubCodes, groups: problems.count),
+                    seconds: budget.map { HubGroups.seconds($0, visits: problems[g].0.visits.count, of: laneVisits, groups: lane.count) },
+                    iterations: search.iterations)
+            }
+        }
+        let solved = try solveGroups(problems.map(\.0), shares: shares, lanes: lanes, timings: &timings, progress: progress)
         var groups: [Generated.Group] = []
-        for (problem, text) in problems {
-            let hubCodes = problem.hubs.map(\.id).sorted()
-            let share = SearchSettings(
-                seed: HubGroups.seed(search.seed, group: hubCodes, groups: problems.count),
-                seconds: budget.map { HubGroups.seconds($0, visits: problem.visits.count, of: totalVisits, groups: problems.count) },
-                iterations: search.iterations)
+        for (g, (problem, text)) in problems.enumerated() {
             groups.append(
-                try solveAndStore(
-                    db, problem: problem, problemText: text, week: week, search: share, recordSeconds: search.seconds != nil, actor: actor,
-                    timings: &timings, progress: progress))
+                try store(
+                    db, problem: problem, problemText: text, solved: solved[g], week: week, search: shares[g],
+                    recordSeconds: search.seconds != nil, actor: actor, timings: &timings))
         }
         return Generated(groups: groups, timings: timings)
     }
 
-    /// Solves one group's problem, checks the roster and stores a draft per hub. `recordSeconds`:
-    /// whether the run was given --seconds (the settings record what was asked, not a default).
-    private static func solveAndStore(
-        _ db: Connection, problem: Problem, problemText: String, week: ISOWeek, search: SearchSettings, recordSeconds: Bool,
-        actor: String, timings: inout GenerateTimings, progress: ((SolveProgress) -> Void)?
-    ) throws -> Generated.Group {
+    /// One group's checked roster and its exact text.
+    private struct SolvedGroup {
+        let roster: Roster
+        let rosterText: String
+    }
+
+    /// Compiles, solves and checks every group's problem: each lane's groups one after another,
+    /// the lanes at once on threads of their own. Only the first lane reports progress (it holds
+    /// the largest group), so `progress` may be called from another thread. Phase times are summed over the groups, so with several lanes they
+    /// add up to more than the wall time. The first failure, in group order, is rethrown.
+    private static func solveGroups(
+        _ problems: [Problem], shares: [SearchSettings], lanes: [[Int]], timings: inout GenerateTimings,
+        progress: (@Sendable (SolveProgress) -> Void)?
+    ) throws -> [SolvedGroup] {
+        let results = LaneResults<SolvedGroup>(count: problems.count)
+        let work = { @Sendable (lane: Int) in
+            for g in lanes[lane] {
+                var groupTimings = GenerateTimings()
+                let outcome = Result {
+                    try solveAndCheck(problems[g], search: shares[g], timings: &groupTimings, progress: lane == 0 ? progress : nil)
+                }
+                results.set(g, outcome, timings: groupTimings)
+            }
+        }
+        if lanes.count == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: lanes.count, execute: work)
+        }
+        let (outcomes, groupTimings) = results.collected()
+        for t in groupTimings {
+            timings.compile += t.compile
+            timings.search += t.search
+            timings.check += t.check
+        }
+        return try outcomes.map { try $0.get() }
+    }
+
+    /// Compiles and solves one group's problem and checks the roster with the independent checker.
+    private static func solveAndCheck(
+        _ problem: Problem, search: SearchSettings, timings: inout GenerateTimings, progress: (@Sendable (SolveProgress) -> Void)?
+    ) throws -> SolvedGroup {
         let compiled = timings.time(\GenerateTimings.compile) { ProblemCompiler.compile(problem) }
         let stop = StoppingCriterion(maxIterations: search.iterations, maxSeconds: search.seconds)
         let parameters = SolveParameters(seed: search.seed, stop: stop)
         let result = timings.time(\GenerateTimings.search) { solve(compiled.instance, parameters: parameters, progress: progress) }
-        let (roster, rosterText) = try timings.time(\GenerateTimings.check) { () throws -> (Roster, String) in
+        return try timings.time(\GenerateTimings.check) { () throws -> SolvedGroup in
             let roster = RosterBuilder.roster(compiled, result, seed: search.seed)
             let check = RosterChecker.check(roster, against: problem)
             guard check.isValid else {
                 throw RosterIntegrityError.checkerRejected(stage: "generated", violation: check.violations.first ?? "")
             }
-            return (roster, String(decoding: try roster.encoded(), as: UTF8.self))
+            return SolvedGroup(roster: roster, rosterText: String(decoding: try roster.encoded(), as: UTF8.self))
         }
+    }
+
+    /// Stores a solved group's draft per hub. `recordSeconds`: whether the run was given
+    /// --seconds (the settings record what was asked, not a default).
+    private static func store(
+        _ db: Connection, problem: Problem, problemText: String, solved: SolvedGroup, week: ISOWeek, search: SearchSettings,
+        recordSeconds: Bool, actor: String, timings: inout GenerateTimings
+    ) throws -> Generated.Group {
         var settings = ["iterations": search.iterations.map(String.init) ?? ""]
         if recordSeconds { settings["seconds"] = search.seconds.map { "\($0)" } ?? "" }
         settings = settings.filter { !$0.value.isEmpty }
         let versions = try timings.time(\GenerateTimings.store) {
             try RosterRepository(db).saveDrafts(
-                week: week, problem: problem, problemText: problemText, roster: roster, rosterText: rosterText, seed: search.seed,
-                settings: settings, actor: actor)
+                week: week, problem: problem, problemText: problemText, roster: solved.roster, rosterText: solved.rosterText,
+                seed: search.seed, settings: settings, actor: actor)
         }
-        return Generated.Group(problem: problem, roster: roster, versions: versions, seed: search.seed)
+        return Generated.Group(problem: problem, roster: solved.roster, versions: versions, seed: search.seed)
     }
 }

@@ -11,11 +11,16 @@ public enum RosterWorkflow {
         public var seed: UInt64
         public var seconds: Double?
         public var iterations: Int?
+        /// Groups of hubs solved at once, each search on a thread of its own; 1 solves them one
+        /// after another. The rosters are the same for any count (each group's search is
+        /// deterministic on its own seed); only how `seconds` is shared changes.
+        public var threads: Int
 
-        public init(seed: UInt64 = 1, seconds: Double? = nil, iterations: Int? = nil) {
+        public init(seed: UInt64 = 1, seconds: Double? = nil, iterations: Int? = nil, threads: Int = 1) {
             self.seed = seed
             self.seconds = seconds
             self.iterations = iterations
+            self.threads = max(1, threads)
         }
     }
 

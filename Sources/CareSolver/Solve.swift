@@ -68,6 +68,20 @@ public struct SolveParameters: Sendable {
     public var runConstruction = true
     /// Construction first gives each visit to its `previousWorkers` (last week's carers).
     public var warmStart = true
+    /// Granular local search (relocate, swap, 2-opt*) after construction and after recreates,
+    /// on the visits placed. Off by default: at equal time it has not yet beaten the search
+    /// without it, on Solomon or on care weeks, because it costs more iterations than it gains
+    /// (BENCHMARKS.md, "Local search"). It is the base for issue 16's population search.
+    public var localSearch = false
+    /// Local search runs on a recreated solution only when it is at most `localSearchSlack`
+    /// temperatures above the acceptance threshold (0: only solutions accepted anyway) and at
+    /// most `localSearchBestMargin` temperatures above the best so far, trying each visit's
+    /// `localSearchNeighbours` nearest neighbours for at most `localSearchPasses` passes: the
+    /// best of the settings tried on 14 hard Solomon instances and a care week (BENCHMARKS.md).
+    public var localSearchSlack = 0.0
+    public var localSearchBestMargin = 10.0
+    public var localSearchNeighbours = 8
+    public var localSearchPasses = 1
 
     /// Parameters.
     public init(seed: UInt64 = 1, stop: StoppingCriterion) {
@@ -80,8 +94,9 @@ public struct SolveParameters: Sendable {
 /// placed together when continuity is weighted), then ruin-and-recreate under simulated
 /// annealing: string and random removals with blinking greedy insertion and, when continuity
 /// is weighted, a client's pair, week or run, or a worker's round copied to another day, rebuilt
-/// team-first. Anytime: whenever it stops it returns the best solution seen. Time is read only
-/// through `parameters.stop`.
+/// team-first. With `parameters.localSearch`, a recreated solution about to be accepted, near
+/// the best, is polished by granular local search on the visits it placed. Anytime: whenever it
+/// stops it returns the best solution seen. Time is read only through `parameters.stop`.
 public func solve(
     _ instance: SolverInstance, parameters: SolveParameters, progress: ((SolveProgress) -> Void)? = nil
 ) -> SolveResult {
@@ -121,6 +136,14 @@ public func solve(
             continue
         }
         if let insertion = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer) { solution.apply(v, insertion) }
+    }
+    var localSearch = LocalSearch()
+    localSearch.neighbourLimit = parameters.localSearchNeighbours
+    localSearch.maxPasses = parameters.localSearchPasses
+    var journal: [RouteChange] = []
+    if parameters.localSearch {
+        localSearch.improve(Array(instance.visits.indices), in: solution, journal: &journal)
+        journal.removeAll()
     }
     var current = solution.cost
     var best = (cost: current, slots: solution.slots, start: solution.start)
@@ -194,12 +217,23 @@ public func solve(
             if !pool.contains(v) { pool.append(v) }
         }
         placed += recreate.recreate(pool, in: solution, order: Recreate.Order.allCases[rng.nextInt(4)], rng: &rng, buffer: &buffer)
-        let candidate = solution.cost
         // Accept worse solutions with probability exp(-(worse by) / temperature).
-        if Double(candidate) < Double(current) - temperature * log(max(1e-300, rng.nextUnit())) {
+        let threshold = Double(current) - temperature * log(max(1e-300, rng.nextUnit()))
+        // Local search polishes only what is about to be accepted and near the best: on every
+        // iteration it would cost most of the iterations (see `localSearchBestMargin`).
+        journal.removeAll(keepingCapacity: true)
+        let recreated = Double(solution.cost)
+        if parameters.localSearch && recreated < threshold + parameters.localSearchSlack * temperature
+            && recreated < Double(best.cost) + parameters.localSearchBestMargin * temperature
+        {
+            localSearch.improve(placed, in: solution, journal: &journal)
+        }
+        let candidate = solution.cost
+        if Double(candidate) < threshold {
             current = candidate
             if candidate < best.cost { best = (candidate, solution.slots, solution.start) }
         } else {
+            solution.undo(journal)
             for v in placed.reversed() { solution.remove(v) }
             for (v, restore) in removed.reversed() { solution.apply(v, restore) }
         }

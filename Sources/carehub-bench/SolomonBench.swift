@@ -18,6 +18,13 @@ struct SolomonBench: ParsableCommand {
     @Option(help: "Start temperature, as a multiple of the mean travel cost per visit.") var startTemperature = SolveParameters(
         stop: .init(maxIterations: 1)
     ).startTemperature
+    @Flag(help: "Search with granular local search (SolveParameters.localSearch).") var localSearch = false
+    @Option(help: "Local search: neighbours tried per visit.") var localSearchNeighbours: Int?
+    @Option(help: "Local search: passes at most.") var localSearchPasses: Int?
+    @Option(help: "Local search on solutions up to this many temperatures above the acceptance threshold.")
+    var localSearchSlack = SolveParameters(stop: .init(maxIterations: 1)).localSearchSlack
+    @Option(help: "... and within this many temperatures of the best cost.")
+    var localSearchBestMargin = SolveParameters(stop: .init(maxIterations: 1)).localSearchBestMargin
     @Option(help: "End temperature, likewise.") var endTemperature = SolveParameters(stop: .init(maxIterations: 1)).endTemperature
 
     func run() throws {
@@ -35,6 +42,11 @@ struct SolomonBench: ParsableCommand {
             var parameters = SolveParameters(seed: seed, stop: stop)
             parameters.startTemperature = startTemperature
             parameters.endTemperature = endTemperature
+            parameters.localSearch = localSearch
+            parameters.localSearchSlack = localSearchSlack
+            parameters.localSearchBestMargin = localSearchBestMargin
+            if let localSearchNeighbours { parameters.localSearchNeighbours = localSearchNeighbours }
+            if let localSearchPasses { parameters.localSearchPasses = localSearchPasses }
             let result = solve(instance.solverInstance(), parameters: parameters)
             let routes = result.routes.filter { !$0.isEmpty }
             switch instance.check(routes: routes) {

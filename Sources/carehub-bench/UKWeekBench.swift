@@ -23,6 +23,10 @@ struct UKWeekBench: ParsableCommand {
     var before = false
     @Option(name: .customLong("weight"), help: "Override a weight, KEY=VALUE (problem file keys); repeatable.") var weightOverrides: [String] = []
     @Option(name: .customLong("continuity-share"), help: "Share of iterations for the continuity moves.") var continuityShare: Double?
+    @Flag(help: "Search with granular local search (SolveParameters.localSearch).") var localSearch = false
+    @Option(help: "Local search: neighbours tried per visit.") var localSearchNeighbours: Int?
+    @Option(help: "Local search: passes at most.") var localSearchPasses: Int?
+    @Option(help: "Local search: only within this many temperatures of the best.") var localSearchBestMargin: Double?
     @Flag(name: .customLong("no-run-construction"), help: "Construct visit by visit, not run by run.") var noRunConstruction = false
     @Flag(name: .customLong("no-warm-start"), help: "Week two without previous_carers (last week's carer of each call).")
     var noWarmStart = false
@@ -61,6 +65,10 @@ struct UKWeekBench: ParsableCommand {
             if let continuityShare { parameters.continuityShare = continuityShare }
             parameters.runConstruction = !noRunConstruction
             parameters.warmStart = !before
+            parameters.localSearch = localSearch
+            if let localSearchNeighbours { parameters.localSearchNeighbours = localSearchNeighbours }
+            if let localSearchPasses { parameters.localSearchPasses = localSearchPasses }
+            if let localSearchBestMargin { parameters.localSearchBestMargin = localSearchBestMargin }
             let result = solve(compiled.instance, parameters: parameters)
             let t4 = clock.now
             let roster = RosterBuilder.roster(compiled, result, seed: seed)

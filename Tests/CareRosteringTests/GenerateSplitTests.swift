@@ -36,6 +36,24 @@ struct GenerateSplitTests {
         }
     }
 
+    /// Solving the groups at once on two threads gives each group exactly the roster of solving
+    /// them one after another: each search is deterministic on its own seed and iterations.
+    @Test func threadsGiveTheSameRosters() throws {
+        let (c, one) = try generateIndependentHubs(.init(seed: 3, iterations: 80, threads: 1))
+        let two = try RosterWorkflow.generate(
+            c.db, hubs: ["STAF", "CANN"], week: c.week, search: .init(seed: 3, iterations: 80, threads: 2), actor: "test")
+        #expect(two.groups.count == 2)
+        #expect(two.versions.map(\.version) == [2, 2])
+        for (a, b) in zip(one.groups, two.groups) {
+            #expect(a.problem.hubs.map(\.id) == b.problem.hubs.map(\.id))
+            #expect(a.seed == b.seed)
+            #expect(!a.roster.assignments.isEmpty)
+            #expect(a.roster.assignments == b.roster.assignments)
+            #expect(a.roster.unassigned == b.roster.unassigned)
+            #expect(a.roster.objective == b.roster.objective)
+        }
+    }
+
     /// A split run's drafts publish: each stored problem is what publishing rebuilds for its group.
     @Test func splitDraftsArePublishable() throws {
         let (c, split) = try generateIndependentHubs(.init(seed: 1, iterations: 30))

@@ -28,4 +28,14 @@ struct HubGroupsTests {
         #expect(HubGroups.seconds(8, visits: 0, of: 0, groups: 2) == 4)
         #expect(HubGroups.seconds(8, visits: 10, of: 400, groups: 1) == 8)
     }
+
+    /// Lanes take the largest group first, each to the lane with the fewest visits so far; one
+    /// thread is one lane of every group; more threads than groups leave no empty lane.
+    @Test func lanes() {
+        #expect(HubGroups.lanes(visits: [900, 300, 300, 200, 100], threads: 2) == [[0], [1, 2, 3, 4]])
+        #expect(HubGroups.lanes(visits: [100, 500, 400, 300], threads: 2) == [[0, 1], [2, 3]])
+        #expect(HubGroups.lanes(visits: [5, 6, 7], threads: 1) == [[0, 1, 2]])
+        #expect(HubGroups.lanes(visits: [5, 6], threads: 8) == [[1], [0]])
+        #expect(HubGroups.lanes(visits: [], threads: 2) == [])
+    }
 }

@@ -76,6 +76,10 @@ public struct SolverInstance: Sendable {
         history: [[(worker: Int, visits: Int)]?] = [], metricTravel: Bool = true
     ) {
         precondition(travelTime.size == travelCost.size)
+        // Local search looks workers up by binary search.
+        precondition(
+            visits.allSatisfy { zip($0.allowedWorkers, $0.allowedWorkers.dropFirst()).allSatisfy { $0 < $1 } },
+            "allowedWorkers must be ascending")
         // Validation rejects other counts at the door; the search's slots hold no more.
         precondition(
             visits.allSatisfy { (1...SolverVisit.maxWorkers).contains($0.workersNeeded) }, "a visit needs 1 ... maxWorkers workers")

@@ -72,7 +72,7 @@ extension SearchSolution {
     }
 
     /// Counts one more visit of `client` by worker `w` in the continuity parts.
-    @inline(__always) private func addPair(client: Int, worker w: Int) {
+    @inline(__always) func addPair(client: Int, worker w: Int) {
         let key = client * instance.workers.count + w
         let n = Int(pairCount[key])
         if n == 0 {
@@ -84,7 +84,7 @@ extension SearchSolution {
     }
 
     /// Counts one visit fewer of `client` by worker `w`.
-    @inline(__always) private func removePair(client: Int, worker w: Int) {
+    @inline(__always) func removePair(client: Int, worker w: Int) {
         let key = client * instance.workers.count + w
         pairCount[key] -= 1
         let n = Int(pairCount[key])

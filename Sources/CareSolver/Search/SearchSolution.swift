@@ -20,9 +20,18 @@ final class SearchSolution {
     var routePaid: [Int]
     /// `routeLoad[s]`: summed demand on route `s`.
     var routeLoad: [Int]
+    /// `tails[s]`: what route `s`'s tail from each position needs and gives when joined after
+    /// another route's prefix (2-opt*).
+    var tails: [RouteTails]
+    /// `tailsFresh[s]`: `tails[s]` matches the route (see `updateTails`).
+    var tailsFresh: [Bool]
 
     /// `slots[slot(v, k)]`: the `k`-th shift serving visit `v`, or -1 (k < `SolverVisit.maxWorkers`).
     var slots: [Int]
+    /// `positions[slot(v, k)]`: index of visit `v` in the route of its `k`-th shift, valid while
+    /// `positionsFresh` holds for that route (read through `position(of:_:)`).
+    var positions: [Int]
+    var positionsFresh: [Bool]
     /// `start[v]`: start of visit `v` when assigned.
     var start: [Int]
     /// `workerPaid[w]`: paid time of worker `w` over all shifts.
@@ -62,7 +71,11 @@ final class SearchSolution {
         routeCost = Array(repeating: 0, count: shiftCount)
         routePaid = Array(repeating: 0, count: shiftCount)
         routeLoad = Array(repeating: 0, count: shiftCount)
+        tails = Array(repeating: RouteTails(), count: shiftCount)
+        tailsFresh = Array(repeating: true, count: shiftCount)
         slots = Array(repeating: -1, count: SolverVisit.maxWorkers * instance.visits.count)
+        positions = Array(repeating: -1, count: SolverVisit.maxWorkers * instance.visits.count)
+        positionsFresh = Array(repeating: true, count: shiftCount)
         start = Array(repeating: 0, count: instance.visits.count)
         workerPaid = Array(repeating: 0, count: instance.workers.count)
         pairCount = Array(repeating: 0, count: instance.clientCount * instance.workers.count)

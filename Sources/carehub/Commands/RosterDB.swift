@@ -33,11 +33,14 @@ extension RosterCommand {
         var seconds: Double?
         @Option(help: "Iteration limit of each group's search (deterministic with --seed).") var iterations: Int?
         @Option(help: "Random seed.") var seed: UInt64 = 1
+        @Option(help: "Independent groups of hubs solved at once, one per thread (default: every core); same rosters for any count.")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
         @Flag(help: "No progress on stderr.") var quiet = false
         @Flag(help: "Print each phase's seconds (load, compile, search, check, store, review) to stderr.") var timings = false
 
         func validate() throws {
             if hubs.isEmpty == !all { throw ValidationError("give --hub (one or more) or --all") }
+            if threads < 1 { throw ValidationError("--threads must be at least 1") }
         }
 
         func run() throws {
@@ -46,14 +49,13 @@ extension RosterCommand {
                 let known = try HubRepository(db).all().map(\.hub.code)
                 for h in hubs where !known.contains(h) { throw CommandFailure(noHubsMessage(h)) }
                 let chosen = all ? try HubRepository(db).codesInScope() : hubs
-                let progress: ((SolveProgress) -> Void)? =
-                    quiet
-                    ? nil
-                    : { p in
-                        writeError(String(format: "%6.1fs  assigned %d/%d  iterations %d", p.elapsed, p.assigned, p.visits, p.iteration))
-                    }
+                let report: @Sendable (SolveProgress) -> Void = { p in
+                    writeError(String(format: "%6.1fs  assigned %d/%d  iterations %d", p.elapsed, p.assigned, p.visits, p.iteration))
+                }
+                let progress = quiet ? nil : report
                 let generated = try RosterWorkflow.generate(
-                    db, hubs: chosen, week: week, search: .init(seed: seed, seconds: seconds, iterations: iterations), actor: currentActor,
+                    db, hubs: chosen, week: week, search: .init(seed: seed, seconds: seconds, iterations: iterations, threads: threads),
+                    actor: currentActor,
                     progress: progress)
                 for (hub, version) in generated.versions { print("\(hub) \(week): draft version \(version)") }
                 let reviewStart = ContinuousClock.now
