@@ -2,6 +2,7 @@ import CareModel
 import CareSolver
 import CareStore
 import Dispatch
+import Foundation
 
 extension RosterWorkflow {
     /// What a generate run stored.
@@ -32,7 +33,9 @@ extension RosterWorkflow {
     /// and each hub's draft holds its group's problem and roster. With several groups each gets
     /// a seed derived from `search.seed` and its hubs, all of `search.iterations`, and a share
     /// of `search.seconds` in proportion to its visits among its lane's (`HubGroups.lanes`:
-    /// `search.threads` lanes run at once), so the searches take about that long in all.
+    /// `search.threads` lanes, at most one per core, run at once), so the searches take about
+    /// that long in all. With `search.iterations` and no `seconds`, the rosters are the same for
+    /// any thread count.
     public static func generate(
         _ db: Connection, hubs: [String], week: ISOWeek, search: SearchSettings, actor: String,
         progress: (@Sendable (SolveProgress) -> Void)? = nil
@@ -43,7 +46,10 @@ extension RosterWorkflow {
             return try HubGroups.split(hubs, links: links).map { try currentProblem(db, hubs: $0, week: week) }
         }
         let budget = search.seconds ?? (search.iterations == nil ? 30 : nil)
-        let lanes = HubGroups.lanes(visits: problems.map(\.0.visits.count), threads: search.threads)
+        // No more lanes than cores: `concurrentPerform` runs the rest after them, and each lane
+        // is given all of the seconds.
+        let threads = min(search.threads, ProcessInfo.processInfo.activeProcessorCount)
+        let lanes = HubGroups.lanes(visits: problems.map(\.0.visits.count), threads: threads)
         var shares = Array(repeating: search, count: problems.count)
         for lane in lanes {
             let laneVisits = lane.reduce(0) { $0 + problems[$1].0.visits.count }

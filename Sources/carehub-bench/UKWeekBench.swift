@@ -25,6 +25,7 @@ struct UKWeekBench: ParsableCommand {
     @Option(name: .customLong("continuity-share"), help: "Share of iterations for the continuity moves.") var continuityShare: Double?
     @Flag(help: "Search with granular local search (SolveParameters.localSearch).") var localSearch = false
     @Option(help: "Local search: neighbours tried per visit.") var localSearchNeighbours: Int?
+    @Option(help: "Go back to the best after this many iterations without a new best.") var restartAfter: Int?
     @Option(help: "Local search: passes at most.") var localSearchPasses: Int?
     @Option(help: "Local search: only within this many temperatures of the best.") var localSearchBestMargin: Double?
     @Flag(name: .customLong("no-run-construction"), help: "Construct visit by visit, not run by run.") var noRunConstruction = false
@@ -66,6 +67,7 @@ struct UKWeekBench: ParsableCommand {
             parameters.runConstruction = !noRunConstruction
             parameters.warmStart = !before
             parameters.localSearch = localSearch
+            if let restartAfter { parameters.restartAfter = restartAfter }
             if let localSearchNeighbours { parameters.localSearchNeighbours = localSearchNeighbours }
             if let localSearchPasses { parameters.localSearchPasses = localSearchPasses }
             if let localSearchBestMargin { parameters.localSearchBestMargin = localSearchBestMargin }

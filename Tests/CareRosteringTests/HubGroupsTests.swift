@@ -37,5 +37,9 @@ struct HubGroupsTests {
         #expect(HubGroups.lanes(visits: [5, 6, 7], threads: 1) == [[0, 1, 2]])
         #expect(HubGroups.lanes(visits: [5, 6], threads: 8) == [[1], [0]])
         #expect(HubGroups.lanes(visits: [], threads: 2) == [])
+        // Empty groups go where the load is least; the largest group is always in the first
+        // lane (the one that reports progress).
+        #expect(HubGroups.lanes(visits: [0, 0, 5], threads: 2) == [[2], [0, 1]])
+        #expect(HubGroups.lanes(visits: [4, 4, 4, 4], threads: 2) == [[0, 2], [1, 3]])
     }
 }

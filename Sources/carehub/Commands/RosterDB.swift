@@ -19,21 +19,24 @@ extension RosterCommand {
             abstract: "Build the week's problem from the database, solve it and store a new draft version.",
             discussion: """
                 Generating several hubs together (--hub A --hub B, or --all) lets carers lendable between them cross hubs. \
-                Hubs that share no lendable carer are solved as separate problems, one after another: each group gets \
-                a share of --seconds in proportion to its visits (so the whole search takes about --seconds), all of \
-                --iterations, and a seed derived from --seed and its hub codes (a single group keeps --seed); each \
-                hub's draft stores its group's problem, roster and seed.
+                Hubs that share no lendable carer are solved as separate problems, --threads of them at once (at \
+                most one per core; largest first, each thread's groups one after another): each group gets a share \
+                of --seconds in proportion to its visits among its thread's (so the whole search takes about \
+                --seconds), all of --iterations, and a seed derived from --seed and its hub codes (a single group \
+                keeps --seed); each hub's draft stores its group's problem, roster and seed. With --iterations and no \
+                --seconds the rosters are the same for any --threads. --timings sums each phase over the groups, so \
+                with several threads the search and compile times add up to more than the wall time.
                 """)
 
         @OptionGroup var database: DatabaseOptions
         @Option(name: .customLong("hub"), help: "Hub code (repeat for several).") var hubs: [String] = []
         @Flag(help: "Every hub.") var all = false
         @Option(help: "ISO week, e.g. 2026-W48.") var week: ISOWeek
-        @Option(help: "Seconds of search in all, shared between independent groups of hubs (default 30 unless --iterations).")
+        @Option(help: "Seconds of search, shared between the independent groups each thread solves (default 30 unless --iterations).")
         var seconds: Double?
         @Option(help: "Iteration limit of each group's search (deterministic with --seed).") var iterations: Int?
         @Option(help: "Random seed.") var seed: UInt64 = 1
-        @Option(help: "Independent groups of hubs solved at once, one per thread (default: every core); same rosters for any count.")
+        @Option(help: "Independent groups of hubs solved at once, one per thread, at most one per core (default: every core).")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
         @Flag(help: "No progress on stderr.") var quiet = false
         @Flag(help: "Print each phase's seconds (load, compile, search, check, store, review) to stderr.") var timings = false
