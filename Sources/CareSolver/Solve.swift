@@ -73,12 +73,10 @@ public struct SolveParameters: Sendable {
     /// without it, on Solomon or on care weeks, because it costs more iterations than it gains
     /// (BENCHMARKS.md, "Local search"). It is the base for issue 16's population search.
     public var localSearch = false
-    /// Local search runs on a recreated solution only when it is at most `localSearchSlack`
-    /// temperatures above the acceptance threshold (0: only solutions accepted anyway) and at
-    /// most `localSearchBestMargin` temperatures above the best so far, trying each visit's
+    /// Local search runs on a recreated solution only when annealing accepts it anyway and it is
+    /// at most `localSearchBestMargin` temperatures above the best so far, trying each visit's
     /// `localSearchNeighbours` nearest neighbours for at most `localSearchPasses` passes: the
     /// best of the settings tried on 14 hard Solomon instances and a care week (BENCHMARKS.md).
-    public var localSearchSlack = 0.0
     public var localSearchBestMargin = 10.0
     public var localSearchNeighbours = 8
     public var localSearchPasses = 1
@@ -236,7 +234,7 @@ public func solve(
         // iteration it would cost most of the iterations (see `localSearchBestMargin`).
         journal.removeAll(keepingCapacity: true)
         let recreated = Double(solution.cost)
-        if parameters.localSearch && recreated < threshold + parameters.localSearchSlack * temperature
+        if parameters.localSearch && recreated < threshold
             && recreated < Double(best.cost) + parameters.localSearchBestMargin * temperature
         {
             localSearch.improve(placed, in: solution, journal: &journal)

@@ -22,8 +22,6 @@ struct SolomonBench: ParsableCommand {
     @Option(help: "Local search: neighbours tried per visit.") var localSearchNeighbours: Int?
     @Option(help: "Local search: passes at most.") var localSearchPasses: Int?
     @Option(help: "Go back to the best after this many iterations without a new best.") var restartAfter: Int?
-    @Option(help: "Local search on solutions up to this many temperatures above the acceptance threshold.")
-    var localSearchSlack = SolveParameters(stop: .init(maxIterations: 1)).localSearchSlack
     @Option(help: "... and within this many temperatures of the best cost.")
     var localSearchBestMargin = SolveParameters(stop: .init(maxIterations: 1)).localSearchBestMargin
     @Option(help: "End temperature, likewise.") var endTemperature = SolveParameters(stop: .init(maxIterations: 1)).endTemperature
@@ -45,7 +43,6 @@ struct SolomonBench: ParsableCommand {
             parameters.endTemperature = endTemperature
             parameters.localSearch = localSearch
             parameters.restartAfter = restartAfter
-            parameters.localSearchSlack = localSearchSlack
             parameters.localSearchBestMargin = localSearchBestMargin
             if let localSearchNeighbours { parameters.localSearchNeighbours = localSearchNeighbours }
             if let localSearchPasses { parameters.localSearchPasses = localSearchPasses }
