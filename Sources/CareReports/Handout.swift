@@ -94,7 +94,7 @@ public struct Handout: Sendable {
             let place = clientIDs.contains(v.client) ? PlaceRef.client(v.client) : home
             let sameShift = previous?.shift == shift
             let from = sameShift ? previous?.place ?? home : home
-            let travel = problem.travelMinutes(from: from, to: place)
+            let travel = problem.travelMinutes(from: from, to: place, by: carer.transport)
             let waiting = sameShift ? max(0, (previous?.end.minutes(to: t) ?? 0) - travel) : 0
             let end = t.adding(minutes: v.durationMinutes)
             out.append(

@@ -98,7 +98,7 @@ public struct RosterReview: Sendable {
         var lastOfShift: (day: String, end: Instant, place: PlaceRef)?
         func tripHome() {
             guard carer.returnsHome, let last = lastOfShift else { return }
-            let leg = problem.travelMinutes(from: last.place, to: home)
+            let leg = problem.travelMinutes(from: last.place, to: home, by: carer.transport)
             table.add([last.day, clock(last.end), clock(last.end.adding(minutes: leg)), "(home)", "", "", "\(leg)m", ""])
         }
         for (t, a, v) in mine {
@@ -109,7 +109,7 @@ public struct RosterReview: Sendable {
             let shift = carer.shifts.firstIndex { $0.start <= t && t < $0.end } ?? -1
             if let previous, previous.0 != shift { tripHome() }
             let from = previous.flatMap { $0.0 == shift ? $0.1 : nil } ?? home
-            let leg = problem.travelMinutes(from: from, to: place)
+            let leg = problem.travelMinutes(from: from, to: place, by: carer.transport)
             let end = local.adding(minutes: v.durationMinutes)
             let dayLabel = "\(day.weekday.shortName) \(day)"
             let late = a.lateMinutes.map { "\($0)m" } ?? ""

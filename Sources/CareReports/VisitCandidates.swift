@@ -105,13 +105,16 @@ public struct VisitCandidates: Sendable {
             let mine = items.filter { shift.start <= $0.start && $0.start < shift.end }
             // Gaps between the shift's visits (and its ends): the visit fits one if, after travel
             // from what comes before, it can start in its window and still reach what comes after.
-            var earliest = shift.start.adding(minutes: problem.travelMinutes(from: .carer(carer.id), to: place))
+            var earliest = shift.start.adding(minutes: problem.travelMinutes(from: .carer(carer.id), to: place, by: carer.transport))
             for next in mine + [nil] as [Handout.Item?] {
                 let deadline =
-                    next.map { $0.start.adding(minutes: -problem.travelMinutes(from: place, to: at($0.visit.client))) } ?? shift.end
+                    next.map { $0.start.adding(minutes: -problem.travelMinutes(from: place, to: at($0.visit.client), by: carer.transport)) }
+                    ?? shift.end
                 let start = max(earliest, visit.windowStart)
                 if start <= latestStart && start.adding(minutes: visit.durationMinutes) <= deadline { return true }
-                if let next { earliest = next.end.adding(minutes: problem.travelMinutes(from: at(next.visit.client), to: place)) }
+                if let next {
+                    earliest = next.end.adding(minutes: problem.travelMinutes(from: at(next.visit.client), to: place, by: carer.transport))
+                }
             }
             return false
         }

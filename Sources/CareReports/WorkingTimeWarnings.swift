@@ -28,7 +28,9 @@ public enum WorkingTimeWarnings {
             var previous: (Instant, PlaceRef)?
             for (t, v) in mine {
                 let place = clients[v.client] != nil ? PlaceRef.client(v.client) : .carer(carer.id)
-                if let (end, at) = previous, end.minutes(to: t) < 12 * 60 { worked += problem.travelMinutes(from: at, to: place) }
+                if let (end, at) = previous, end.minutes(to: t) < 12 * 60 {
+                    worked += problem.travelMinutes(from: at, to: place, by: carer.transport)
+                }
                 worked += v.durationMinutes
                 previous = (t.adding(minutes: v.durationMinutes), place)
             }

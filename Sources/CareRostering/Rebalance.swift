@@ -50,7 +50,10 @@ public enum Rebalance {
             absences: try store.absences(carers: plan.involvedCarers, from: plan.evidenceFrom, to: plan.evidenceTo), madeRoom: plan.madeRoom)
         let changes = explainer.explain(plan.changes, now: options.now)
         guard !changes.isEmpty else {
-            return WeekResult(week: week, version: nil, changes: [], repaired: 0, moved: 0, added: 0, dropped: 0, unassigned: plan.unassignedReasons)
+            var unchanged = WeekResult(
+                week: week, version: nil, changes: [], repaired: 0, moved: 0, added: 0, dropped: 0, unassigned: plan.unassignedReasons)
+            unchanged.notices = input.notices
+            return unchanged
         }
         let version =
             options.dryRun
@@ -59,8 +62,10 @@ public enum Rebalance {
                 plan.roster, of: input.problem, changes: changes, hub: hub, hubID: hubID, week: week, seed: options.seed,
                 settings: ["rebalance": "true", "max_moves": String(options.maxMoves), "freeze_minutes": String(options.freezeMinutes)],
                 actor: options.actor)
-        return WeekResult(
+        var result = WeekResult(
             week: week, version: version, changes: changes, repaired: plan.repaired, moved: plan.moved, added: plan.added, dropped: plan.dropped,
             unassigned: plan.unassignedReasons)
+        result.notices = input.notices
+        return result
     }
 }

@@ -21,6 +21,8 @@ extension RosterWorkflow {
         public let groups: [Group]
         /// Seconds per phase, summed over the groups.
         public let timings: GenerateTimings
+        /// What the manager should know about how the problems were built (road travel not used, and why).
+        public var notices: [String] = []
 
         /// (hub, new draft version) for each hub generated, by hub.
         public var versions: [(hub: String, version: Int)] { groups.flatMap(\.versions).sorted { $0.hub < $1.hub } }
@@ -41,9 +43,10 @@ extension RosterWorkflow {
         progress: (@Sendable (SolveProgress) -> Void)? = nil
     ) throws -> Generated {
         var timings = GenerateTimings()
+        var notices: [String] = []
         let problems = try timings.time(\GenerateTimings.load) { () throws -> [(Problem, String)] in
             let links = try WeekProblemLoader(db).lendingLinks(hubCodes: hubs, week: week)
-            return try HubGroups.split(hubs, links: links).map { try currentProblem(db, hubs: $0, week: week) }
+            return try HubGroups.split(hubs, links: links).map { try currentProblem(db, hubs: $0, week: week, notices: &notices) }
         }
         let budget = search.seconds ?? (search.iterations == nil ? 30 : nil)
         // No more lanes than cores: `concurrentPerform` runs the rest after them, and each lane
@@ -69,7 +72,7 @@ extension RosterWorkflow {
                     db, problem: problem, problemText: text, solved: solved[g], week: week, search: shares[g],
                     recordSeconds: search.seconds != nil, actor: actor, timings: &timings))
         }
-        return Generated(groups: groups, timings: timings)
+        return Generated(groups: groups, timings: timings, notices: notices)
     }
 
     /// One group's checked roster and its exact text.

@@ -31,8 +31,15 @@ public enum RosterWorkflow {
     /// with some has an array, empty when nobody visited them. Each visit carries the carers who
     /// did its package call a week before, where that week is published (`visits[].previous_carers`).
     public static func currentProblem(_ db: Connection, hubs: [String], week: ISOWeek) throws -> (Problem, String) {
+        var notices: [String] = []
+        return try currentProblem(db, hubs: hubs, week: week, notices: &notices)
+    }
+
+    /// The week's problem and its text, with what a manager should know about how it was built
+    /// (road travel not used, and why) added to `notices`.
+    public static func currentProblem(_ db: Connection, hubs: [String], week: ISOWeek, notices: inout [String]) throws -> (Problem, String) {
         let loader = WeekProblemLoader(db)
-        var problem = try loader.load(hubCodes: hubs, week: week)
+        var problem = try loader.load(hubCodes: hubs, week: week, notices: &notices)
         let known = try loader.hubsWithHistory(hubCodes: hubs, week: week)
         if !known.isEmpty {
             let history = try loader.history(hubCodes: Array(known), week: week)

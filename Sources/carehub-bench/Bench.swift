@@ -6,6 +6,6 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "carehub-bench",
         abstract: "Benchmarks for carehub's engine (use a release build).",
-        subcommands: [SolomonBench.self, UKWeekBench.self]
+        subcommands: [SolomonBench.self, UKWeekBench.self, OSMGrid.self]
     )
 }

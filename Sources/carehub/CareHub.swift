@@ -21,7 +21,7 @@ struct CareHub: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Import.self, Clients.self, Visits.self, RosterCommand.self, RebalanceCommand.self, Solve.self, ProblemCommand.self, DB.self, Demo.self,
-            Report.self, People.self, Audit.self, Commissioning.self, Serve.self, Record.self, Lead.self, Journey.self,
+            Report.self, People.self, Audit.self, Commissioning.self, Serve.self, Record.self, Lead.self, Journey.self, Travel.self,
         ]
     )
 

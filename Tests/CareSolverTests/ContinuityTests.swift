@@ -62,7 +62,7 @@ struct ContinuityTests {
         var problem = Self.everyDay(w)
         problem.carers[1].shifts = [Problem.Interval(start: TinyWeek.at("07:00", day: 2), end: TinyWeek.at("15:00", day: 2))]
         Self.mornings(&problem, client: "P1")
-        #expect(problem.travelMinutes(from: .carer("C1"), to: .client("P1")) == 38)
+        #expect(problem.travelMinutes(from: .carer("C1"), to: .client("P1"), by: .car) == 38)
         #expect(Self.carers(of: "P1", Self.checked(problem), problem) == ["C1"])
         problem.weights.continuityVisits = 0
         #expect(Self.carers(of: "P1", Self.checked(problem), problem) == ["C1", "C2"])

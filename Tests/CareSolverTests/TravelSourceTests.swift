@@ -93,7 +93,7 @@ struct TravelSourceTests {
         let places = problem.carers.map(\.id) + problem.clients.map(\.id)
         let refs = problem.carers.map { PlaceRef.carer($0.id) } + problem.clients.map { PlaceRef.client($0.id) }
         let minutes = refs.enumerated().map { i, a in
-            refs.enumerated().map { j, b in i == j ? 0 : problem.travelMinutes(from: a, to: b) + ((i * 31 + j * 17) % 7 == 0 ? 45 : 0) }
+            refs.enumerated().map { j, b in i == j ? 0 : problem.travelMinutes(from: a, to: b, by: .car) + ((i * 31 + j * 17) % 7 == 0 ? 45 : 0) }
         }
         problem.travel = .matrix(TravelMatrixModel(places: places, minutes: minutes))
         let roster = solveRoster(problem, seed: seed, iterations: 200)

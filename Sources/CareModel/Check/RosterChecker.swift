@@ -197,7 +197,7 @@ public enum RosterChecker {
                 for (i, p) in inShift.enumerated() {
                     guard clients[p.visit.client] != nil else { continue }
                     let place = PlaceRef.client(p.visit.client)
-                    let leg = Int64(problem.travelMinutes(from: at, to: place)) * 60
+                    let leg = Int64(problem.travelMinutes(from: at, to: place, by: carer.transport)) * 60
                     // Rule 4: room to travel (from home before the first visit).
                     if p.start < previousEnd + leg {
                         report.violations.append("carer \(carer.id): no time to reach visit \(p.visit.id)")
@@ -213,7 +213,7 @@ public enum RosterChecker {
                 }
                 // Rule 4 with returns_home: the unpaid trip home counts as travel and ends by the shift's end.
                 if carer.returnsHome {
-                    let leg = problem.travelMinutes(from: at, to: home)
+                    let leg = problem.travelMinutes(from: at, to: home, by: carer.transport)
                     travel += leg
                     if previousEnd + Int64(leg) * 60 > shift.end.secondsSinceEpoch {
                         report.violations.append(

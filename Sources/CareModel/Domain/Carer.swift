@@ -24,6 +24,8 @@ public struct Carer: Hashable, Sendable {
     /// Codes of other hubs this carer may be lent to.
     public var lendableTo: [String]
     public var skills: [CarerSkill]
+    /// How the carer travels between visits (`car` unless the carers file says otherwise).
+    public var transport: TransportMode = .car
 
     /// A carer; every field is given, as the importer and the sample generator both know them.
     public init(

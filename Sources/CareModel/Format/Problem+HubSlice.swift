@@ -29,7 +29,9 @@ extension Problem {
             // A matrix names exactly the problem's carers and clients: keep the slice's rows and columns.
             let places = kept.union(sliced.carers.map(\.id))
             let rows = m.places.indices.filter { places.contains(m.places[$0]) }
-            sliced.travel = .matrix(TravelMatrixModel(places: rows.map { m.places[$0] }, minutes: rows.map { i in rows.map { m.minutes[i][$0] } }))
+            func slice(_ table: [[Int]]) -> [[Int]] { rows.map { i in rows.map { table[i][$0] } } }
+            sliced.travel = .matrix(
+                TravelMatrixModel(places: rows.map { m.places[$0] }, minutes: slice(m.minutes), minutesByMode: m.minutesByMode.mapValues(slice)))
         }
         return sliced
     }

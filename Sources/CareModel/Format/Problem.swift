@@ -12,6 +12,8 @@ public struct Problem: Sendable, Equatable {
     /// IANA zone for local days and for the offsets written in rosters.
     public var timeZone: String
     public var travel: TravelModel { didSet { reindexPlaces() } }
+    /// Each transport mode's speed and per-trip overhead (optional `travel.modes`).
+    public var travelModes = TransportSettings.defaults
     public var weights: ObjectiveWeights
     public var hubs: [Hub]
     public var carers: [Carer] { didSet { reindexPlaces() } }
@@ -57,12 +59,15 @@ public struct Problem: Sendable, Equatable {
         /// After a shift's last visit the carer travels home (unpaid, counted as travel) and
         /// must be home by the shift's end (optional `returns_home`).
         public var returnsHome: Bool
+        /// How the carer travels (optional `transport`, default `car`).
+        public var transport: TransportMode
 
         public init(
             id: String, name: String, hub: String, location: GeoPoint, skills: [String], gender: Gender?, contractedMinutes: Int,
-            maxMinutes: Int, lendableTo: [String], shifts: [Problem.Interval], returnsHome: Bool = false
+            maxMinutes: Int, lendableTo: [String], shifts: [Problem.Interval], returnsHome: Bool = false, transport: TransportMode = .car
         ) {
             self.returnsHome = returnsHome
+            self.transport = transport
             self.id = id
             self.name = name
             self.hub = hub

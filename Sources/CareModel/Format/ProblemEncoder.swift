@@ -14,7 +14,7 @@ public enum ProblemEncoder {
         }
         let raw = RawProblem(
             format: Problem.format, weekStart: problem.weekStart.description, timezone: problem.timeZone,
-            travel: travel(problem.travel),
+            travel: travel(problem.travel, modes: problem.travelModes),
             weights: weights.isEmpty ? nil : weights,
             hubs: problem.hubs.map { RawHub(id: $0.id, name: $0.name, lat: $0.location.latitude, lon: $0.location.longitude) },
             carers: problem.carers.map { c in
@@ -26,7 +26,7 @@ public enum ProblemEncoder {
                         ? nil
                         : c.skillDates.mapValues {
                             RawDateRange(from: $0.from?.description, until: $0.until?.description)
-                        }, returnsHome: c.returnsHome ? true : nil)
+                        }, returnsHome: c.returnsHome ? true : nil, transport: c.transport == .car ? nil : c.transport.rawValue)
             },
             clients: problem.clients.map { c in
                 RawClient(
@@ -57,10 +57,28 @@ public enum ProblemEncoder {
         return try encoder.encode(raw)
     }
 
-    private static func travel(_ model: TravelModel) -> RawTravel {
+    private static func travel(_ model: TravelModel, modes: TransportSettings) -> RawTravel {
+        var raw: RawTravel
         switch model {
-        case .haversine(let h): return RawTravel(model: "haversine", speedKmh: h.speedKmh, roadFactor: h.roadFactor)
-        case .matrix(let m): return RawTravel(model: "matrix", places: m.places, minutes: m.minutes)
+        case .haversine(let h): raw = RawTravel(model: "haversine", speedKmh: h.speedKmh, roadFactor: h.roadFactor)
+        case .matrix(let m):
+            raw = RawTravel(model: "matrix", places: m.places, minutes: m.minutes)
+            if !m.minutesByMode.isEmpty { raw.minutesByMode = Dictionary(uniqueKeysWithValues: m.minutesByMode.map { ($0.rawValue, $1) }) }
         }
+        // Only the modes that differ from the defaults, so a problem without transport keeps its bytes.
+        let changed = modes.changedModes
+        if !changed.isEmpty {
+            raw.modes = Dictionary(
+                uniqueKeysWithValues: changed.map { mode in
+                    let s = modes[mode]
+                    return (
+                        mode.rawValue,
+                        RawTransportSetting(
+                            speedKmh: mode == .car ? nil : s.speedKmh, overheadMinutes: s.overheadMinutes,
+                            accessMinutes: mode == .public ? s.accessMinutes : nil)
+                    )
+                })
+        }
+        return raw
     }
 }

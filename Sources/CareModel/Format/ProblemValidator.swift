@@ -102,6 +102,15 @@ struct Validator {
             return Problem.Hub(id: id, name: h.name ?? id, location: location)
         }
         let carers = rawCarers.enumerated().compactMap { i, c in carer(c, "carers[\(i)]", hubIDs) }
+        let modes = transportSettings(raw.travel?.modes)
+        if case .matrix(let m) = travel {
+            // Every mode a carer uses needs its own matrix: a walker is never timed as a driver.
+            for (i, c) in rawCarers.enumerated() {
+                if let text = c.transport, let mode = TransportMode(rawValue: text), mode != .car, m.minutesByMode[mode] == nil {
+                    fail("carers[\(i)].transport", "\(text) has no matrix in travel.minutes_by_mode")
+                }
+            }
+        }
         let clients = rawClients.enumerated().compactMap { i, c -> Problem.Client? in
             let path = "clients[\(i)]"
             let location = point(c.lat, c.lon, path)
@@ -122,9 +131,50 @@ struct Validator {
         let links = (raw.links ?? []).enumerated().compactMap { i, l in link(l, "links[\(i)]", visitIDs) }
         let rules = workingRules(raw.rules)
         guard let weekStart, let zone, let travel, issues.isEmpty else { return nil }
-        return Problem(
+        var problem = Problem(
             weekStart: weekStart, timeZone: zone, travel: travel, weights: weights, hubs: hubs, carers: carers,
             clients: clients, visits: visits, links: links, rules: rules)
+        problem.travelModes = modes
+        return problem
+    }
+
+    /// `travel.modes`: per mode, `speed_kmh`, `overhead_minutes` and (public) `access_minutes`;
+    /// a car's speed is `travel.speed_kmh`.
+    mutating func transportSettings(_ raw: [String: RawTransportSetting]?) -> TransportSettings {
+        var settings = TransportSettings.defaults
+        for (name, entry) in (raw ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let path = "travel.modes.\(name)"
+            guard let mode = TransportMode(rawValue: name) else {
+                fail(path, "unknown mode; known: \(TransportMode.names)")
+                continue
+            }
+            var setting = settings[mode]
+            if let speed = entry.speedKmh {
+                let range = TransportSetting.speedRange
+                if mode == .car {
+                    fail(path + ".speed_kmh", "a car's speed is travel.speed_kmh")
+                } else if !range.contains(speed) {
+                    fail(path + ".speed_kmh", "must be within \(range.lowerBound)…\(range.upperBound)")
+                } else {
+                    setting.speedKmh = speed
+                }
+            }
+            let minutes = TransportSetting.minutesRange
+            if let overhead = entry.overheadMinutes {
+                if minutes.contains(overhead) { setting.overheadMinutes = overhead } else { fail(path + ".overhead_minutes", "must be within 0…120") }
+            }
+            if let access = entry.accessMinutes {
+                if mode != .public {
+                    fail(path + ".access_minutes", "only public transport walks to stops")
+                } else if minutes.contains(access) {
+                    setting.accessMinutes = access
+                } else {
+                    fail(path + ".access_minutes", "must be within 0…120")
+                }
+            }
+            settings[mode] = setting
+        }
+        return settings
     }
 
     mutating func gender(_ text: String?, _ path: String, allowed: [Gender]) -> Gender? {
@@ -141,6 +191,14 @@ struct Validator {
         if let hub = need(c.hub, path + ".hub"), !hubIDs.contains(hub) { fail(path + ".hub", ExternalID.unknown("hub", hub)) }
         let skillList = skills(c.skills, path + ".skills")
         let g = gender(c.gender, path + ".gender", allowed: Gender.allCases)
+        var transport = TransportMode.car
+        if let text = c.transport {
+            if let mode = TransportMode(rawValue: text) {
+                transport = mode
+            } else {
+                fail(path + ".transport", "must be one of \(TransportMode.names)")
+            }
+        }
         let contracted = c.contractedMinutes ?? 0
         let maxMinutes = need(c.maxMinutes, path + ".max_minutes") ?? 1
         // Bounded by the week, as the carers import bounds hours by 168: a contract of Int.max
@@ -188,6 +246,7 @@ struct Validator {
             shifts: order.map { shifts[$0] })
         carer.skillDates = skillDates
         carer.returnsHome = c.returnsHome ?? false
+        carer.transport = transport
         return carer
     }
 
@@ -302,6 +361,7 @@ struct Validator {
         guard let t = raw else { return .standard }
         switch t.model ?? "haversine" {
         case "haversine":
+            if t.minutesByMode != nil { fail("travel.minutes_by_mode", "only with model matrix") }
             guard let model = HaversineTravel(speedKmh: t.speedKmh ?? 25.0, roadFactor: t.roadFactor ?? 1.35) else {
                 let (speed, road) = (HaversineTravel.speedRange, HaversineTravel.roadFactorRange)
                 fail(
@@ -341,11 +401,28 @@ struct Validator {
                 fail("travel.places", "client \(id) has no place")
             }
         }
-        if t.minutes != nil, minutes.count != places.count { fail("travel.minutes", "\(minutes.count) rows for \(places.count) places") }
+        if t.minutes != nil { square(minutes, places.count, "travel.minutes") }
+        var byMode: [TransportMode: [[Int]]] = [:]
+        for (name, table) in (t.minutesByMode ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let path = "travel.minutes_by_mode.\(name)"
+            guard let mode = TransportMode(rawValue: name), mode != .car else {
+                fail(path, name == "car" ? "a car's matrix is travel.minutes" : "unknown mode; known: \(TransportMode.names)")
+                continue
+            }
+            square(table, places.count, path)
+            byMode[mode] = table
+        }
+        guard issues.count == before else { return nil }
+        return .matrix(TravelMatrixModel(places: places, minutes: minutes, minutesByMode: byMode))
+    }
+
+    /// A matrix of whole minutes, one row and one column per place, 0 on the diagonal.
+    mutating func square(_ minutes: [[Int]], _ count: Int, _ name: String) {
+        if minutes.count != count { fail(name, "\(minutes.count) rows for \(count) places") }
         for (i, row) in minutes.enumerated() {
-            if row.count != places.count { fail("travel.minutes[\(i)]", "\(row.count) entries for \(places.count) places") }
+            if row.count != count { fail("\(name)[\(i)]", "\(row.count) entries for \(count) places") }
             for (j, m) in row.enumerated() {
-                let path = "travel.minutes[\(i)][\(j)]"
+                let path = "\(name)[\(i)][\(j)]"
                 if m < 0 {
                     fail(path, "negative")
                 } else if m > 1440 {
@@ -355,7 +432,5 @@ struct Validator {
                 }
             }
         }
-        guard issues.count == before else { return nil }
-        return .matrix(TravelMatrixModel(places: places, minutes: minutes))
     }
 }

@@ -26,11 +26,27 @@ struct RawTravel: Codable {
     var roadFactor: Double?
     var places: [String]? = nil
     var minutes: [[Int]]? = nil
+    var minutesByMode: [String: [[Int]]]? = nil
+    var modes: [String: RawTransportSetting]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case model, places, minutes
+        case model, places, minutes, modes
         case speedKmh = "speed_kmh"
         case roadFactor = "road_factor"
+        case minutesByMode = "minutes_by_mode"
+    }
+}
+
+/// One mode's entry in `travel.modes`.
+struct RawTransportSetting: Codable {
+    var speedKmh: Double?
+    var overheadMinutes: Int?
+    var accessMinutes: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case speedKmh = "speed_kmh"
+        case overheadMinutes = "overhead_minutes"
+        case accessMinutes = "access_minutes"
     }
 }
 
@@ -60,9 +76,10 @@ struct RawCarer: Codable {
     var shifts: [RawShift]?
     var skillDates: [String: RawDateRange]?
     var returnsHome: Bool? = nil
+    var transport: String? = nil
 
     enum CodingKeys: String, CodingKey {
-        case id, name, hub, lat, lon, skills, gender, shifts
+        case id, name, hub, lat, lon, skills, gender, shifts, transport
         case returnsHome = "returns_home"
         case skillDates = "skill_dates"
         case contractedMinutes = "contracted_minutes"

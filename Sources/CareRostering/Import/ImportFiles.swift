@@ -23,7 +23,7 @@ public enum ImportFiles {
             [
                 [
                     "external_id", "hub", "given_name", "family_name", "gender", "home_lat", "home_lon", "contract_type",
-                    "zero_hours", "contracted_hours", "max_hours", "hourly_rate", "start_date", "end_date", "lendable_to",
+                    "zero_hours", "contracted_hours", "max_hours", "hourly_rate", "start_date", "end_date", "lendable_to", "transport",
                 ]
             ]
                 + carers.map { c in
@@ -32,6 +32,7 @@ public enum ImportFiles {
                         coordinate(c.home.longitude),
                         c.contract.rawValue, c.zeroHours ? "yes" : "no", hoursText(c.contractedMinutesPerWeek), hoursText(c.maxMinutesPerWeek),
                         money(c.hourlyRatePence), c.startDate.description, c.endDate?.description ?? "", c.lendableTo.joined(separator: ";"),
+                        c.transport.rawValue,
                     ]
                 })
         out[.skills] = try csv(

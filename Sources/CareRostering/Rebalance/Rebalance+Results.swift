@@ -36,6 +36,8 @@ extension Rebalance {
         public let dropped: Int
         /// The hub's visits still unassigned, with counts per reason.
         public let unassigned: [String: Int]
+        /// What the manager should know about how the week was rebuilt (road travel not used, and why).
+        public var notices: [String] = []
 
         public init(
             week: ISOWeek, version: Int?, changes: [RebalanceRepository.Change], repaired: Int, moved: Int, added: Int, dropped: Int,

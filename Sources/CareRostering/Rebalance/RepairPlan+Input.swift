@@ -22,8 +22,11 @@ extension RepairPlan.Input {
                 if other == hub { own.insert(a.visit) }
             }
         }
-        let problem = try WeekProblemLoader(db).load(hubCodes: hubs, week: week, includeRecorded: true)
+        var notices: [String] = []
+        let problem = try WeekProblemLoader(db).load(hubCodes: hubs, week: week, includeRecorded: true, notices: &notices)
         let recorded = try RebalanceRepository(db).recordedVisits(among: problem.visits.map(\.id))
-        return RepairPlan.Input(hub: hub, problem: problem, published: assignments, own: own, recorded: recorded)
+        var input = RepairPlan.Input(hub: hub, problem: problem, published: assignments, own: own, recorded: recorded)
+        input.notices = notices
+        return input
     }
 }

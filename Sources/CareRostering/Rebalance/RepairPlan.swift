@@ -18,6 +18,8 @@ public struct RepairPlan: Sendable {
         public var own: Set<String>
         /// Visits whose outcome is recorded (delivered or missed): kept as they were.
         public var recorded: Set<String>
+        /// What the manager should know about how the week was rebuilt (road travel not used, and why).
+        public var notices: [String] = []
 
         public init(hub: String, problem: Problem, published: [String: Roster.Assignment], own: Set<String>, recorded: Set<String>) {
             self.hub = hub

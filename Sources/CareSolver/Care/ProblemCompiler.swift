@@ -37,7 +37,12 @@ public enum ProblemCompiler {
         func minutes(_ t: Instant) -> Int { origin.minutes(to: t) }
         let carerIndex = Dictionary(uniqueKeysWithValues: problem.carers.enumerated().map { ($1.id, $0) })
         let clientIndex = Dictionary(uniqueKeysWithValues: problem.clients.enumerated().map { ($1.id, $0) })
-        let matrix = TravelMatrix(problem: problem).minutes
+        // One matrix per transport the carers use, the first for the first mode in the format's
+        // order: a problem where everyone drives compiles exactly as before.
+        let modes = Set(problem.carers.map(\.transport)).sorted()
+        let modeIndex = Dictionary(uniqueKeysWithValues: modes.enumerated().map { ($1, $0) })
+        let matrices = (modes.isEmpty ? [.car] : modes).map { TravelMatrix(problem: problem, mode: $0).minutes }
+        let matrix = matrices[0]
         let scale = CompiledProblem.costScale
         let w = problem.weights
         func units(_ x: Double) -> Int { Int((x * Double(scale)).rounded()) }
@@ -80,7 +85,10 @@ public enum ProblemCompiler {
         var shiftCarer: [Int] = []
         for (k, carer) in problem.carers.enumerated() {
             for s in carer.shifts {
-                shifts.append(SolverShift(worker: k, start: minutes(s.start), end: minutes(s.end), home: k, returnsHome: carer.returnsHome))
+                shifts.append(
+                    SolverShift(
+                        worker: k, start: minutes(s.start), end: minutes(s.end), home: k, returnsHome: carer.returnsHome,
+                        mode: modeIndex[carer.transport] ?? 0))
                 shiftCarer.append(k)
             }
         }
@@ -104,7 +112,8 @@ public enum ProblemCompiler {
             travelTime: matrix, travelCost: matrix, visits: visits, shifts: shifts, workers: workers,
             clientCount: problem.clients.count, weights: weights, breakRule: breakRule, paidTravel: true,
             neighbourCount: 40, relatedTimeSpan: 3 * 60, areas: hubAreas(problem), links: links, history: history,
-            metricTravel: { if case .haversine = problem.travel { return true } else { return false } }())
+            metricTravel: { if case .haversine = problem.travel { return true } else { return false } }(),
+            otherModes: matrices.dropFirst().map { (time: $0, cost: $0) })
         return CompiledProblem(problem: problem, instance: instance, origin: origin, shiftCarer: shiftCarer, blockedReasons: blocked)
     }
 

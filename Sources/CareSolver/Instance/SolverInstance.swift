@@ -9,6 +9,15 @@ public struct SolverInstance: Sendable {
     public let travelTime: Matrix<Int>
     /// `travelCost[i, j]`: cost units of the same leg.
     public let travelCost: Matrix<Int>
+    /// `travelTimes[m]` and `travelCosts[m]`: the matrices of shifts whose `mode` is `m`; the
+    /// first are `travelTime` and `travelCost` (neighbour lists are built from them).
+    public let travelTimes: [Matrix<Int>]
+    public let travelCosts: [Matrix<Int>]
+    /// The travel times of mode `mode`; mode 0 without going through the array, whose extra
+    /// retain on every call cost the search several per cent of its iterations.
+    @inline(__always) func travelTime(mode: Int) -> Matrix<Int> { mode == 0 ? travelTime : travelTimes[mode] }
+    /// The travel costs of mode `mode` (as `travelTime(mode:)`).
+    @inline(__always) func travelCost(mode: Int) -> Matrix<Int> { mode == 0 ? travelCost : travelCosts[mode] }
     public let visits: [SolverVisit]
     public let shifts: [SolverShift]
     public let workers: [SolverWorker]
@@ -68,14 +77,20 @@ public struct SolverInstance: Sendable {
 
     /// Compiles an instance. `neighbourCount` bounds each neighbour list; `relatedTimeSpan`
     /// limits neighbours to visits whose windows start within that many time units, and
-    /// `areas` (when given) to visits of related areas.
+    /// `areas` (when given) to visits of related areas. `otherModes` are the travel matrices of
+    /// shifts whose `mode` is 1, 2, …
     public init(
         travelTime: Matrix<Int>, travelCost: Matrix<Int>, visits: [SolverVisit], shifts: [SolverShift], workers: [SolverWorker],
         clientCount: Int, weights: Weights, breakRule: BreakRule?, paidTravel: Bool,
         neighbourCount: Int = 40, relatedTimeSpan: Int = .max, areas: VisitAreas? = nil, links: [SolverLink] = [],
-        history: [[(worker: Int, visits: Int)]?] = [], metricTravel: Bool = true
+        history: [[(worker: Int, visits: Int)]?] = [], metricTravel: Bool = true,
+        otherModes: [(time: Matrix<Int>, cost: Matrix<Int>)] = []
     ) {
         precondition(travelTime.size == travelCost.size)
+        precondition(otherModes.allSatisfy { $0.time.size == travelTime.size && $0.cost.size == travelTime.size })
+        precondition(shifts.allSatisfy { (0...otherModes.count).contains($0.mode) }, "a shift's mode has no matrix")
+        travelTimes = [travelTime] + otherModes.map(\.time)
+        travelCosts = [travelCost] + otherModes.map(\.cost)
         // Local search looks workers up by binary search.
         precondition(
             visits.allSatisfy { zip($0.allowedWorkers, $0.allowedWorkers.dropFirst()).allSatisfy { $0 < $1 } },

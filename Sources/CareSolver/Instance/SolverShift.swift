@@ -12,9 +12,13 @@ public struct SolverShift: Sendable {
     public let returnsHome: Bool
     /// Most total demand on the route (`Int.max` for care).
     public let capacity: Int
+    /// Which of the instance's travel matrices the worker travels by (`SolverInstance.travelTimes`):
+    /// 0 unless workers travel differently (a walker, a driver).
+    public let mode: Int
 
     /// A shift.
-    public init(worker: Int, start: Int, end: Int, home: Int, returnsHome: Bool = false, capacity: Int = .max) {
+    public init(worker: Int, start: Int, end: Int, home: Int, returnsHome: Bool = false, capacity: Int = .max, mode: Int = 0) {
+        self.mode = mode
         self.worker = worker
         self.start = start
         self.end = end

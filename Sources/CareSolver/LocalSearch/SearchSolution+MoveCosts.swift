@@ -96,7 +96,7 @@ extension SearchSolution {
         guard let rule = instance.breakRule else { return true }
         let shift = instance.shifts[s]
         if shift.end - shift.start <= rule.maxSpanWithoutBreak || visits.isEmpty { return true }
-        let tt = instance.travelTime
+        let tt = instance.travelTime(mode: shift.mode)
         var time = shift.start
         var loc = shift.home
         var first = 0

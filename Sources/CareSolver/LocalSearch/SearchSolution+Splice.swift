@@ -11,8 +11,8 @@ extension SearchSolution {
         let shift = instance.shifts[s]
         let route = routes[s]
         let n = route.count
-        let tt = instance.travelTime
-        let tc = instance.travelCost
+        let tt = instance.travelTime(mode: shift.mode)
+        let tc = instance.travelCost(mode: shift.mode)
         let (location, duration) = (instance.location, instance.duration)
         let paidTravel = instance.paidTravel
         var time = a < 0 ? shift.start : earliest[s][a] + duration[route[a]]
@@ -71,8 +71,8 @@ extension SearchSolution {
         let n = route.count
         if count >= n { return (routeCost[s], routePaid[s], routeLoad[s]) }
         updateTails(s)
-        let tt = instance.travelTime
-        let tc = instance.travelCost
+        let tt = instance.travelTime(mode: shift.mode)
+        let tc = instance.travelCost(mode: shift.mode)
         let location = instance.location
         let entry = count == 0 ? shift.home : location[route[count - 1]]
         let first = location[route[count]]
@@ -91,6 +91,8 @@ extension SearchSolution {
     /// which workers may do them).
     func join(_ a: Int, keeping count: Int, tailOf b: Int, from: Int) -> (cost: Int, paid: Int, load: Int)? {
         let shift = instance.shifts[a]
+        // A tail's cached times are its own worker's travel: a walker's tail is not a driver's.
+        if shift.mode != instance.shifts[b].mode && from < routes[b].count { return nil }
         let head = prefix(a, count: count)
         let tailRoute = routes[b]
         if from >= tailRoute.count {
@@ -98,13 +100,14 @@ extension SearchSolution {
             // unless the way home from its new last visit is longer than from the old one.
             if count > 0 && count < routes[a].count && shift.returnsHome {
                 let last = routes[a][count - 1]
-                let end = earliest[a][count - 1] + instance.duration[last] + instance.travelTime[instance.location[last], shift.home]
+                let end =
+                    earliest[a][count - 1] + instance.duration[last] + instance.travelTime(mode: shift.mode)[instance.location[last], shift.home]
                 if end > shift.end { return nil }
             }
             return head
         }
-        let tt = instance.travelTime
-        let tc = instance.travelCost
+        let tt = instance.travelTime(mode: shift.mode)
+        let tc = instance.travelCost(mode: shift.mode)
         let location = instance.location
         let route = routes[a]
         let time = count == 0 ? shift.start : earliest[a][count - 1] + instance.duration[route[count - 1]]

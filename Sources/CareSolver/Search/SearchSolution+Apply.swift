@@ -126,7 +126,7 @@ extension SearchSolution {
     func staysOnTime(_ s: Int, removingAt position: Int) -> Bool {
         let shift = instance.shifts[s]
         let route = routes[s]
-        let tt = instance.travelTime
+        let tt = instance.travelTime(mode: shift.mode)
         var time = shift.start
         var loc = shift.home
         for (i, v) in route.enumerated() where i != position {

@@ -2,12 +2,12 @@ extension SearchSolution {
     /// The objective recomputed from the routes alone, ignoring every incremental total.
     /// Tests compare it with `cost` after random moves: that guards all the caching.
     func recomputedCost() -> Int {
-        let tt = instance.travelTime
-        let tc = instance.travelCost
         var travel = 0
         var paid = Array(repeating: 0, count: instance.workers.count)
         for (s, route) in routes.enumerated() where !route.isEmpty {
             let shift = instance.shifts[s]
+            let tt = instance.travelTime(mode: shift.mode)
+            let tc = instance.travelCost(mode: shift.mode)
             var loc = shift.home
             for (i, v) in route.enumerated() {
                 let here = instance.visits[v].location

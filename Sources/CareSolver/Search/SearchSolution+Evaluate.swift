@@ -12,8 +12,9 @@ extension SearchSolution {
     ) {
         out.removeAll(keepingCapacity: true)
         let visit = instance.visits[v]
-        let tt = instance.travelTime
-        let tc = instance.travelCost
+        var mode = 0
+        var tt = instance.travelTime
+        var tc = instance.travelCost
         let weights = instance.weights
         let single = visit.workersNeeded == 1
         let duration = instance.duration
@@ -36,6 +37,13 @@ extension SearchSolution {
         }
         for s in instance.candidateShifts[v] {
             let shift = instance.shifts[s]
+            // Travel is the shift's worker's: a walker and a driver take different times. Only
+            // then is a matrix fetched per shift (a copy retains its storage, a cost per shift).
+            if shift.mode != mode {
+                mode = shift.mode
+                tt = instance.travelTime(mode: mode)
+                tc = instance.travelCost(mode: mode)
+            }
             let w = shift.worker
             if single && !visit.pinnedWorkers.isEmpty && visit.pinnedWorkers[0] != w { continue }
             if !barred.isEmpty && barred.contains(w) { continue }

@@ -6,8 +6,8 @@ extension SearchSolution {
         let shift = instance.shifts[s]
         let route = routes[s]
         let (location, duration, demand) = (instance.location, instance.duration, instance.demand)
-        let tt = instance.travelTime
-        let tc = instance.travelCost
+        let tt = instance.travelTime(mode: instance.shifts[s].mode)
+        let tc = instance.travelCost(mode: instance.shifts[s].mode)
         let n = route.count
         var e = [Int](repeating: 0, count: n)
         var l = [Int](repeating: 0, count: n)
@@ -81,8 +81,8 @@ extension SearchSolution {
         tails[s].resize(to: n)
         if n == 0 { return }
         let (location, duration, demand) = (instance.location, instance.duration, instance.demand)
-        let tt = instance.travelTime
-        let tc = instance.travelCost
+        let tt = instance.travelTime(mode: instance.shifts[s].mode)
+        let tc = instance.travelCost(mode: instance.shifts[s].mode)
         let last = route[n - 1]
         tails[s].latest[n - 1] = window(last).hi
         tails[s].duration[n - 1] = duration[last]
@@ -117,7 +117,7 @@ extension SearchSolution {
         if shift.end - shift.start <= rule.maxSpanWithoutBreak { return true }
         let route = routes[s]
         let (location, duration) = (instance.location, instance.duration)
-        let tt = instance.travelTime
+        let tt = instance.travelTime(mode: shift.mode)
         var time = shift.start
         var loc = shift.home
         var first = -1

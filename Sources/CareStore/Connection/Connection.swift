@@ -112,6 +112,15 @@ public final class Connection {
         return String(cString: quoted)
     }
 
+    /// Where this session is connected (host or socket directory, port, user, database, and
+    /// the password when one was given), for handing to a tool that opens its own session on
+    /// the same database (osm2pgrouting).
+    public var session: (host: String, port: String, user: String, database: String, password: String?) {
+        func text(_ p: UnsafeMutablePointer<CChar>?) -> String { p.map { String(cString: $0) } ?? "" }
+        let password = text(PQpass(handle))
+        return (text(PQhost(handle)), text(PQport(handle)), text(PQuser(handle)), text(PQdb(handle)), password.isEmpty ? nil : password)
+    }
+
     /// The server's version number (150018 for 15.18).
     public var serverVersion: Int { Int(PQserverVersion(handle)) }
 

@@ -8,7 +8,7 @@ extension WeekProblemLoader {
         let rows = try db.query(
             """
             SELECT c.id, c.external_id, c.given_name || ' ' || c.family_name AS name, h.code AS hub, c.home_latitude, c.home_longitude,
-                   c.gender, c.contracted_minutes_per_week, c.max_minutes_per_week, c.end_date,
+                   c.gender, c.contracted_minutes_per_week, c.max_minutes_per_week, c.end_date, c.transport,
                    coalesce((SELECT array_agg(lh.code ORDER BY lh.code) FROM carer_lendable_hubs l JOIN hubs lh ON lh.id = l.hub_id
                              WHERE l.carer_id = c.id AND lh.code = ANY(\(codes)::text[])), '{}') AS lendable
             FROM carers c JOIN hubs h ON h.id = c.hub_id
@@ -26,7 +26,8 @@ extension WeekProblemLoader {
                 id: try row.decode("external_id"), name: try row.decode("name"), hub: try row.decode("hub"),
                 location: try point(row, "home_latitude", "home_longitude"), skills: [], gender: gender,
                 contractedMinutes: try row.decode("contracted_minutes_per_week"), maxMinutes: try row.decode("max_minutes_per_week"),
-                lendableTo: try row.decode("lendable"), shifts: shifts.removeValue(forKey: id) ?? [])
+                lendableTo: try row.decode("lendable"), shifts: shifts.removeValue(forKey: id) ?? [],
+                transport: try row.decode("transport"))
             for (name, from, until) in skills.removeValue(forKey: id) ?? [] {
                 carer.skills.append(name)
                 // Only a skill that starts or lapses inside the week needs dates.

@@ -15,6 +15,13 @@ public struct WeekProblemLoader {
     /// The problem for `hubCodes` (sorted, at least one) in `week`.
     /// `includeRecorded` adds visits already delivered or missed (rebalance keeps them as they were).
     public func load(hubCodes: [String], week: ISOWeek, includeRecorded: Bool = false) throws -> Problem {
+        var notices: [String] = []
+        return try load(hubCodes: hubCodes, week: week, includeRecorded: includeRecorded, notices: &notices)
+    }
+
+    /// The problem, and in `notices` what a manager should know about how it was built (road
+    /// travel not used, and why).
+    public func load(hubCodes: [String], week: ISOWeek, includeRecorded: Bool = false, notices: inout [String]) throws -> Problem {
         let codes = hubCodes.sorted()
         let monday = week.monday
         let sunday = monday.adding(days: 6)
@@ -41,6 +48,7 @@ public struct WeekProblemLoader {
                 first: $0.first, second: $0.second, minGapMinutes: $0.minGapMinutes, maxGapMinutes: $0.maxGapMinutes,
                 differentCarers: $0.differentCarers)
         }
+        try applyTravel(&problem, codes: codes, notices: &notices)
         return problem
     }
 

@@ -86,6 +86,7 @@ extension SQLTextEnum {
 }
 
 extension Gender: SQLTextEnum {}
+extension TransportMode: SQLTextEnum {}
 extension ContractType: SQLTextEnum {}
 extension FundingStream: SQLTextEnum {}
 extension Priority: SQLTextEnum {}

@@ -80,6 +80,7 @@ extension SQLTextEnum {
 }
 
 extension Gender: SQLDecodable {}
+extension TransportMode: SQLDecodable {}
 extension ContractType: SQLDecodable {}
 extension FundingStream: SQLDecodable {}
 extension Priority: SQLDecodable {}

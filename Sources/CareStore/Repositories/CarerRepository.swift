@@ -17,24 +17,25 @@ public struct CarerRepository {
         var outcome = try db.query(
             """
             INSERT INTO carers (external_id, hub_id, given_name, family_name, gender, home_latitude, home_longitude, contract_type,
-                                zero_hours, contracted_minutes_per_week, max_minutes_per_week, hourly_rate_pence, start_date, end_date)
+                                zero_hours, contracted_minutes_per_week, max_minutes_per_week, hourly_rate_pence, start_date, end_date,
+                                transport)
             SELECT \(c.externalID), h.id, \(c.givenName), \(c.familyName), \(c.gender), \(c.home.latitude), \(c.home.longitude),
                    \(c.contract), \(c.zeroHours), \(c.contractedMinutesPerWeek), \(c.maxMinutesPerWeek), \(c.hourlyRatePence),
-                   \(c.startDate)::date, \(c.endDate)::date
+                   \(c.startDate)::date, \(c.endDate)::date, \(c.transport)
             FROM hubs h WHERE h.code = \(c.hubCode)
             ON CONFLICT (external_id) DO UPDATE SET hub_id = EXCLUDED.hub_id, given_name = EXCLUDED.given_name,
                 family_name = EXCLUDED.family_name, gender = EXCLUDED.gender, home_latitude = EXCLUDED.home_latitude,
                 home_longitude = EXCLUDED.home_longitude, contract_type = EXCLUDED.contract_type, zero_hours = EXCLUDED.zero_hours,
                 contracted_minutes_per_week = EXCLUDED.contracted_minutes_per_week, max_minutes_per_week = EXCLUDED.max_minutes_per_week,
                 hourly_rate_pence = EXCLUDED.hourly_rate_pence, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date,
-                updated_at = now()
+                transport = EXCLUDED.transport, updated_at = now()
             WHERE (carers.hub_id, carers.given_name, carers.family_name, carers.gender, carers.home_latitude, carers.home_longitude,
                    carers.contract_type, carers.zero_hours, carers.contracted_minutes_per_week, carers.max_minutes_per_week,
-                   carers.hourly_rate_pence, carers.start_date, carers.end_date)
+                   carers.hourly_rate_pence, carers.start_date, carers.end_date, carers.transport)
                   IS DISTINCT FROM
                   (EXCLUDED.hub_id, EXCLUDED.given_name, EXCLUDED.family_name, EXCLUDED.gender, EXCLUDED.home_latitude,
                    EXCLUDED.home_longitude, EXCLUDED.contract_type, EXCLUDED.zero_hours, EXCLUDED.contracted_minutes_per_week,
-                   EXCLUDED.max_minutes_per_week, EXCLUDED.hourly_rate_pence, EXCLUDED.start_date, EXCLUDED.end_date)
+                   EXCLUDED.max_minutes_per_week, EXCLUDED.hourly_rate_pence, EXCLUDED.start_date, EXCLUDED.end_date, EXCLUDED.transport)
             RETURNING (xmax = 0) AS inserted
             """
         ).upsertOutcome()

@@ -82,9 +82,12 @@ final class GenerateJobs: Sendable {
         }
     }
 
-    func finish(_ id: String, version: Int?, objective: Double?, assigned: Int?, visits: Int?, elapsed: Double) {
+    /// `notices`: what the manager should know about how the problem was built (road travel
+    /// not used, and why), shown beside the link to the draft.
+    func finish(_ id: String, version: Int?, objective: Double?, assigned: Int?, visits: Int?, elapsed: Double, notices: [String] = []) {
         jobs.withLockedValue { jobs in
             jobs[id]?.snapshot.state = .finished
+            if !notices.isEmpty { jobs[id]?.snapshot.message = notices.joined(separator: " ") }
             jobs[id]?.snapshot.version = version
             jobs[id]?.snapshot.elapsed = elapsed
             if let objective { jobs[id]?.snapshot.bestObjective = objective }

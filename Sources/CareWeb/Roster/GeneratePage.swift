@@ -13,7 +13,9 @@ enum GeneratePage {
         let outcome: String
         switch s.state {
         case .running: outcome = "Searching…"
-        case .finished: outcome = s.version.map { #"Done: <a id="draft-link" href="\#(path)?v=\#($0)">draft version \#($0)</a>."# } ?? "Done."
+        case .finished:
+            let done = s.version.map { #"Done: <a id="draft-link" href="\#(path)?v=\#($0)">draft version \#($0)</a>."# } ?? "Done."
+            outcome = done + (s.message.map { #" <span class="notice">\#(HTML.escape($0))</span>"# } ?? "")
         case .failed: outcome = #"<span class="error">\#(HTML.escape(s.message ?? "The run failed."))</span>"#
         }
         let body = """

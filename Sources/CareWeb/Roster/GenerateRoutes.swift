@@ -51,7 +51,7 @@ enum GenerateRoutes {
                     jobs.finish(
                         id, version: generated.versions.first { $0.hub == hub }?.version, objective: group?.roster.objective.total,
                         assigned: group?.roster.assignments.count, visits: group.map { $0.roster.assignments.count + $0.roster.unassigned.count },
-                        elapsed: GenerateTimings.seconds(since: started))
+                        elapsed: GenerateTimings.seconds(since: started), notices: generated.notices)
                 } catch {
                     // Logged by kind only (no ids of people); the page shows the message.
                     logger.warning("generate failed", metadata: ["error": .string(String(describing: type(of: error)))])

@@ -31,6 +31,12 @@ extension Scripts {
                 outcome.appendChild(document.createTextNode("Done: "));
                 outcome.appendChild(a);
                 outcome.appendChild(document.createTextNode("."));
+                if (s.message) {
+                  var notice = document.createElement("span");
+                  notice.className = "notice";
+                  notice.textContent = " " + s.message;
+                  outcome.appendChild(notice);
+                }
               } else {
                 outcome.textContent = s.message || "The run failed.";
                 outcome.className = "error";

@@ -54,6 +54,7 @@ struct RebalanceCommand: ParsableCommand {
             var results: [Rebalance.HubResult] = []
             for code in hub.map({ [$0] }) ?? hubs {
                 let result = try Rebalance.run(db, hub: code, options: options)
+                for notice in Set(result.weeks.flatMap(\.notices)).sorted() { writeError("\(code): \(notice)") }
                 if json { results.append(result) } else { print(Self.line(result, dryRun: dryRun)) }
             }
             if json { print(try RebalanceSummary(dryRun: dryRun, hubs: results).json()) }

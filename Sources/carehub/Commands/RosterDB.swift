@@ -60,6 +60,7 @@ extension RosterCommand {
                     db, hubs: chosen, week: week, search: .init(seed: seed, seconds: seconds, iterations: iterations, threads: threads),
                     actor: currentActor,
                     progress: progress)
+                for notice in generated.notices { writeError(notice) }
                 for (hub, version) in generated.versions { print("\(hub) \(week): draft version \(version)") }
                 let reviewStart = ContinuousClock.now
                 for group in generated.groups {
@@ -67,6 +68,7 @@ extension RosterCommand {
                         print("Hubs \(group.problem.hubs.map(\.id).sorted().joined(separator: ", ")) (one problem, seed \(group.seed)):")
                     }
                     let review = RosterReview(problem: group.problem, roster: group.roster)
+                    if case .matrix = group.problem.travel { print("Travel: road minutes from the loaded network (carehub travel matrix)") }
                     print(review.summary(), terminator: "")
                     print(WorkingTimeWarnings.text(problem: group.problem, roster: group.roster), terminator: "")
                     print(review.contractTable(), terminator: "")

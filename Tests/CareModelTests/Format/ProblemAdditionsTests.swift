@@ -62,9 +62,9 @@ struct ProblemAdditionsTests {
     @Test func matrixDecodesAndLooksUp() throws {
         let p = try ProblemText.decode(Self.matrix("[\"P1\",\"C1\"]", "[[0,7],[9,0]]"))
         #expect(p.travel == .matrix(TravelMatrixModel(places: ["P1", "C1"], minutes: [[0, 7], [9, 0]])))
-        #expect(p.travelMinutes(from: .client("P1"), to: .carer("C1")) == 7)
-        #expect(p.travelMinutes(from: .carer("C1"), to: .client("P1")) == 9)
-        #expect(p.travelMinutes(from: .carer("C1"), to: .carer("C1")) == 0)
+        #expect(p.travelMinutes(from: .client("P1"), to: .carer("C1"), by: .car) == 7)
+        #expect(p.travelMinutes(from: .carer("C1"), to: .client("P1"), by: .car) == 9)
+        #expect(p.travelMinutes(from: .carer("C1"), to: .carer("C1"), by: .car) == 0)
     }
 
     /// Haversine lookups use the carer's and client's coordinates.
@@ -72,7 +72,7 @@ struct ProblemAdditionsTests {
         let p = try ProblemText.decode(ProblemText.valid)
         let expected = HaversineTravel.standard.minutes(from: p.carers[0].location, to: p.clients[0].location)
         #expect(expected > 0)
-        #expect(p.travelMinutes(from: .carer("C1"), to: .client("P1")) == expected)
+        #expect(p.travelMinutes(from: .carer("C1"), to: .client("P1"), by: .car) == expected)
     }
 
     static let history = "\"preferred_carers\":[\"C1\"],\"history\":"
@@ -163,7 +163,7 @@ struct ProblemAdditionsTests {
         p.travel = .matrix(TravelMatrixModel(places: ["P1", "C1"], minutes: [[0, 12], [14, 0]]))
         let back = try ProblemDecoder.decode(try ProblemEncoder.encode(p), file: "round.json")
         #expect(back == p)
-        #expect(back.travelMinutes(from: .client("P1"), to: .carer("C1")) == 12)
+        #expect(back.travelMinutes(from: .client("P1"), to: .carer("C1"), by: .car) == 12)
         // An empty history is kept apart from no history.
         p.clients[0].history = []
         #expect(try ProblemDecoder.decode(try ProblemEncoder.encode(p), file: "round.json").clients[0].history == [])

@@ -9,9 +9,10 @@ import Testing
 /// history, breaks, preferences) and of a Solomon instance (capacity, routes back to the
 /// depot), and a from-scratch feasibility check written independently of the engine's caches.
 enum MoveChecks {
-    /// A care week with every rule in play, partly solved.
+    /// A care week with every rule in play, partly solved; for odd seeds every third worker
+    /// travels by a slower second mode.
     static func careSolution(seed: UInt64) -> SearchSolution {
-        let instance = ContinuityMovesTests.richInstance(seed: 5 + seed % 2)
+        let instance = ContinuityMovesTests.richInstance(seed: 5 + seed % 2, mixedModes: seed % 2 == 1)
         return randomSolution(instance, seed: seed)
     }
 
@@ -56,18 +57,18 @@ enum MoveChecks {
                 if !visit.allowedWorkers.contains(shift.worker) { return false }
                 if visit.workersNeeded == 1 && !visit.pinnedWorkers.isEmpty && visit.pinnedWorkers != [shift.worker] { return false }
                 let fixed = instance.fixedStart[v]
-                let arrive = time + instance.travelTime[loc, visit.location]
+                let arrive = time + instance.travelTimes[shift.mode][loc, visit.location]
                 let begin = max(arrive, fixed ? solution.start[v] : visit.windowStart)
                 if begin > (fixed ? solution.start[v] : visit.latestStart) { return false }
                 if i == 0 { first = begin } else { longestGap = max(longestGap, begin - arrive) }
-                if i > 0 && instance.paidTravel { paid[shift.worker] += instance.travelTime[loc, visit.location] }
+                if i > 0 && instance.paidTravel { paid[shift.worker] += instance.travelTimes[shift.mode][loc, visit.location] }
                 paid[shift.worker] += visit.duration
                 load += visit.demand
                 time = begin + visit.duration
                 loc = visit.location
             }
             if route.isEmpty { continue }
-            if time + (shift.returnsHome ? instance.travelTime[loc, shift.home] : 0) > shift.end { return false }
+            if time + (shift.returnsHome ? instance.travelTimes[shift.mode][loc, shift.home] : 0) > shift.end { return false }
             if load > shift.capacity { return false }
             if let rule = instance.breakRule, shift.end - shift.start > rule.maxSpanWithoutBreak, time - first > rule.maxSpanWithoutBreak,
                 longestGap < rule.minimumBreak

@@ -45,6 +45,11 @@ struct TwoOptStarTests {
                 #expect(twoOptStar.evaluate(a, cutA: cutA, b, cutB: cutB, in: solution, bound: .max, pairMoves: &pairMoves) == nil)
                 continue
             }
+            // Tails keep their own worker's travel times: routes of different modes never exchange them.
+            if instance.shifts[a].mode != instance.shifts[b].mode {
+                #expect(twoOptStar.evaluate(a, cutA: cutA, b, cutB: cutB, in: solution, bound: .max, pairMoves: &pairMoves) == nil)
+                continue
+            }
             let delta = twoOptStar.evaluate(a, cutA: cutA, b, cutB: cutB, in: solution, bound: .max, pairMoves: &pairMoves)
             if delta != nil { feasibleSeen += 1 }
             let allowed = moves(routeA[cutA...], from: wa, to: wb) && moves(routeB[cutB...], from: wb, to: wa)

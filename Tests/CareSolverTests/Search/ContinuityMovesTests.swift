@@ -9,7 +9,9 @@ import Testing
 struct ContinuityMovesTests {
     /// A compiled sample week with continuity weighted, every fifth visit allowed 30 minutes
     /// late, a link between each client's first two visits, and a history for half the clients.
-    static func richInstance(seed: UInt64 = 5) -> SolverInstance {
+    /// With `mixedModes`, every third worker travels by a second mode, three times slower (a
+    /// walker among drivers), so each operator is checked across routes of different modes.
+    static func richInstance(seed: UInt64 = 5, mixedModes: Bool = false) -> SolverInstance {
         let base = ProblemCompiler.compile(SolveTests.sampleWeek("2026-W48", clients: 30, seed: seed)).instance
         let visits = base.visits.enumerated().map { v, visit in
             SolverVisit(
@@ -35,10 +37,17 @@ struct ContinuityMovesTests {
         weights.newWorker = 20000
         weights.lateness = 1000
         weights.maxLateness = 500
+        var slow = base.travelTime
+        for i in 0..<slow.size { for j in 0..<slow.size { slow[i, j] *= 3 } }
+        let shifts = base.shifts.map {
+            SolverShift(
+                worker: $0.worker, start: $0.start, end: $0.end, home: $0.home, returnsHome: $0.returnsHome, capacity: $0.capacity,
+                mode: mixedModes && $0.worker % 3 == 0 ? 1 : 0)
+        }
         return SolverInstance(
-            travelTime: base.travelTime, travelCost: base.travelCost, visits: visits, shifts: base.shifts, workers: base.workers,
+            travelTime: base.travelTime, travelCost: base.travelCost, visits: visits, shifts: shifts, workers: base.workers,
             clientCount: base.clientCount, weights: weights, breakRule: base.breakRule, paidTravel: base.paidTravel, neighbourCount: 40,
-            relatedTimeSpan: 180, links: links, history: history)
+            relatedTimeSpan: 180, links: links, history: history, otherModes: mixedModes ? [(time: slow, cost: slow)] : [])
     }
 
     /// Every assigned link meets its gap and its different-workers rule; lateness stays within

@@ -26,6 +26,7 @@ struct PrivilegeMatrixTests {
         "schema_migrations": "----r-", "web_sessions": "------", "web_sign_in_failures": "------", "carer_links": "w-----",
         "package_links": "w--r--", "visit_links": "w--r--", "client_records": "w----r", "client_notes": "w----w", "client_leads": "w----r",
         "record_access_grants": "------", "care_plan_items": "w----w", "journey_episodes": "w----w", "handovers": "r----r",
+        "hub_transport_modes": "w--r--", "travel_matrix_runs": "w--r--", "travel_vertex_minutes": "w--r--",
     ]
     static let roles: [PersonRole] = [.manager, .hr, .commissioner, .scheduler, .admin, .practitioner]
 

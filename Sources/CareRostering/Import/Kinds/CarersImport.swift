@@ -24,17 +24,21 @@ enum CarersImport: RecordImport {
         let start = r.date("start_date")
         let end = r.date("end_date", required: false)
         let lend = r.ids("lendable_to")
+        let transport = r.choice("transport", TransportMode.self, default: .car)
         if let hub, !known.hubs.contains(hub) { r.fail("hub", "unknown hub \(hub)") }
         for h in lend where !known.hubs.contains(h) { r.fail("lendable_to", "unknown hub \(h)") }
         if let contracted, let maxHours, contracted > maxHours { r.fail("contracted_hours", "more than max_hours") }
         if zero, let contracted, contracted > 0 { r.fail("contracted_hours", "must be 0 on a zero-hours contract") }
         if let start, let end, end < start { r.fail("end_date", "before start_date") }
-        guard let id, let hub, let given, let gender, let home, let contract, let contracted, let maxHours, let rate, let start
+        guard let id, let hub, let given, let gender, let home, let contract, let contracted, let maxHours, let rate, let start,
+            let transport
         else { return nil }
-        return Carer(
+        var carer = Carer(
             externalID: id, hubCode: hub, givenName: given, familyName: family, gender: gender, home: home, contract: contract,
             zeroHours: zero, contractedMinutesPerWeek: Int((contracted * 60).rounded()), maxMinutesPerWeek: Int((maxHours * 60).rounded()),
             hourlyRatePence: Int((rate * 100).rounded()), startDate: start, endDate: end, lendableTo: lend.filter { $0 != hub })
+        carer.transport = transport
+        return carer
     }
 
     static func identity(of carer: Carer) -> (key: String, name: String)? { (carer.externalID, "external_id \(carer.externalID)") }
@@ -43,6 +47,6 @@ enum CarersImport: RecordImport {
 }
 
 extension ImportKind {
-    /// Carers: hub, contract, hours, pay, home and the hubs they may be lent to.
+    /// Carers: hub, contract, hours, pay, home, transport and the hubs they may be lent to.
     public static let carers = ImportKind(CarersImport.self)
 }
