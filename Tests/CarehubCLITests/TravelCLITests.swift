@@ -1,3 +1,4 @@
+import CareStore
 import CareTestSupport
 import Foundation
 import Testing
@@ -6,6 +7,23 @@ import Testing
 struct TravelCLITests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("CareStoreTests/Travel/river-town.osm").path
+
+    /// The example county's carers (what scripts/demo imports) read with their transport: a
+    /// walker, a cyclist and a bus user among drivers.
+    @Test func exampleCarersImportWithTransport() throws {
+        let test = try TestDatabase()
+        defer { withExtendedLifetime(test) {} }
+        let db = ["--database-url", test.conninfo]
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples")
+        for kind in ["hubs", "carers"] {
+            let imported = try CLIRunner.run(["import", kind, examples.appendingPathComponent("\(kind).csv").path] + db)
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }
+        let modes: [String] = try test.connect().query("SELECT transport || ' ' || count(*) AS m FROM carers GROUP BY transport ORDER BY 1").rows
+            .map { try $0.decode("m") }
+        #expect(modes == ["car 190", "cycle 1", "public 1", "walk 1"])
+    }
 
     /// A hub's transport settings shown and set; bad values refused before anything runs; a
     /// network loaded; a hub whose homes lie outside it named and nothing stored; generate
