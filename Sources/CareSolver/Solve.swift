@@ -1,11 +1,5 @@
 import CareModel
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What the search found: every visit assigned (with its shifts and start) or not, and the
 /// objective split into its parts.
 public struct SolveResult: Sendable {
@@ -85,6 +79,16 @@ public struct SolveParameters: Sendable {
     /// lowers Solomon's mean gap at 10 s from 0.38 to 0.27 %, but gives a one-hub care week less
     /// coverage and more travel on both seeds tried (BENCHMARKS.md).
     public var restartAfter: Int?
+    /// Share of SISR's string removals done as split strings (`StringRemoval.splitRate`).
+    public var splitStrings = 0.0
+    /// Annealing trajectories run at once, one per thread (`ParallelSearch`), each for the whole
+    /// iteration or time limit; 1 is the single trajectory. Results depend on the seed, the
+    /// iteration limit and this number, never on thread timing.
+    public var trajectories = 1
+    /// With several trajectories: iterations between the barriers where they share the best.
+    /// Long enough for the chains to explore apart, short enough that a stuck one is soon
+    /// replaced (BENCHMARKS.md, "Several trajectories of one problem").
+    public var shareEvery = 1_000
 
     /// Parameters.
     public init(seed: UInt64 = 1, stop: StoppingCriterion) {
@@ -94,10 +98,10 @@ public struct SolveParameters: Sendable {
 }
 
 /// Solves an instance: greedy construction (a client's run of the same call on other days
-/// placed together when continuity is weighted), then ruin-and-recreate under simulated
-/// annealing: string and random removals with blinking greedy insertion and, when continuity
-/// is weighted, a client's pair, week or run, or a worker's round copied to another day, rebuilt
-/// team-first. With `parameters.localSearch`, a recreated solution about to be accepted, near
+/// placed together when continuity is weighted; it stops early when the time limit passes), then
+/// ruin-and-recreate under simulated annealing on `parameters.trajectories` threads: string and
+/// random removals with blinking greedy insertion and, when continuity is weighted, a client's
+/// pair, week or run, or a worker's round copied to another day, rebuilt team-first. With `parameters.localSearch`, a recreated solution about to be accepted, near
 /// the best, is polished by granular local search on the visits it placed. Anytime: whenever it
 /// stops it returns the best solution seen. Time is read only through `parameters.stop`.
 public func solve(
@@ -106,156 +110,30 @@ public func solve(
     let stopwatch = parameters.stop.stopwatch()
     var rng = SplitMix64(seed: parameters.seed)
     var buffer: [Candidate] = []
-    var solution = SearchSolution(instance)
-    let recreate = Recreate()
-    // Construction: hardest visits first (urgent, few possible shifts, several workers, tight).
-    let order = instance.visits.indices.sorted { a, b in
-        let va = instance.visits[a]
-        let vb = instance.visits[b]
-        return (-va.unassignedPenalty, instance.candidateShifts[a].count, -va.workersNeeded, va.windowEnd - va.windowStart, a)
-            < (-vb.unassignedPenalty, instance.candidateShifts[b].count, -vb.workersNeeded, vb.windowEnd - vb.windowStart, b)
+    let first = Construction(parameters: parameters).build(instance, rng: &rng, buffer: &buffer, stopwatch: stopwatch)
+    // The first trajectory owns the constructed solution (and polishes it first when local
+    // search is on); temperatures scale with its cost per visit, the others start from copies.
+    var trajectories = [Trajectory(from: first, parameters: parameters, rng: rng)]
+    let legCost = Double(max(1, instance.weights.travel * first.travelCost)) / Double(max(1, first.assignedCount))
+    let temperatures = (
+        start: max(1e-9, parameters.startTemperature * legCost), end: max(1e-9, parameters.endTemperature * legCost)
+    )
+    for t in 1..<max(1, parameters.trajectories) {
+        let copy = SearchSolution(instance.unshared())
+        copy.load(slots: first.slots, start: first.start)
+        trajectories.append(Trajectory(from: copy, parameters: parameters, rng: SplitMix64(seed: Trajectory.seed(parameters.seed, t))))
     }
-    let team = TeamRecreate()
-    let continuity = instance.weights.valuesContinuity && parameters.continuityMoves
-    // Warm start: a visit goes first to the workers who did it last time, where they still can,
-    // in the same priority order as the rest (urgent visits first, so a new Home First client is
-    // not crowded out by last week's rounds).
-    func warm(_ v: Int) -> Bool {
-        let visit = instance.visits[v]
-        return parameters.warmStart && visit.previousWorkers.count == visit.workersNeeded && visit.pinnedWorkers.isEmpty
+    if trajectories.count == 1 {
+        _ = trajectories[0].run(until: .max, stopwatch: stopwatch, temperatures: temperatures, progress: progress)
+    } else {
+        ParallelSearch.run(
+            trajectories, shareEvery: parameters.shareEvery, stopwatch: stopwatch, temperatures: temperatures, progress: progress)
     }
-    for v in order where !solution.isAssigned(v) {
-        let visit = instance.visits[v]
-        if warm(v), let insertion = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer, onlyWorkers: visit.previousWorkers) {
-            solution.apply(v, insertion)
-            continue
-        }
-        // Construction thinks in runs: a worker who can take a client's morning call on most
-        // days is preferred over the cheapest worker for Monday alone. Run mates with a warm
-        // start wait for their own turn.
-        if continuity && parameters.runConstruction && visit.workersNeeded == 1 && visit.pinnedWorkers.isEmpty && !instance.runMates[v].isEmpty {
-            let run = [v] + instance.runMates[v].filter { !solution.isAssigned($0) && !warm($0) }
-            _ = team.recreate(run, in: solution, rng: &rng, buffer: &buffer)
-            continue
-        }
-        if let insertion = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer) { solution.apply(v, insertion) }
-    }
-    var localSearch = LocalSearch()
-    localSearch.neighbourLimit = parameters.localSearchNeighbours
-    localSearch.maxPasses = parameters.localSearchPasses
-    var journal: [RouteChange] = []
-    if parameters.localSearch {
-        localSearch.improve(Array(instance.visits.indices), in: solution, journal: &journal)
-        journal.removeAll()
-    }
-    var current = solution.cost
-    var best = (cost: current, slots: solution.slots, start: solution.start)
-    var lastBest = 0
-    let legCost = Double(max(1, instance.weights.travel * solution.travelCost)) / Double(max(1, solution.assignedCount))
-    let t0 = max(1e-9, parameters.startTemperature * legCost)
-    let t1 = max(1e-9, parameters.endTemperature * legCost)
-    let strings = StringRemoval()
-    let randoms = RandomRemoval()
-    let pairs = PairRemoval()
-    let clients = ClientRemoval()
-    let runs = RunRemoval()
-    let rounds = RoundCopy()
-    var iteration = 0
-    var lastReport = 0.0
-    while true {
-        let now = stopwatch.elapsed()
-        if parameters.stop.shouldStop(iteration: iteration, elapsed: now) || instance.visits.isEmpty { break }
-        if let progress, now - lastReport >= 1 {
-            lastReport = now
-            progress(
-                SolveProgress(
-                    elapsed: now, iteration: iteration, bestCost: best.cost,
-                    assigned: instance.visits.indices.filter { best.slots[SearchSolution.slot($0, 0)] >= 0 }.count,
-                    visits: instance.visits.count))
-        }
-        iteration += 1
-        // After a stall, continue from the best instead of wherever annealing drifted.
-        if let stall = parameters.restartAfter, iteration - lastBest > stall, current != best.cost {
-            solution = SearchSolution(instance)
-            solution.load(slots: best.slots, start: best.start)
-            current = best.cost
-            lastBest = iteration
-        }
-        let fraction = parameters.stop.progress(iteration: iteration, elapsed: now)
-        let temperature = t0 * pow(t1 / t0, fraction)
-        // Ruin: SISR strings and random visits; with continuity weighted, also a client's
-        // pair, week or run, whose visits team-first recreate rebuilds before the rest.
-        var removed: [(Int, Insertion)]
-        var teamPool: [Int] = []
-        var roundMates: [Int] = []
-        var roundWorker = 0
-        let draw = rng.nextUnit()
-        let share = parameters.continuityShare
-        if !continuity || draw >= share {
-            // The original split, stretched over the draws left to it.
-            let d = continuity ? (draw - share) / (1 - share) : draw
-            removed = d < 0.85 ? strings.ruin(solution, rng: &rng) : randoms.ruin(solution, rng: &rng)
-        } else if draw < share * 0.25 {
-            let (pair, displaced) = pairs.ruin(solution, rng: &rng)
-            removed = pair + displaced
-            teamPool = pair.map(\.0)
-        } else if draw < share * 0.35 {
-            let (week, displaced) = clients.ruin(solution, rng: &rng)
-            removed = week + displaced
-            teamPool = week.map(\.0)
-        } else if draw < share * 0.6 {
-            let (run, displaced) = runs.ruin(solution, rng: &rng)
-            removed = run + displaced
-            teamPool = run.map(\.0)
-        } else {
-            let copy = rounds.ruin(solution, rng: &rng)
-            removed = copy.removed
-            roundWorker = copy.worker
-            roundMates = copy.mates
-        }
-        var placed = teamPool.isEmpty ? [] : team.recreate(teamPool, in: solution, rng: &rng, buffer: &buffer)
-        for v in roundMates where !solution.isAssigned(v) {
-            if let insertion = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer, onlyWorker: roundWorker) {
-                solution.apply(v, insertion)
-                placed.append(v)
-            }
-        }
-        var pool = removed.map(\.0).filter { !solution.isAssigned($0) }
-        for v in roundMates where !solution.isAssigned(v) && !pool.contains(v) { pool.append(v) }
-        // A few visits left out get another chance each iteration.
-        for _ in 0..<min(3, solution.unassigned.count) {
-            let v = solution.unassigned[rng.nextInt(solution.unassigned.count)]
-            if !pool.contains(v) { pool.append(v) }
-        }
-        placed += recreate.recreate(pool, in: solution, order: Recreate.Order.allCases[rng.nextInt(4)], rng: &rng, buffer: &buffer)
-        // Accept worse solutions with probability exp(-(worse by) / temperature).
-        let threshold = Double(current) - temperature * log(max(1e-300, rng.nextUnit()))
-        // Local search polishes only what is about to be accepted and near the best: on every
-        // iteration it would cost most of the iterations (see `localSearchBestMargin`).
-        journal.removeAll(keepingCapacity: true)
-        let recreated = Double(solution.cost)
-        if parameters.localSearch && recreated < threshold
-            && recreated < Double(best.cost) + parameters.localSearchBestMargin * temperature
-        {
-            localSearch.improve(placed, in: solution, journal: &journal)
-        }
-        let candidate = solution.cost
-        if Double(candidate) < threshold {
-            current = candidate
-            if candidate < best.cost {
-                best = (candidate, solution.slots, solution.start)
-                lastBest = iteration
-            }
-        } else {
-            solution.undo(journal)
-            for v in placed.reversed() { solution.remove(v) }
-            for (v, restore) in removed.reversed() { solution.apply(v, restore) }
-        }
-    }
+    let winner = trajectories.min { $0.best.cost < $1.best.cost }!
     let final = SearchSolution(instance)
-    final.load(slots: best.slots, start: best.start)
-    assert(final.cost == best.cost, "restored best differs from its recorded cost")
-    return final.result(iterations: iteration, seconds: stopwatch.elapsed())
+    final.load(slots: winner.best.slots, start: winner.best.start)
+    assert(final.cost == winner.best.cost, "restored best differs from its recorded cost")
+    return final.result(iterations: trajectories.reduce(0) { $0 + $1.iteration }, seconds: stopwatch.elapsed())
 }
 
 extension SearchSolution {

@@ -24,6 +24,9 @@ struct SolomonBench: ParsableCommand {
     @Option(help: "Go back to the best after this many iterations without a new best.") var restartAfter: Int?
     @Option(help: "... and within this many temperatures of the best cost.")
     var localSearchBestMargin = SolveParameters(stop: .init(maxIterations: 1)).localSearchBestMargin
+    @Option(help: "Share of string removals done as split strings (SolveParameters.splitStrings).") var splitStrings: Double?
+    @Option(help: "Annealing trajectories at once, one per thread (SolveParameters.trajectories).") var trajectories = 1
+    @Option(help: "Iterations between the trajectories' exchanges (SolveParameters.shareEvery).") var shareEvery: Int?
     @Option(help: "End temperature, likewise.") var endTemperature = SolveParameters(stop: .init(maxIterations: 1)).endTemperature
 
     func run() throws {
@@ -43,6 +46,9 @@ struct SolomonBench: ParsableCommand {
             parameters.endTemperature = endTemperature
             parameters.localSearch = localSearch
             parameters.restartAfter = restartAfter
+            parameters.trajectories = trajectories
+            if let splitStrings { parameters.splitStrings = splitStrings }
+            if let shareEvery { parameters.shareEvery = shareEvery }
             parameters.localSearchBestMargin = localSearchBestMargin
             if let localSearchNeighbours { parameters.localSearchNeighbours = localSearchNeighbours }
             if let localSearchPasses { parameters.localSearchPasses = localSearchPasses }
@@ -66,17 +72,17 @@ struct SolomonBench: ParsableCommand {
             print("| \(cls) | \(g.count) | \(fmt(g.reduce(0, +) / Double(g.count))) |")
         }
         print("| all | \(all.count) | \(fmt(all.reduce(0, +) / Double(max(1, all.count)))) |")
+        let corrected = names.filter { SolomonBestKnown.corrections[$0] != nil }
+        if !corrected.isEmpty {
+            print("\nBest known replaced (SolomonBestKnown.corrections):")
+            for name in corrected { print("- \(name): \(SolomonBestKnown.corrections[name]!.reason)") }
+        }
     }
 
     private func loadBKS() throws -> [String: Double] {
         let path = (dir as NSString).appendingPathComponent("bks_distance.csv")
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ValidationError("cannot read \(path)") }
-        var table: [String: Double] = [:]
-        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-            let fields = line.split(separator: ",")
-            if fields.count >= 3, let d = Double(fields[2]) { table[String(fields[0])] = d }
-        }
-        return table
+        return SolomonBestKnown.table(csv: text)
     }
 
     /// C1, C2, R1, R2, RC1, RC2.

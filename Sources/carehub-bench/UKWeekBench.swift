@@ -26,6 +26,9 @@ struct UKWeekBench: ParsableCommand {
     @Flag(help: "Search with granular local search (SolveParameters.localSearch).") var localSearch = false
     @Option(help: "Local search: neighbours tried per visit.") var localSearchNeighbours: Int?
     @Option(help: "Go back to the best after this many iterations without a new best.") var restartAfter: Int?
+    @Option(help: "Share of string removals done as split strings (SolveParameters.splitStrings).") var splitStrings: Double?
+    @Option(help: "Annealing trajectories at once, one per thread (SolveParameters.trajectories).") var trajectories = 1
+    @Option(help: "Iterations between the trajectories' exchanges (SolveParameters.shareEvery).") var shareEvery: Int?
     @Option(help: "Local search: passes at most.") var localSearchPasses: Int?
     @Option(help: "Local search: only within this many temperatures of the best.") var localSearchBestMargin: Double?
     @Flag(name: .customLong("no-run-construction"), help: "Construct visit by visit, not run by run.") var noRunConstruction = false
@@ -68,6 +71,9 @@ struct UKWeekBench: ParsableCommand {
             parameters.warmStart = !before
             parameters.localSearch = localSearch
             if let restartAfter { parameters.restartAfter = restartAfter }
+            parameters.trajectories = trajectories
+            if let splitStrings { parameters.splitStrings = splitStrings }
+            if let shareEvery { parameters.shareEvery = shareEvery }
             if let localSearchNeighbours { parameters.localSearchNeighbours = localSearchNeighbours }
             if let localSearchPasses { parameters.localSearchPasses = localSearchPasses }
             if let localSearchBestMargin { parameters.localSearchBestMargin = localSearchBestMargin }

@@ -33,6 +33,25 @@ struct SolveCLITests {
         #expect(withoutTiming(first) == withoutTiming(again.stdout))
     }
 
+    /// `--threads 2` solves with two trajectories: a checked roster, the same twice for a seed
+    /// and iteration limit, and twice the iterations of one thread; `--threads 0` is refused.
+    @Test func threadsRunSeveralTrajectories() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let problem = dir.appendingPathComponent("week.json").path
+        let roster = dir.appendingPathComponent("roster.json").path
+        #expect(try CLIRunner.run(["problem", "sample", "--clients-per-hub", "15", "--week", "2026-W48", "--out", problem]).status == 0)
+        let arguments = ["solve", "--problem", problem, "--iterations", "300", "--seed", "2", "--threads", "2"]
+        let solved = try CLIRunner.run(arguments + ["--out", roster])
+        #expect(solved.status == 0)
+        #expect(solved.stderr.contains("600 iterations"), "each of the two trajectories runs all 300 iterations")
+        #expect(try CLIRunner.run(["roster", "check", "--problem", problem, "--roster", roster]).status == 0)
+        let again = try CLIRunner.run(arguments + ["--quiet"])
+        #expect(withoutTiming(try String(contentsOfFile: roster, encoding: .utf8)) == withoutTiming(again.stdout))
+        let refused = try CLIRunner.run(["solve", "--problem", problem, "--threads", "0"])
+        #expect(refused.status != 0 && refused.stderr.contains("--threads must be at least 1"))
+    }
+
     /// A broken problem lists every issue with file and JSON path, exits 1 and writes no roster.
     @Test func badProblemIsLocated() throws {
         let dir = try Self.tempDir()

@@ -8,6 +8,12 @@ struct StringRemoval {
     var averageRemoved = 10.0
     /// Longest string.
     var maxStringLength = 10
+    /// Share of strings removed split (SISR's split-string removal, 0.5 in the paper): a longer
+    /// stretch around the visit is taken, and a block of consecutive visits inside it is kept, so
+    /// the visits removed sit on both sides of visits that stay. 0 never splits and draws nothing.
+    var splitRate = 0.0
+    /// SISR's β: the kept block grows by one visit with probability 1 − β each time.
+    var keptBeta = 0.01
 
     /// Removes visits (never ones whose removal would break the break rule) and returns, in
     /// removal order, each visit with how to restore it.
@@ -37,6 +43,15 @@ struct StringRemoval {
             let route = solution.routes[s]
             guard let position = route.firstIndex(of: v) else { continue }
             let length = Int(rng.nextUnit() * min(lMax, Double(route.count))) + 1
+            if splitRate > 0, length < route.count, rng.nextUnit() < splitRate {
+                var kept = 1
+                while kept < route.count - length && rng.nextUnit() > keptBeta { kept += 1 }
+                let stretch = length + kept
+                let first = max(0, min(position - rng.nextInt(stretch), route.count - stretch))
+                let keptFirst = first + rng.nextInt(length + 1)
+                for i in first..<(first + stretch) where i < keptFirst || i >= keptFirst + kept { solution.ruin(route[i], into: &removed) }
+                continue
+            }
             let first = max(0, min(position - rng.nextInt(length), route.count - length))
             for u in route[first..<(first + length)] { solution.ruin(u, into: &removed) }
         }

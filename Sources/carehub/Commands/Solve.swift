@@ -8,7 +8,7 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a carehub.problem/1 file and write a carehub.roster/1 roster.",
         discussion: """
-            Deterministic for a given --seed and --iterations. With --seconds the search stops at that \
+            Deterministic for a given --seed, --iterations and --threads. With --seconds the search stops at that \
             time with the best roster found so far. Progress goes to stderr unless --quiet; the roster \
             goes to stdout or --out. Every roster is re-checked by carehub's independent checker \
             before it is written.
@@ -19,11 +19,21 @@ struct Solve: ParsableCommand {
     @Option(help: "Stop after this many seconds (default 30 when --iterations is not given).") var seconds: Double?
     @Option(help: "Stop after this many improvement iterations.") var iterations: Int?
     @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(
+        help: ArgumentHelp(
+            "Search trajectories run at once, one per thread, sharing the best every 1,000 iterations.",
+            discussion: """
+                Default 1, so that a problem, --seed and --iterations give the same roster on any machine; the \
+                roster depends on --threads too. Each trajectory runs all of --iterations; with --seconds they \
+                share the time. More threads than cores slows every trajectory down.
+                """))
+    var threads = 1
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
         if let seconds, !(seconds > 0) { throw ValidationError("--seconds must be positive") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -40,7 +50,9 @@ struct Solve: ParsableCommand {
                             format: "%6.1fs  objective %.1f  assigned %d/%d  iterations %d",
                             p.elapsed, Double(p.bestCost) / Double(CompiledProblem.costScale), p.assigned, p.visits, p.iteration))
                 }
-            let result = CareSolver.solve(compiled.instance, parameters: SolveParameters(seed: seed, stop: stop), progress: report)
+            var parameters = SolveParameters(seed: seed, stop: stop)
+            parameters.trajectories = threads
+            let result = CareSolver.solve(compiled.instance, parameters: parameters, progress: report)
             let roster = RosterBuilder.roster(compiled, result, seed: seed)
             let check = RosterChecker.check(roster, against: week)
             guard check.isValid else {

@@ -32,6 +32,31 @@ struct StringRemovalTests {
         #expect(explains)
     }
 
+    /// Split strings: each ruined route loses at most two runs of consecutive visits, and when
+    /// it loses two, the visits between them all stay (one kept block); over several seeds some
+    /// route is split, so the option does something.
+    @Test func splitStringsKeepOneBlockInside() {
+        var sawSplit = false
+        for seed in UInt64(1)...12 {
+            let instance = LineInstance.make(visits: 40, workers: 4, neighbourCount: 3)
+            let solution = SearchSolution(instance)
+            var rng = SplitMix64(seed: seed)
+            var buffer: [Candidate] = []
+            _ = Recreate().recreate(Array(0..<40), in: solution, order: .random, rng: &rng, buffer: &buffer)
+            let routesBefore = solution.routes
+            var strings = StringRemoval()
+            strings.splitRate = 1
+            let removed = Set(strings.ruin(solution, rng: &rng).map(\.0))
+            #expect(!removed.isEmpty && removed.allSatisfy { !solution.isAssigned($0) })
+            for route in routesBefore where route.contains(where: removed.contains) {
+                let runs = route.indices.filter { removed.contains(route[$0]) && ($0 == 0 || !removed.contains(route[$0 - 1])) }
+                #expect(runs.count <= 2, "a string, or a split string around one kept block")
+                if runs.count == 2 { sawSplit = true }
+            }
+        }
+        #expect(sawSplit)
+    }
+
     /// With nothing assigned there is nothing to remove.
     @Test func emptySolutionLosesNothing() {
         let solution = SearchSolution(LineInstance.make(visits: 5, workers: 1))

@@ -1,3 +1,4 @@
+import CareModel
 import Testing
 
 @testable import CareSolver
@@ -62,5 +63,20 @@ struct StoppingCriterionTests {
         let result = solve(LineInstance.make(visits: 10, workers: 2), parameters: SolveParameters(seed: 1, stop: stop))
         #expect(result.iterations == 2)
         #expect(result.seconds == 4)
+    }
+
+    /// Construction is inside the time limit: on a clock that advances a second per read and a
+    /// one-second limit, a week of several hundred visits stops placing at the first read (after
+    /// 64 visits), runs no iteration, and still returns a roster the checker accepts.
+    @Test func constructionStopsAtTheTimeLimit() {
+        let problem = SolveTests.sampleWeek("2026-W48", clients: 60)
+        let compiled = ProblemCompiler.compile(problem)
+        #expect(compiled.instance.visits.count > 300)
+        let clock = HandClock(at: 0, step: 1)
+        let stop = StoppingCriterion(maxSeconds: 1, clock: { clock.read() })
+        let result = solve(compiled.instance, parameters: SolveParameters(seed: 1, stop: stop))
+        #expect(result.iterations == 0)
+        #expect(!result.unassigned.isEmpty && !result.assignments.isEmpty)
+        #expect(RosterChecker.check(RosterBuilder.roster(compiled, result, seed: 1), against: problem).violations == [])
     }
 }

@@ -1,0 +1,56 @@
+extension SolverInstance {
+    /// A copy whose arrays share no storage with this one's. Trajectories on different threads
+    /// each search their own copy: reading a shared array retains and releases its buffer, and
+    /// two cores doing that to the same reference count bounce its cache line between them. On 14
+    /// hard Solomon instances at 5 s, two trajectories ran 932,776 iterations on one shared
+    /// instance and 1,112,302 on their own copies (one run each).
+    func unshared() -> SolverInstance { SolverInstance(unsharing: self) }
+
+    private init(unsharing other: SolverInstance) {
+        travelTime = other.travelTime.unshared()
+        travelCost = other.travelCost.unshared()
+        travelTimes = [travelTime] + other.travelTimes.dropFirst().map { $0.unshared() }
+        travelCosts = [travelCost] + other.travelCosts.dropFirst().map { $0.unshared() }
+        visits = other.visits.map { v in
+            SolverVisit(
+                location: v.location, windowStart: v.windowStart, windowEnd: v.windowEnd, duration: v.duration,
+                workersNeeded: v.workersNeeded, demand: v.demand, unassignedPenalty: v.unassignedPenalty, client: v.client,
+                preferredWorkers: fresh(v.preferredWorkers), pinnedWorkers: fresh(v.pinnedWorkers),
+                allowedWorkers: fresh(v.allowedWorkers), lateAllowed: v.lateAllowed, previousWorkers: fresh(v.previousWorkers))
+        }
+        shifts = fresh(other.shifts)
+        workers = fresh(other.workers)
+        clientCount = other.clientCount
+        weights = other.weights
+        breakRule = other.breakRule
+        paidTravel = other.paidTravel
+        candidateShifts = other.candidateShifts.map(fresh)
+        workerShifts = other.workerShifts.map(fresh)
+        neighbours = other.neighbours.map(fresh)
+        metricTravel = other.metricTravel
+        duration = fresh(other.duration)
+        location = fresh(other.location)
+        demand = fresh(other.demand)
+        earliestStart = fresh(other.earliestStart)
+        latestStart = fresh(other.latestStart)
+        links = fresh(other.links)
+        linksOf = other.linksOf.map(fresh)
+        fixedStart = fresh(other.fixedStart)
+        newPair = fresh(other.newPair)
+        pastVisits = fresh(other.pastVisits)
+        clientVisits = other.clientVisits.map(fresh)
+        runMates = other.runMates.map(fresh)
+    }
+}
+
+extension Matrix {
+    /// A copy with storage of its own.
+    func unshared() -> Matrix {
+        var copy = self
+        copy.storage = fresh(storage)
+        return copy
+    }
+}
+
+/// The elements of `array` in newly allocated storage (`Array(array)` would share the buffer).
+private func fresh<T>(_ array: [T]) -> [T] { array.withUnsafeBufferPointer { Array($0) } }

@@ -1,0 +1,205 @@
+import CareModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One annealing trajectory of ruin-and-recreate: its own solution, random stream and record of
+/// the best solution it has seen. `solve` runs one; with `SolveParameters.trajectories` above 1
+/// several run at once and share the best at intervals (`ParallelSearch`).
+final class Trajectory {
+    let instance: SolverInstance
+    let parameters: SolveParameters
+    private let recreate = Recreate()
+    private let team = TeamRecreate()
+    private let continuity: Bool
+    private let strings: StringRemoval
+    private let randoms = RandomRemoval()
+    private let pairs = PairRemoval()
+    private let clients = ClientRemoval()
+    private let runs = RunRemoval()
+    private let rounds = RoundCopy()
+
+    /// What changes as the trajectory runs. `run` works on a local copy and stores it back, so
+    /// the loop reads and writes locals as the single search always did, not a class's stored
+    /// properties (each access of those is an exclusivity check); callgrind counts the same
+    /// instructions as before trajectories existed (BENCHMARKS.md).
+    struct State {
+        var solution: SearchSolution
+        var rng: SplitMix64
+        /// Cost of `solution` (the annealing chain's current state).
+        var current: Int
+        /// The best solution this trajectory has seen (or was given, see `adopt`).
+        var best: (cost: Int, slots: [Int], start: [Int])
+        /// Iterations run so far, and the iteration of the last new best.
+        var iteration = 0
+        var lastBest = 0
+        var buffer: [Candidate] = []
+        var journal: [RouteChange] = []
+        var localSearch: LocalSearch
+    }
+    private var state: State
+
+    var solution: SearchSolution { state.solution }
+    var current: Int { state.current }
+    var best: (cost: Int, slots: [Int], start: [Int]) { state.best }
+    var iteration: Int { state.iteration }
+
+    /// A trajectory starting from `solution` (which it now owns), drawing from `rng`.
+    init(from solution: SearchSolution, parameters: SolveParameters, rng: SplitMix64) {
+        instance = solution.instance
+        self.parameters = parameters
+        continuity = instance.weights.valuesContinuity && parameters.continuityMoves
+        var strings = StringRemoval()
+        strings.splitRate = parameters.splitStrings
+        self.strings = strings
+        var localSearch = LocalSearch()
+        localSearch.neighbourLimit = parameters.localSearchNeighbours
+        localSearch.maxPasses = parameters.localSearchPasses
+        var journal: [RouteChange] = []
+        if parameters.localSearch {
+            localSearch.improve(Array(instance.visits.indices), in: solution, journal: &journal)
+        }
+        state = State(
+            solution: solution, rng: rng, current: solution.cost, best: (solution.cost, solution.slots, solution.start),
+            localSearch: localSearch)
+    }
+
+    /// Continues from a copy of `other`'s current solution; `other`'s best becomes this one's
+    /// best when it is better. Used when trajectories share at the end of an epoch.
+    func adopt(_ other: Trajectory) {
+        let copy = SearchSolution(instance)
+        copy.load(slots: other.solution.slots, start: other.solution.start)
+        state.solution = copy
+        state.current = copy.cost
+        if other.best.cost < state.best.cost { state.best = other.best }
+        state.lastBest = state.iteration
+    }
+
+    /// Runs iterations until `stop` says so (on this trajectory's own iteration count) or
+    /// `until` iterations have run, whichever is first. Returns false once `stop` is reached.
+    func run(
+        until limit: Int, stopwatch: Stopwatch, temperatures: (start: Double, end: Double),
+        progress: ((SolveProgress) -> Void)? = nil
+    ) -> Bool {
+        var s = state
+        defer { state = s }
+        var lastReport = 0.0
+        while s.iteration < limit {
+            let now = stopwatch.elapsed()
+            if parameters.stop.shouldStop(iteration: s.iteration, elapsed: now) || instance.visits.isEmpty { return false }
+            if let progress, now - lastReport >= 1 {
+                lastReport = now
+                progress(Self.report(s, elapsed: now, iterations: s.iteration))
+            }
+            s.iteration += 1
+            let fraction = parameters.stop.progress(iteration: s.iteration, elapsed: now)
+            step(&s, temperature: temperatures.start * pow(temperatures.end / temperatures.start, fraction))
+        }
+        return true
+    }
+
+    /// A progress report on this trajectory's best.
+    func report(elapsed: Double, iterations: Int? = nil) -> SolveProgress {
+        Self.report(state, elapsed: elapsed, iterations: iterations ?? state.iteration)
+    }
+
+    private static func report(_ s: State, elapsed: Double, iterations: Int) -> SolveProgress {
+        let instance = s.solution.instance
+        return SolveProgress(
+            elapsed: elapsed, iteration: iterations, bestCost: s.best.cost,
+            assigned: instance.visits.indices.filter { s.best.slots[SearchSolution.slot($0, 0)] >= 0 }.count,
+            visits: instance.visits.count)
+    }
+
+    /// One iteration: ruin, recreate, perhaps polish, then accept or undo.
+    private func step(_ s: inout State, temperature: Double) {
+        // After a stall, continue from the best instead of wherever annealing drifted.
+        if let stall = parameters.restartAfter, s.iteration - s.lastBest > stall, s.current != s.best.cost {
+            s.solution = SearchSolution(instance)
+            s.solution.load(slots: s.best.slots, start: s.best.start)
+            s.current = s.best.cost
+            s.lastBest = s.iteration
+        }
+        let solution = s.solution
+        // Ruin: SISR strings and random visits; with continuity weighted, also a client's
+        // pair, week or run, whose visits team-first recreate rebuilds before the rest.
+        var removed: [(Int, Insertion)]
+        var teamPool: [Int] = []
+        var roundMates: [Int] = []
+        var roundWorker = 0
+        let draw = s.rng.nextUnit()
+        let share = parameters.continuityShare
+        if !continuity || draw >= share {
+            // The original split, stretched over the draws left to it.
+            let d = continuity ? (draw - share) / (1 - share) : draw
+            removed = d < 0.85 ? strings.ruin(solution, rng: &s.rng) : randoms.ruin(solution, rng: &s.rng)
+        } else if draw < share * 0.25 {
+            let (pair, displaced) = pairs.ruin(solution, rng: &s.rng)
+            removed = pair + displaced
+            teamPool = pair.map(\.0)
+        } else if draw < share * 0.35 {
+            let (week, displaced) = clients.ruin(solution, rng: &s.rng)
+            removed = week + displaced
+            teamPool = week.map(\.0)
+        } else if draw < share * 0.6 {
+            let (run, displaced) = runs.ruin(solution, rng: &s.rng)
+            removed = run + displaced
+            teamPool = run.map(\.0)
+        } else {
+            let copy = rounds.ruin(solution, rng: &s.rng)
+            removed = copy.removed
+            roundWorker = copy.worker
+            roundMates = copy.mates
+        }
+        var placed = teamPool.isEmpty ? [] : team.recreate(teamPool, in: solution, rng: &s.rng, buffer: &s.buffer)
+        for v in roundMates where !solution.isAssigned(v) {
+            if let insertion = solution.bestInsertion(for: v, blink: 0, rng: &s.rng, buffer: &s.buffer, onlyWorker: roundWorker) {
+                solution.apply(v, insertion)
+                placed.append(v)
+            }
+        }
+        var pool = removed.map(\.0).filter { !solution.isAssigned($0) }
+        for v in roundMates where !solution.isAssigned(v) && !pool.contains(v) { pool.append(v) }
+        // A few visits left out get another chance each iteration.
+        for _ in 0..<min(3, solution.unassigned.count) {
+            let v = solution.unassigned[s.rng.nextInt(solution.unassigned.count)]
+            if !pool.contains(v) { pool.append(v) }
+        }
+        placed += recreate.recreate(pool, in: solution, order: Recreate.Order.allCases[s.rng.nextInt(4)], rng: &s.rng, buffer: &s.buffer)
+        // Accept worse solutions with probability exp(-(worse by) / temperature).
+        let threshold = Double(s.current) - temperature * log(max(1e-300, s.rng.nextUnit()))
+        // Local search polishes only what is about to be accepted and near the best: on every
+        // iteration it would cost most of the iterations (see `localSearchBestMargin`).
+        s.journal.removeAll(keepingCapacity: true)
+        let recreated = Double(solution.cost)
+        if parameters.localSearch && recreated < threshold
+            && recreated < Double(s.best.cost) + parameters.localSearchBestMargin * temperature
+        {
+            s.localSearch.improve(placed, in: solution, journal: &s.journal)
+        }
+        let candidate = solution.cost
+        if Double(candidate) < threshold {
+            s.current = candidate
+            if candidate < s.best.cost {
+                s.best = (candidate, solution.slots, solution.start)
+                s.lastBest = s.iteration
+            }
+        } else {
+            solution.undo(s.journal)
+            for v in placed.reversed() { solution.remove(v) }
+            for (v, restore) in removed.reversed() { solution.apply(v, restore) }
+        }
+    }
+}
+
+extension Trajectory {
+    /// The seed of trajectory `t` (t ≥ 1; trajectory 0 continues construction's stream): a
+    /// SplitMix64 step of the run's seed, so the trajectories' streams are far apart.
+    static func seed(_ seed: UInt64, _ t: Int) -> UInt64 {
+        var mixer = SplitMix64(seed: seed ^ (0x9E37_79B9_7F4A_7C15 &* UInt64(t)))
+        return mixer.next()
+    }
+}

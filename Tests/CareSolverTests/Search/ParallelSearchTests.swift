@@ -1,0 +1,81 @@
+import CareModel
+import Foundation
+import SolomonBenchmark
+import Testing
+
+@testable import CareSolver
+
+/// Several trajectories of one problem (`SolveParameters.trajectories`): valid, deterministic
+/// per seed, iteration limit and number of trajectories, and a different search from one.
+@Suite("Several trajectories")
+struct ParallelSearchTests {
+    /// A care week with three trajectories passes the independent checker, and the same seed
+    /// and limits give the same roster twice (the exchanges happen at fixed iterations, so
+    /// thread timing cannot change the result).
+    @Test func careWeekIsValidAndDeterministic() {
+        let problem = SolveTests.sampleWeek("2026-W48", clients: 30)
+        let compiled = ProblemCompiler.compile(problem)
+        var parameters = SolveParameters(seed: 3, stop: StoppingCriterion(maxIterations: 1500))
+        parameters.trajectories = 3
+        parameters.shareEvery = 200
+        let a = solve(compiled.instance, parameters: parameters)
+        let b = solve(compiled.instance, parameters: parameters)
+        #expect(a.assignments == b.assignments && a.cost == b.cost && a.routes == b.routes)
+        #expect(a.iterations == 3 * 1500, "each trajectory runs the whole iteration limit")
+        #expect(RosterChecker.check(RosterBuilder.roster(compiled, a, seed: 3), against: problem).violations == [])
+    }
+
+    /// On Solomon's r201, two trajectories give feasible routes serving everyone, the same twice,
+    /// and not the single trajectory's result.
+    @Test func solomonIsFeasibleAndDiffersFromOneTrajectory() throws {
+        let text = try String(contentsOf: SolomonTests.directory.appendingPathComponent("r201.txt"), encoding: .utf8)
+        let solomon = try #require(SolomonInstance(text: text))
+        var parameters = SolveParameters(seed: 1, stop: StoppingCriterion(maxIterations: 2000))
+        parameters.shareEvery = 250
+        let one = solve(solomon.solverInstance(), parameters: parameters)
+        parameters.trajectories = 2
+        let two = solve(solomon.solverInstance(), parameters: parameters)
+        let again = solve(solomon.solverInstance(), parameters: parameters)
+        #expect(two.routes == again.routes && two.cost == again.cost)
+        #expect(two.unassigned.isEmpty)
+        guard case .success = solomon.check(routes: two.routes.filter { !$0.isEmpty }) else {
+            Issue.record("infeasible routes")
+            return
+        }
+        #expect(one.routes != two.routes, "a second trajectory changed nothing")
+    }
+
+    /// Sharing moves every trajectory worse than the cheapest onto a copy of it, and keeps the
+    /// better best of the two.
+    @Test func sharingCopiesTheCheapest() {
+        let instance = LineInstance.make(visits: 12, workers: 3)
+        let parameters = SolveParameters(seed: 1, stop: StoppingCriterion(maxIterations: 10))
+        let full = SearchSolution(instance)
+        for v in instance.visits.indices {
+            var buffer: [Candidate] = []
+            var rng = SplitMix64(seed: 1)
+            if let insertion = full.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer) { full.apply(v, insertion) }
+        }
+        let cheap = Trajectory(from: full, parameters: parameters, rng: SplitMix64(seed: 1))
+        let empty = Trajectory(from: SearchSolution(instance.unshared()), parameters: parameters, rng: SplitMix64(seed: 2))
+        #expect(empty.current > cheap.current)
+        ParallelSearch.share([empty, cheap])
+        #expect(empty.current == cheap.current && empty.solution.slots == cheap.solution.slots)
+        #expect(empty.best.cost == cheap.best.cost)
+        #expect(empty.solution.recomputedCost() == empty.current)
+    }
+
+    /// The copy each extra trajectory searches equals the original in every field the search reads.
+    @Test func unsharedCopyIsEqual() {
+        let compiled = ProblemCompiler.compile(SolveTests.sampleWeek("2026-W48", clients: 12))
+        let a = compiled.instance
+        let b = a.unshared()
+        #expect(a.travelTime.storage == b.travelTime.storage && a.travelCosts.count == b.travelCosts.count)
+        #expect(a.candidateShifts == b.candidateShifts && a.neighbours == b.neighbours && a.runMates == b.runMates)
+        #expect(a.duration == b.duration && a.location == b.location && a.earliestStart == b.earliestStart)
+        #expect(a.latestStart == b.latestStart && a.fixedStart == b.fixedStart && a.linksOf == b.linksOf)
+        #expect(a.visits.map(\.allowedWorkers) == b.visits.map(\.allowedWorkers) && a.shifts.count == b.shifts.count)
+        let p = SolveParameters(seed: 4, stop: StoppingCriterion(maxIterations: 300))
+        #expect(solve(a, parameters: p).routes == solve(b, parameters: p).routes)
+    }
+}
