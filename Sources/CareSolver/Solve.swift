@@ -101,9 +101,10 @@ public struct SolveParameters: Sendable {
 /// placed together when continuity is weighted; it stops early when the time limit passes), then
 /// ruin-and-recreate under simulated annealing on `parameters.trajectories` threads: string and
 /// random removals with blinking greedy insertion and, when continuity is weighted, a client's
-/// pair, week or run, or a worker's round copied to another day, rebuilt team-first. With `parameters.localSearch`, a recreated solution about to be accepted, near
-/// the best, is polished by granular local search on the visits it placed. Anytime: whenever it
-/// stops it returns the best solution seen. Time is read only through `parameters.stop`.
+/// pair, week or run, or a worker's round copied to another day, rebuilt team-first. With
+/// `parameters.localSearch`, a recreated solution about to be accepted, near the best, is
+/// polished by granular local search on the visits it placed. Anytime: whenever it stops it
+/// returns the best solution seen. Time is read only through `parameters.stop`.
 public func solve(
     _ instance: SolverInstance, parameters: SolveParameters, progress: ((SolveProgress) -> Void)? = nil
 ) -> SolveResult {
