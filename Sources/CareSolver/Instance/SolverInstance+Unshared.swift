@@ -7,10 +7,20 @@ extension SolverInstance {
     func unshared() -> SolverInstance { SolverInstance(unsharing: self) }
 
     private init(unsharing other: SolverInstance) {
-        travelTime = other.travelTime.unshared()
-        travelCost = other.travelCost.unshared()
-        travelTimes = [travelTime] + other.travelTimes.dropFirst().map { $0.unshared() }
-        travelCosts = [travelCost] + other.travelCosts.dropFirst().map { $0.unshared() }
+        // Care compiles one matrix as both time and cost (one buffer): the copy keeps them one.
+        var copies: [(original: Matrix<Int>, copy: Matrix<Int>)] = []
+        func copy(_ matrix: Matrix<Int>) -> Matrix<Int> {
+            if let done = copies.first(where: { $0.original.sharesStorage(with: matrix) }) { return done.copy }
+            let made = matrix.unshared()
+            copies.append((matrix, made))
+            return made
+        }
+        let time = copy(other.travelTime)
+        let cost = copy(other.travelCost)
+        travelTime = time
+        travelCost = cost
+        travelTimes = [time] + other.travelTimes.dropFirst().map(copy)
+        travelCosts = [cost] + other.travelCosts.dropFirst().map(copy)
         visits = other.visits.map { v in
             SolverVisit(
                 location: v.location, windowStart: v.windowStart, windowEnd: v.windowEnd, duration: v.duration,
@@ -49,6 +59,11 @@ extension Matrix {
         var copy = self
         copy.storage = fresh(storage)
         return copy
+    }
+
+    /// True when both matrices read the same buffer (copies of one matrix never written since).
+    func sharesStorage(with other: Matrix) -> Bool {
+        storage.withUnsafeBufferPointer { a in other.storage.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
     }
 }
 

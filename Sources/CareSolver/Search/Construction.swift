@@ -29,10 +29,11 @@ struct Construction {
             let visit = instance.visits[v]
             return parameters.warmStart && visit.previousWorkers.count == visit.workersNeeded && visit.pinnedWorkers.isEmpty
         }
-        for (placedSoFar, v) in order.enumerated() where !solution.isAssigned(v) {
-            // The clock is read every 64 visits: often enough to stop within a fraction of a
-            // second on a county, rarely enough to cost nothing.
-            if placedSoFar % 64 == 63, let limit = parameters.stop.maxSeconds, stopwatch.elapsed() >= limit { break }
+        for (position, v) in order.enumerated() {
+            // The clock is read every 64 visits of the order: often enough to stop within a
+            // fraction of a second on a county, rarely enough to cost nothing.
+            if position % 64 == 63, let limit = parameters.stop.maxSeconds, stopwatch.elapsed() >= limit { break }
+            if solution.isAssigned(v) { continue }
             let visit = instance.visits[v]
             if warm(v), let insertion = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer, onlyWorkers: visit.previousWorkers) {
                 solution.apply(v, insertion)

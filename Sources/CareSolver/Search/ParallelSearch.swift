@@ -1,7 +1,7 @@
 import CareModel
 import Dispatch
 
-/// Several annealing trajectories of one problem at once, one per thread, sharing at intervals:
+/// Several annealing trajectories of one problem at once, one per thread, exchanging at intervals:
 /// every `SolveParameters.shareEvery` iterations all of them stop at a barrier, and each whose
 /// current solution costs more than the cheapest trajectory's continues from a copy of it.
 /// Between barriers they explore apart (each has its own random stream), so the search keeps

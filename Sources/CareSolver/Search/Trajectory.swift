@@ -98,6 +98,8 @@ final class Trajectory {
             let fraction = parameters.stop.progress(iteration: s.iteration, elapsed: now)
             step(&s, temperature: temperatures.start * pow(temperatures.end / temperatures.start, fraction))
         }
+        // Reaching the iteration limit exactly at an epoch's end is the end too (no clock read).
+        if let maxIterations = parameters.stop.maxIterations, s.iteration >= maxIterations { return false }
         return true
     }
 

@@ -21,11 +21,12 @@ struct Solve: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(
         help: ArgumentHelp(
-            "Search trajectories run at once, one per thread, sharing the best every 1,000 iterations.",
+            "Search trajectories run at once, one per thread; every 5,000 iterations the ones behind continue from the cheapest.",
             discussion: """
                 Default 1, so that a problem, --seed and --iterations give the same roster on any machine; the \
-                roster depends on --threads too. Each trajectory runs all of --iterations; with --seconds they \
-                share the time. More threads than cores slows every trajectory down.
+                roster depends on --threads too. Each trajectory runs all of --iterations, or for all of \
+                --seconds, and holds its own copy of the problem's travel matrix. More threads than cores \
+                slows every trajectory down.
                 """))
     var threads = 1
     @Flag(help: "No progress on stderr.") var quiet = false

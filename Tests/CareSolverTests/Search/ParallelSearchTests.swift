@@ -63,6 +63,10 @@ struct ParallelSearchTests {
         #expect(empty.current == cheap.current && empty.solution.slots == cheap.solution.slots)
         #expect(empty.best.cost == cheap.best.cost)
         #expect(empty.solution.recomputedCost() == empty.current)
+        // The leader is left alone, and an equal trajectory does not move.
+        let (leader, equal) = (cheap.solution, empty.solution)
+        ParallelSearch.share([cheap, empty])
+        #expect(cheap.solution === leader && empty.solution === equal)
     }
 
     /// The copy each extra trajectory searches equals the original in every field the search reads.
@@ -77,5 +81,23 @@ struct ParallelSearchTests {
         #expect(a.visits.map(\.allowedWorkers) == b.visits.map(\.allowedWorkers) && a.shifts.count == b.shifts.count)
         let p = SolveParameters(seed: 4, stop: StoppingCriterion(maxIterations: 300))
         #expect(solve(a, parameters: p).routes == solve(b, parameters: p).routes)
+        // Its own buffers (the point of the copy), and care's one matrix for time and cost stays one.
+        #expect(!a.travelTime.sharesStorage(with: b.travelTime))
+        #expect(a.duration.withUnsafeBufferPointer { x in b.duration.withUnsafeBufferPointer { x.baseAddress != $0.baseAddress } })
+        #expect(a.travelTime.sharesStorage(with: a.travelCost) && b.travelTime.sharesStorage(with: b.travelCost))
+    }
+
+    /// One trajectory is the search as it was before trajectories existed: Solomon's r201 at
+    /// 2,000 iterations, seed 1, gives 1184.36 as commit b98d08f did (random draws, temperatures
+    /// and construction unchanged).
+    @Test func oneTrajectoryIsTheEarlierSearch() throws {
+        let text = try String(contentsOf: SolomonTests.directory.appendingPathComponent("r201.txt"), encoding: .utf8)
+        let solomon = try #require(SolomonInstance(text: text))
+        let result = solve(solomon.solverInstance(), parameters: SolveParameters(seed: 1, stop: StoppingCriterion(maxIterations: 2000)))
+        guard case .success(let distance) = solomon.check(routes: result.routes.filter { !$0.isEmpty }) else {
+            Issue.record("infeasible routes")
+            return
+        }
+        #expect(abs(distance - 1184.36) < 0.005)
     }
 }

@@ -76,7 +76,7 @@ struct StoppingCriterionTests {
         let stop = StoppingCriterion(maxSeconds: 1, clock: { clock.read() })
         let result = solve(compiled.instance, parameters: SolveParameters(seed: 1, stop: stop))
         #expect(result.iterations == 0)
-        #expect(!result.unassigned.isEmpty && !result.assignments.isEmpty)
+        #expect(!result.assignments.isEmpty && result.assignments.count < compiled.instance.visits.count / 2)
         #expect(RosterChecker.check(RosterBuilder.roster(compiled, result, seed: 1), against: problem).violations == [])
     }
 }
