@@ -5,16 +5,23 @@ import Testing
 
 @Suite("String removal")
 struct StringRemovalTests {
+    /// Forty visits on a line placed in four routes, and the random stream after placing them.
+    /// Few neighbours, so "nearby" is a real restriction among the four routes.
+    static func fourRoutes(seed: UInt64) -> (SearchSolution, SplitMix64) {
+        let solution = SearchSolution(LineInstance.make(visits: 40, workers: 4, neighbourCount: 3))
+        var rng = SplitMix64(seed: seed)
+        var buffer: [Candidate] = []
+        _ = Recreate().recreate(Array(0..<40), in: solution, order: .random, rng: &rng, buffer: &buffer)
+        return (solution, rng)
+    }
+
     /// Each ruined route loses one string of consecutive visits, and every ruined route held
     /// the seed visit or one of its neighbours: removal stays in one neighbourhood.
     @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6])
     func removesConsecutiveVisitsFromNearbyRoutes(_ seed: UInt64) {
-        // Few neighbours, so "nearby" is a real restriction among four routes.
-        let instance = LineInstance.make(visits: 40, workers: 4, neighbourCount: 3)
-        let solution = SearchSolution(instance)
-        var rng = SplitMix64(seed: seed)
-        var buffer: [Candidate] = []
-        _ = Recreate().recreate(Array(0..<40), in: solution, order: .random, rng: &rng, buffer: &buffer)
+        let (solution, placedRng) = Self.fourRoutes(seed: seed)
+        var rng = placedRng
+        let instance = solution.instance
         let routesBefore = solution.routes
         let removed = Set(StringRemoval().ruin(solution, rng: &rng).map(\.0))
         #expect(!removed.isEmpty)
@@ -38,11 +45,8 @@ struct StringRemovalTests {
     @Test func splitStringsKeepOneBlockInside() {
         var sawSplit = false
         for seed in UInt64(1)...12 {
-            let instance = LineInstance.make(visits: 40, workers: 4, neighbourCount: 3)
-            let solution = SearchSolution(instance)
-            var rng = SplitMix64(seed: seed)
-            var buffer: [Candidate] = []
-            _ = Recreate().recreate(Array(0..<40), in: solution, order: .random, rng: &rng, buffer: &buffer)
+            let (solution, placedRng) = Self.fourRoutes(seed: seed)
+            var rng = placedRng
             let routesBefore = solution.routes
             var strings = StringRemoval()
             strings.splitRate = 1
