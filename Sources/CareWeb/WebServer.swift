@@ -62,17 +62,20 @@ public enum WebServer {
             router: router(settings: settings, pool: pool, logger: logger),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             logger: logger)
+        // The threads start before the server (and before a test's first request): started by a
+        // service instead, a request could reach the pool first, and NIO hands work for a pool that
+        // has not started a cancellation.
+        app.beforeServerStarts { pool.start() }
         app.addServices(PoolService(pool: pool))
         return app
     }
 }
 
-/// Starts the pool with the application and shuts it down after the server stops.
+/// Shuts the pool down after the server stops (its threads started before the server did).
 struct PoolService: Service {
     let pool: DatabasePool
 
     func run() async throws {
-        pool.start()
         try? await gracefulShutdown()
         try await pool.shutdown()
     }
