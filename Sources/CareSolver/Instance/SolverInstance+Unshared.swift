@@ -43,6 +43,7 @@ extension SolverInstance {
         demand = fresh(other.demand)
         earliestStart = fresh(other.earliestStart)
         latestStart = fresh(other.latestStart)
+        homeDistance = fresh(other.homeDistance)
         links = fresh(other.links)
         linksOf = other.linksOf.map(fresh)
         fixedStart = fresh(other.fixedStart)

@@ -48,6 +48,9 @@ public struct SolverInstance: Sendable {
     public let demand: [Int]
     public let earliestStart: [Int]
     public let latestStart: [Int]
+    /// `homeDistance[v]`: travel cost to `v` from the nearest home of a shift that may take it
+    /// (the depot, in VRPTW), for recreate's far-first and close-first orders (SISR).
+    public let homeDistance: [Int]
 
     /// Timing rules between visits, and `linksOf[v]`: indices into `links` of `v`'s links.
     public let links: [SolverLink]
@@ -110,13 +113,14 @@ public struct SolverInstance: Sendable {
         var byWorker = Array(repeating: [Int](), count: workers.count)
         for (s, shift) in shifts.enumerated() { byWorker[shift.worker].append(s) }
         workerShifts = byWorker
-        candidateShifts = visits.map { visit in
+        let candidateShiftsOfVisits = visits.map { visit in
             visit.allowedWorkers.flatMap { byWorker[$0] }.filter { s in
                 let shift = shifts[s]
                 return shift.start <= visit.latestStart && visit.windowStart + visit.duration <= shift.end
                     && visit.demand <= shift.capacity
             }.sorted()
         }
+        candidateShifts = candidateShiftsOfVisits
         neighbours = Neighbours.compute(
             visits: visits, travelTime: travelTime, count: neighbourCount, timeSpan: relatedTimeSpan, areas: areas)
         precondition(links.allSatisfy { visits.indices.contains($0.first) && visits.indices.contains($0.second) })
@@ -127,6 +131,10 @@ public struct SolverInstance: Sendable {
         demand = visits.map(\.demand)
         earliestStart = visits.map(\.windowStart)
         latestStart = visits.map(\.latestStart)
+        let costs = [travelCost] + otherModes.map(\.cost)
+        homeDistance = zip(visits, candidateShiftsOfVisits).map { visit, candidates in
+            candidates.lazy.map { costs[shifts[$0].mode][shifts[$0].home, visit.location] }.min() ?? 0
+        }
         var byVisit = Array(repeating: [Int](), count: visits.count)
         for (i, link) in links.enumerated() {
             byVisit[link.first].append(i)

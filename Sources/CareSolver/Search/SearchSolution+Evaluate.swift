@@ -16,6 +16,7 @@ extension SearchSolution {
         var tt = instance.travelTime
         var tc = instance.travelCost
         let weights = instance.weights
+        let valuesContinuity = weights.valuesContinuity
         let single = visit.workersNeeded == 1
         let duration = instance.duration
         let location = instance.location
@@ -53,8 +54,20 @@ extension SearchSolution {
             let e = earliest[s]
             let l = latest[s]
             let worker = instance.workers[w]
-            let continuity = continuityDelta(client: visit.client, worker: w, adding: 1)
-            for p in 0...n {
+            // Without continuity weights the count of the pair's visits is not read at all.
+            let continuity = valuesContinuity ? continuityDelta(client: visit.client, worker: w, adding: 1) : 0
+            let paidBefore = workerPaid[w]
+            // Before position p the visit fits only if it can end by l[p] (the latest start of
+            // the visit it would go before); latest starts rise along a route, so the positions
+            // that cannot start early enough are skipped by bisection instead of tried one by one.
+            var p0 = 0
+            var past = n
+            let needed = max(visit.windowStart, linkLo) + visit.duration
+            while p0 < past {
+                let mid = (p0 + past) / 2
+                if l[mid] < needed { p0 = mid + 1 } else { past = mid }
+            }
+            for p in p0...n {
                 let prevEnd = p == 0 ? shift.start : e[p - 1] + duration[route[p - 1]]
                 if prevEnd > visit.latestStart { break }  // later positions start later still
                 if blink > 0 && rng.nextUnit() < blink { continue }
@@ -77,9 +90,9 @@ extension SearchSolution {
                     if instance.paidTravel && p > 0 { paid += tt[prevLoc, visit.location] }
                 }
                 if lo > hi { continue }
-                let newPaid = workerPaid[w] + paid
+                let newPaid = paidBefore + paid
                 if newPaid > worker.maxPaid && !ignoringPaidCap { continue }
-                let shortfallChange = max(0, worker.contracted - newPaid) - max(0, worker.contracted - workerPaid[w])
+                let shortfallChange = max(0, worker.contracted - newPaid) - max(0, worker.contracted - paidBefore)
                 var delta = weights.travel * travel + weights.shortfall * shortfallChange + continuity
                 // A double-up's lateness depends on the shared start: its combination adds it.
                 if single && lo > visit.windowEnd { delta += latenessCost(lateBy: lo - visit.windowEnd) }

@@ -13,6 +13,7 @@ final class Trajectory {
     let instance: SolverInstance
     let parameters: SolveParameters
     private let recreate = Recreate()
+    private let orders: [(order: Recreate.Order, weight: Int)]
     private let team = TeamRecreate()
     private let continuity: Bool
     private let strings: StringRemoval
@@ -52,6 +53,7 @@ final class Trajectory {
         instance = solution.instance
         self.parameters = parameters
         continuity = instance.weights.valuesContinuity && parameters.continuityMoves
+        orders = Recreate.orders(for: instance)
         var strings = StringRemoval()
         strings.splitRate = parameters.splitStrings
         self.strings = strings
@@ -170,7 +172,7 @@ final class Trajectory {
             let v = solution.unassigned[s.rng.nextInt(solution.unassigned.count)]
             if !pool.contains(v) { pool.append(v) }
         }
-        placed += recreate.recreate(pool, in: solution, order: Recreate.Order.allCases[s.rng.nextInt(4)], rng: &s.rng, buffer: &s.buffer)
+        placed += recreate.recreate(pool, in: solution, order: Recreate.draw(orders, rng: &s.rng), rng: &s.rng, buffer: &s.buffer)
         // Accept worse solutions with probability exp(-(worse by) / temperature).
         let threshold = Double(s.current) - temperature * log(max(1e-300, s.rng.nextUnit()))
         // Local search polishes only what is about to be accepted and near the best: on every
