@@ -17,9 +17,15 @@ struct DatabasePoolTests {
         let pool = DatabasePool(configuration: database.configuration, size: 1)
         let app = WebServer.application(
             settings: .init(host: "127.0.0.1", port: 0, connections: 1), pool: pool, logger: Logger(label: "test"))
-        for process in app.processesRunBeforeServerStart { try await process() }
-        let version = try await pool.withConnection { db in try db.appliedSchemaVersion() }
-        #expect(version == SchemaVersion.required)
+        do {
+            for process in app.processesRunBeforeServerStart { try await process() }
+            let version = try await pool.withConnection { db in try db.appliedSchemaVersion() }
+            #expect(version == SchemaVersion.required)
+        } catch {
+            // The pool's threads must not outlive a failed test in the shared test process.
+            try? await pool.shutdown()
+            throw error
+        }
         try await pool.shutdown()
     }
 }

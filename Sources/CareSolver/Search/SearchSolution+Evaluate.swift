@@ -60,6 +60,7 @@ extension SearchSolution {
             // Before position p the visit fits only if it can end by l[p] (the latest start of
             // the visit it would go before); latest starts rise along a route, so the positions
             // that cannot start early enough are skipped by bisection instead of tried one by one.
+            // Both rest on travel and durations never being negative (ProblemValidator refuses them).
             var p0 = 0
             var past = n
             let needed = max(visit.windowStart, linkLo) + visit.duration
