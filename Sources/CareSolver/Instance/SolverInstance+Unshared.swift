@@ -36,6 +36,7 @@ extension SolverInstance {
         paidTravel = other.paidTravel
         candidateShifts = other.candidateShifts.map(fresh)
         workerShifts = other.workerShifts.map(fresh)
+        twinBefore = fresh(other.twinBefore)
         neighbours = other.neighbours.map(fresh)
         metricTravel = other.metricTravel
         duration = fresh(other.duration)

@@ -33,6 +33,9 @@ public struct SolverInstance: Sendable {
     public let candidateShifts: [[Int]]
     /// `workerShifts[w]`: shifts of worker `w`, ascending.
     public let workerShifts: [[Int]]
+    /// `twinBefore[s]`: the nearest earlier shift that no insertion can tell from `s` while
+    /// both are empty, or -1 (see `ShiftTwins`).
+    public let twinBefore: [Int]
     /// `neighbours[v]`: the visits most related to `v` (close in place and time), nearest first.
     public let neighbours: [[Int]]
 
@@ -113,6 +116,8 @@ public struct SolverInstance: Sendable {
         var byWorker = Array(repeating: [Int](), count: workers.count)
         for (s, shift) in shifts.enumerated() { byWorker[shift.worker].append(s) }
         workerShifts = byWorker
+        twinBefore = ShiftTwins.previous(
+            visits: visits, shifts: shifts, workers: workers, hasHistory: history.contains { $0 != nil })
         let candidateShiftsOfVisits = visits.map { visit in
             visit.allowedWorkers.flatMap { byWorker[$0] }.filter { s in
                 let shift = shifts[s]

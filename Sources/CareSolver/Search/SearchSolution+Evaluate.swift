@@ -5,13 +5,19 @@ extension SearchSolution {
     /// each with its cost; positions are skipped at random with probability `blink`.
     /// Evaluates only: nothing is changed.
     /// `ignoringPaidCap` and `ignoringLinks` are for diagnosis only: they tell whether the weekly
-    /// cap or a link is what blocks a visit.
+    /// cap or a link is what blocks a visit. With `oneEmptyTwin`, of empty twin shifts
+    /// (`SolverInstance.twinBefore`) only the first is offered: its positions are the others'.
     func candidates(
         for v: Int, blink: Double, rng: inout SplitMix64, into out: inout [Candidate], ignoringPaidCap: Bool = false,
-        ignoringLinks: Bool = false
+        ignoringLinks: Bool = false, oneEmptyTwin: Bool = false
     ) {
         out.removeAll(keepingCapacity: true)
         let visit = instance.visits[v]
+        // The visit's fields as locals: read through `visit` inside the loop, they retained and
+        // released its arrays for every shift.
+        let (here, windowStart, windowEnd, latestStart) = (visit.location, visit.windowStart, visit.windowEnd, visit.latestStart)
+        let (client, demand, visitDuration) = (visit.client, visit.demand, visit.duration)
+        let pinned = visit.workersNeeded == 1 ? visit.pinnedWorkers.first : nil
         var mode = 0
         var tt = instance.travelTime
         var tc = instance.travelCost
@@ -20,6 +26,7 @@ extension SearchSolution {
         let single = visit.workersNeeded == 1
         let duration = instance.duration
         let location = instance.location
+        let twinBefore = instance.twinBefore
         // Assigned link partners bound the start and may rule workers out.
         var linkLo = Int.min
         var linkHi = Int.max
@@ -46,16 +53,17 @@ extension SearchSolution {
                 tc = instance.travelCost(mode: mode)
             }
             let w = shift.worker
-            if single && !visit.pinnedWorkers.isEmpty && visit.pinnedWorkers[0] != w { continue }
+            if let pinned, pinned != w { continue }
             if !barred.isEmpty && barred.contains(w) { continue }
-            if routeLoad[s] + visit.demand > shift.capacity { continue }
+            if routeLoad[s] + demand > shift.capacity { continue }
             let route = routes[s]
             let n = route.count
+            if n == 0 && oneEmptyTwin && hasEmptyTwin(before: s, twinBefore) { continue }
             let e = earliest[s]
             let l = latest[s]
             let worker = instance.workers[w]
             // Without continuity weights the count of the pair's visits is not read at all.
-            let continuity = valuesContinuity ? continuityDelta(client: visit.client, worker: w, adding: 1) : 0
+            let continuity = valuesContinuity ? continuityDelta(client: client, worker: w, adding: 1) : 0
             let paidBefore = workerPaid[w]
             // Before position p the visit fits only if it can end by l[p] (the latest start of
             // the visit it would go before); latest starts rise along a route, so the positions
@@ -63,32 +71,32 @@ extension SearchSolution {
             // Both rest on travel and durations never being negative (ProblemValidator refuses them).
             var p0 = 0
             var past = n
-            let needed = max(visit.windowStart, linkLo) + visit.duration
+            let needed = max(windowStart, linkLo) + visitDuration
             while p0 < past {
                 let mid = (p0 + past) / 2
                 if l[mid] < needed { p0 = mid + 1 } else { past = mid }
             }
             for p in p0...n {
                 let prevEnd = p == 0 ? shift.start : e[p - 1] + duration[route[p - 1]]
-                if prevEnd > visit.latestStart { break }  // later positions start later still
+                if prevEnd > latestStart { break }  // later positions start later still
                 if blink > 0 && rng.nextUnit() < blink { continue }
                 let prevLoc = p == 0 ? shift.home : location[route[p - 1]]
-                let lo = max(prevEnd + tt[prevLoc, visit.location], visit.windowStart, linkLo)
-                var hi = min(visit.latestStart, linkHi)
-                var travel = tc[prevLoc, visit.location]
-                var paid = visit.duration
+                let lo = max(prevEnd + tt[prevLoc, here], windowStart, linkLo)
+                var hi = min(latestStart, linkHi)
+                var travel = tc[prevLoc, here]
+                var paid = visitDuration
                 if p < n {
                     let next = location[route[p]]
-                    hi = min(hi, l[p] - tt[visit.location, next] - visit.duration)
-                    travel += tc[visit.location, next] - tc[prevLoc, next]
+                    hi = min(hi, l[p] - tt[here, next] - visitDuration)
+                    travel += tc[here, next] - tc[prevLoc, next]
                     if instance.paidTravel {
-                        paid += tt[visit.location, next] + (p > 0 ? tt[prevLoc, visit.location] - tt[prevLoc, next] : 0)
+                        paid += tt[here, next] + (p > 0 ? tt[prevLoc, here] - tt[prevLoc, next] : 0)
                     }
                 } else {
-                    let back = shift.returnsHome ? tt[visit.location, shift.home] : 0
-                    hi = min(hi, shift.end - back - visit.duration)
-                    if shift.returnsHome { travel += tc[visit.location, shift.home] - (n > 0 ? tc[prevLoc, shift.home] : 0) }
-                    if instance.paidTravel && p > 0 { paid += tt[prevLoc, visit.location] }
+                    let back = shift.returnsHome ? tt[here, shift.home] : 0
+                    hi = min(hi, shift.end - back - visitDuration)
+                    if shift.returnsHome { travel += tc[here, shift.home] - (n > 0 ? tc[prevLoc, shift.home] : 0) }
+                    if instance.paidTravel && p > 0 { paid += tt[prevLoc, here] }
                 }
                 if lo > hi { continue }
                 let newPaid = paidBefore + paid
@@ -96,10 +104,21 @@ extension SearchSolution {
                 let shortfallChange = max(0, worker.contracted - newPaid) - max(0, worker.contracted - paidBefore)
                 var delta = weights.travel * travel + weights.shortfall * shortfallChange + continuity
                 // A double-up's lateness depends on the shared start: its combination adds it.
-                if single && lo > visit.windowEnd { delta += latenessCost(lateBy: lo - visit.windowEnd) }
+                if single && lo > windowEnd { delta += latenessCost(lateBy: lo - windowEnd) }
                 out.append(Candidate(shift: s, position: p, worker: w, lo: lo, hi: hi, delta: delta, paid: paid))
             }
         }
+    }
+
+    /// True when an earlier twin of shift `s` is empty too. Following the chain past the
+    /// twins in use costs, over one visit's candidate shifts, at most two looks per twin.
+    @inline(__always) private func hasEmptyTwin(before s: Int, _ twinBefore: [Int]) -> Bool {
+        var t = twinBefore[s]
+        while t >= 0 {
+            if routes[t].isEmpty { return true }
+            t = twinBefore[t]
+        }
+        return false
     }
 
     /// The continuity parts' change if worker `w` took `count` more visits of `client`.
@@ -136,7 +155,11 @@ extension SearchSolution {
         for v: Int, blink: Double, rng: inout SplitMix64, buffer: inout [Candidate], onlyWorker: Int? = nil, onlyWorkers: [Int]? = nil,
         ignoringLinks: Bool = false
     ) -> Insertion? {
-        candidates(for: v, blink: blink, rng: &rng, into: &buffer, ignoringLinks: ignoringLinks)
+        // A double-up may need two empty twins at once, and a worker filter may want the one
+        // left out; otherwise the first empty twin stands for the rest (same cost and start;
+        // without blinks, the tie-break on shift index chose it from among them anyway).
+        let oneEmptyTwin = instance.visits[v].workersNeeded == 1 && onlyWorker == nil && onlyWorkers == nil
+        candidates(for: v, blink: blink, rng: &rng, into: &buffer, ignoringLinks: ignoringLinks, oneEmptyTwin: oneEmptyTwin)
         if let onlyWorker { buffer.removeAll { $0.worker != onlyWorker } }
         if let onlyWorkers { buffer.removeAll { !onlyWorkers.contains($0.worker) } }
         if buffer.isEmpty { return nil }

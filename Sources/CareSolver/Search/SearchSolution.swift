@@ -6,60 +6,66 @@
 /// (this is also the reported start of a one-worker visit), and `latest[i]`, the latest start
 /// that keeps every later visit feasible. Visits needing several workers have one fixed
 /// start shared by all their routes, so for them the window is that single minute.
+///
+/// The stored properties opt out of Swift's dynamic exclusivity checks. A solution belongs to
+/// one trajectory on one thread and no method holds a property across a call that writes it,
+/// so the checks could never fire; yet they were a fifth of the search's instructions under
+/// callgrind (BENCHMARKS.md, "Issue 16, fourth part"): every read or write of a class's array
+/// property is a call into the runtime and a thread-local lookup.
 final class SearchSolution {
     let instance: SolverInstance
 
     /// `routes[s]`: visits of shift `s` in service order.
-    var routes: [[Int]]
+    @exclusivity(unchecked) var routes: [[Int]]
     /// `earliest[s][i]` / `latest[s][i]`: see the type's documentation.
-    var earliest: [[Int]]
-    var latest: [[Int]]
+    @exclusivity(unchecked) var earliest: [[Int]]
+    @exclusivity(unchecked) var latest: [[Int]]
     /// `routeCost[s]`: travel cost of route `s` (home → first, between visits, and back when it returns).
-    var routeCost: [Int]
+    @exclusivity(unchecked) var routeCost: [Int]
     /// `routePaid[s]`: visit time plus paid travel (between visits) on route `s`.
-    var routePaid: [Int]
+    @exclusivity(unchecked) var routePaid: [Int]
     /// `routeLoad[s]`: summed demand on route `s`.
-    var routeLoad: [Int]
+    @exclusivity(unchecked) var routeLoad: [Int]
     /// `tails[s]`: what route `s`'s tail from each position needs and gives when joined after
     /// another route's prefix (2-opt*).
-    var tails: [RouteTails]
+    @exclusivity(unchecked) var tails: [RouteTails]
     /// `tailsFresh[s]`: `tails[s]` matches the route (see `updateTails`).
-    var tailsFresh: [Bool]
+    @exclusivity(unchecked) var tailsFresh: [Bool]
 
     /// `slots[slot(v, k)]`: the `k`-th shift serving visit `v`, or -1 (k < `SolverVisit.maxWorkers`).
-    var slots: [Int]
+    @exclusivity(unchecked) var slots: [Int]
     /// `positions[slot(v, k)]`: index of visit `v` in the route of its `k`-th shift, valid while
     /// `positionsFresh` holds for that route (read through `position(of:_:)`).
-    var positions: [Int]
-    var positionsFresh: [Bool]
+    @exclusivity(unchecked) var positions: [Int]
+    @exclusivity(unchecked) var positionsFresh: [Bool]
     /// `start[v]`: start of visit `v` when assigned.
-    var start: [Int]
+    @exclusivity(unchecked) var start: [Int]
     /// `workerPaid[w]`: paid time of worker `w` over all shifts.
-    var workerPaid: [Int]
+    @exclusivity(unchecked) var workerPaid: [Int]
     /// `pairCount[client * workers + w]`: assigned visits of that client served by `w`.
-    var pairCount: [UInt16]
+    @exclusivity(unchecked) var pairCount: [UInt16]
     /// `preferenceMiss[v]`: visit `v` is assigned, its client has preferred workers, none is on it.
-    var preferenceMiss: [Bool]
+    @exclusivity(unchecked) var preferenceMiss: [Bool]
 
     /// Unassigned visits, in no particular order, and each one's index in that list (-1 when assigned).
-    var unassigned: [Int]
-    var unassignedIndex: [Int]
+    @exclusivity(unchecked) var unassigned: [Int]
+    @exclusivity(unchecked) var unassignedIndex: [Int]
 
     /// Objective parts, kept equal to a full recomputation (see `recomputedCost`).
-    var travelCost = 0
-    var distinctPairs = 0
-    var preferenceMisses = 0
-    var shortfall = 0
-    var unassignedPenalty = 0
-    var assignedCount = 0
+    @exclusivity(unchecked) var travelCost = 0
+    @exclusivity(unchecked) var distinctPairs = 0
+    @exclusivity(unchecked) var preferenceMisses = 0
+    @exclusivity(unchecked) var shortfall = 0
+    @exclusivity(unchecked) var unassignedPenalty = 0
+    @exclusivity(unchecked) var assignedCount = 0
     /// Σ `Weights.continuityTaper(pairCount)` over pairs, and pairs new to their client.
-    var taperUnits = 0
-    var newPairs = 0
+    @exclusivity(unchecked) var taperUnits = 0
+    @exclusivity(unchecked) var newPairs = 0
     /// Σ lateness of assigned visits, the largest, and how many visits are late by each amount
     /// (so the largest is found again when its last visit leaves).
-    var lateTotal = 0
-    var maxLate = 0
-    var lateCount: [Int] = [0]
+    @exclusivity(unchecked) var lateTotal = 0
+    @exclusivity(unchecked) var maxLate = 0
+    @exclusivity(unchecked) var lateCount: [Int] = [0]
 
     /// An empty solution: every visit unassigned.
     init(_ instance: SolverInstance) {
