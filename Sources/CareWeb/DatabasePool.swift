@@ -18,9 +18,13 @@ public final class DatabasePool: @unchecked Sendable {
     /// Roster documents decoded for this pool's database (the roster pages' cache).
     let decoded = DecodedDocuments(capacity: 16)
     private let threads: NIOThreadPool
-    // Guards `idle`; touched for a moment by each checkout and check-in.
+    // Guards `idle` and `closed`; touched for a moment by each checkout and check-in.
     private let lock = NIOLock()
     private var idle: [Connection] = []
+    // Set by `shutdown`: a pool shut down stays down. The server starts the pool before it
+    // serves and a service shuts it down; if the service group were cancelled before the start
+    // ran, starting afterwards would leave threads running that nothing will stop.
+    private var closed = false
 
     /// A pool of up to `size` connections; `start()` it before use.
     public init(configuration: ConnectionConfiguration, size: Int) {
@@ -30,11 +34,17 @@ public final class DatabasePool: @unchecked Sendable {
         threads = NIOThreadPool(numberOfThreads: size)
     }
 
-    /// Starts the pool's threads.
-    public func start() { threads.start() }
+    /// Starts the pool's threads, unless the pool has been shut down (then its bodies are
+    /// refused with `CancellationError`, as before it started).
+    public func start() {
+        // Under the lock, so a shutdown cannot come between the check and the start.
+        lock.withLock { if !closed { threads.start() } }
+    }
 
-    /// Closes the idle connections and stops the threads (waiting for running bodies).
+    /// Closes the idle connections and stops the threads (waiting for running bodies). The
+    /// pool cannot be started again.
     public func shutdown() async throws {
+        lock.withLock { closed = true }
         try await threads.shutdownGracefully()
         lock.withLock { idle.removeAll() }
     }

@@ -28,4 +28,16 @@ struct DatabasePoolTests {
         }
         try await pool.shutdown()
     }
+
+    /// A pool shut down stays down: a start that comes after the shutdown (a service group
+    /// cancelled before the server's before-start steps ran) starts no threads, and bodies are
+    /// refused rather than run on threads nothing would stop.
+    @Test func aPoolShutDownCannotBeStarted() async throws {
+        let database = try TestDatabase()
+        let pool = DatabasePool(configuration: database.configuration, size: 1)
+        try await pool.shutdown()
+        pool.start()
+        await #expect(throws: CancellationError.self) { try await pool.withConnection { db in try db.appliedSchemaVersion() } }
+        try await pool.shutdown()
+    }
 }

@@ -9,7 +9,7 @@ extension SearchSolution {
         var workers: [Int] = []
         for place in insertion.places {
             routes[place.shift].insert(v, at: place.position)
-            refresh(place.shift)
+            refresh(place.shift, insertedAt: place.position)
             let w = instance.shifts[place.shift].worker
             workers.append(w)
             addPair(client: visit.client, worker: w)
@@ -58,7 +58,7 @@ extension SearchSolution {
         let restore = Insertion(places: places, start: start[v], delta: 0)
         for place in places {
             routes[place.shift].remove(at: place.position)
-            refresh(place.shift)
+            refresh(place.shift, removedAt: place.position, visit: v)
         }
         if preferenceMiss[v] {
             preferenceMiss[v] = false
