@@ -23,7 +23,8 @@ public final class DatabasePool: @unchecked Sendable {
     private var idle: [Connection] = []
     // Set by `shutdown`: a pool shut down stays down. The server starts the pool before it
     // serves and a service shuts it down; if the service group were cancelled before the start
-    // ran, starting afterwards would leave threads running that nothing will stop.
+    // ran, starting afterwards would leave threads running that nothing will stop (and starting
+    // a pool still shutting down is a fatal error in NIO).
     private var closed = false
 
     /// A pool of up to `size` connections; `start()` it before use.

@@ -83,11 +83,15 @@ extension SearchSolution {
         let fresh = inserted ? p : -1
         var time = p == 0 ? shift.start : e[p - 1] + duration[route[p - 1]]
         var loc = p == 0 ? shift.home : location[route[p - 1]]
+        let earliestStart = instance.earliestStart
         e.withUnsafeMutableBufferPointer { e in
             start.withUnsafeMutableBufferPointer { start in
                 for i in p..<n {
                     let u = route[i]
-                    let begin = max(time + tt[loc, location[u]], window(u).lo)
+                    // `window(u)`, read through the buffer: `start` is not touched as an
+                    // array while this closure writes it.
+                    let lo = fixedStart[u] && isAssigned(u) ? start[u] : earliestStart[u]
+                    let begin = max(time + tt[loc, location[u]], lo)
                     if i != fresh && begin == e[i] { break }
                     e[i] = begin
                     if !fixedStart[u] { start[u] = begin }

@@ -8,8 +8,9 @@
 /// start shared by all their routes, so for them the window is that single minute.
 ///
 /// The stored properties opt out of Swift's dynamic exclusivity checks. A solution belongs to
-/// one trajectory on one thread and no method holds a property across a call that writes it,
-/// so the checks could never fire; yet they were a fifth of the search's instructions under
+/// one trajectory on one thread and no method reads or writes a property while holding a
+/// write access to it (`withUnsafeMutableBufferPointer` loops read it through the buffer), so
+/// the checks could never fire; yet they were almost a quarter of the search's instructions under
 /// callgrind (BENCHMARKS.md, "Issue 16, fourth part"): every read or write of a class's array
 /// property is a call into the runtime and a thread-local lookup.
 final class SearchSolution {

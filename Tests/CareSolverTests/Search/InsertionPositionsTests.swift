@@ -45,7 +45,7 @@ struct InsertionPositionsTests {
     /// every visit left out, the offered (shift, position) pairs equal the ones `careFits` finds.
     @Test(arguments: [UInt64(5), 6])
     func careWeekOffersTheFeasiblePositions(_ seed: UInt64) {
-        let instance = ContinuityMovesTests.richInstance(seed: seed, mixedModes: true)
+        let instance = ContinuityMovesTests.richInstance(seed: seed, mixedModes: true, pinned: true)
         let solution = SearchSolution(instance)
         var rng = SplitMix64(seed: seed)
         var buffer: [Candidate] = []
@@ -54,6 +54,9 @@ struct InsertionPositionsTests {
         #expect(instance.links.contains { solution.isAssigned($0.first) != solution.isAssigned($0.second) })
         #expect(instance.shifts.contains { $0.mode != 0 } && instance.paidTravel)
         var checked = 0
+        // Cases where a rule, not time, decided: a pin left other carers' shifts out, or an
+        // assigned partner bounded the start.
+        var (pinRuledOut, linkBounded) = (0, 0)
         for v in instance.visits.indices where !solution.isAssigned(v) {
             solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer)
             let offered = Set(buffer.map { [$0.shift, $0.position] })
@@ -63,8 +66,12 @@ struct InsertionPositionsTests {
             }
             #expect(offered == feasible, "visit \(v)")
             checked += feasible.count
+            if let pin = instance.visits[v].pinnedWorkers.first, instance.candidateShifts[v].contains(where: { instance.shifts[$0].worker != pin }) {
+                pinRuledOut += 1
+            }
+            if instance.linksOf[v].contains(where: { solution.isAssigned(instance.links[$0].partner(of: v)) }) { linkBounded += 1 }
         }
-        #expect(checked > 100)
+        #expect(checked > 100 && pinRuledOut > 0 && linkBounded > 0)
     }
 
     /// Route `s` with `v` put in at `p`, in a care week: `careFits` recomputes from the routes and
