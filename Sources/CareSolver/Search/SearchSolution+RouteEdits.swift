@@ -8,53 +8,45 @@ extension SearchSolution {
     /// `refresh` walked the whole route twice for each of the forty-odd insertions and removals
     /// of an iteration, more than a quarter of the search's instructions on Solomon.
     func refresh(_ s: Int, insertedAt p: Int) {
-        let route = routes[s]
-        let v = route[p]
-        let shift = instance.shifts[s]
-        let tt = instance.travelTime(mode: shift.mode)
-        let tc = instance.travelCost(mode: shift.mode)
-        let (location, duration) = (instance.location, instance.duration)
-        let n = route.count
-        let here = location[v]
-        let prev = p == 0 ? shift.home : location[route[p - 1]]
-        var cost = tc[prev, here]
-        var paid = duration[v]
-        if p + 1 < n {
-            let next = location[route[p + 1]]
-            cost += tc[here, next] - tc[prev, next]
-            if instance.paidTravel { paid += tt[here, next] - (p > 0 ? tt[prev, next] : 0) }
-        } else if shift.returnsHome {
-            // The trip home now leaves from `v`; an empty route had none.
-            cost += tc[here, shift.home] - (n > 1 ? tc[prev, shift.home] : 0)
-        }
-        if instance.paidTravel && p > 0 { paid += tt[prev, here] }
+        let v = routes[s][p]
+        let change = legs(of: v, in: s, at: p, next: p + 1)
         updateStarts(s, from: p, inserted: true)
-        account(s, cost: cost, paid: paid, load: instance.demand[v])
+        account(s, cost: change.cost, paid: change.paid, load: instance.demand[v])
     }
 
     /// Updates route `s`'s caches after visit `v` was taken out of position `p` (already gone
     /// from `routes[s]`), as `refresh(_:insertedAt:)` does for a visit put in.
     func refresh(_ s: Int, removedAt p: Int, visit v: Int) {
+        let change = legs(of: v, in: s, at: p, next: p)
+        updateStarts(s, from: p, inserted: false)
+        account(s, cost: -change.cost, paid: -change.paid, load: -instance.demand[v])
+    }
+
+    /// What visit `v` at position `p` of route `s` adds to the route's travel cost and paid
+    /// minutes, against the same route without it: `routes[s][next]` is the visit after it
+    /// (`p + 1` with `v` in the route, `p` without). The leg from home is not paid, and the trip
+    /// home, where it counts, leaves from the last visit (an empty route has none).
+    private func legs(of v: Int, in s: Int, at p: Int, next: Int) -> (cost: Int, paid: Int) {
         let route = routes[s]
         let shift = instance.shifts[s]
         let tt = instance.travelTime(mode: shift.mode)
         let tc = instance.travelCost(mode: shift.mode)
-        let (location, duration) = (instance.location, instance.duration)
-        let n = route.count
+        let location = instance.location
         let here = location[v]
         let prev = p == 0 ? shift.home : location[route[p - 1]]
-        var cost = -tc[prev, here]
-        var paid = -duration[v]
-        if p < n {
-            let next = location[route[p]]
-            cost -= tc[here, next] - tc[prev, next]
-            if instance.paidTravel { paid -= tt[here, next] - (p > 0 ? tt[prev, next] : 0) }
+        // Visits in the route other than `v`.
+        let others = route.count - (next - p)
+        var cost = tc[prev, here]
+        var paid = instance.duration[v]
+        if next < route.count {
+            let after = location[route[next]]
+            cost += tc[here, after] - tc[prev, after]
+            if instance.paidTravel { paid += tt[here, after] - (p > 0 ? tt[prev, after] : 0) }
         } else if shift.returnsHome {
-            cost -= tc[here, shift.home] - (n > 0 ? tc[prev, shift.home] : 0)
+            cost += tc[here, shift.home] - (others > 0 ? tc[prev, shift.home] : 0)
         }
-        if instance.paidTravel && p > 0 { paid -= tt[prev, here] }
-        updateStarts(s, from: p, inserted: false)
-        account(s, cost: cost, paid: paid, load: -instance.demand[v])
+        if instance.paidTravel && p > 0 { paid += tt[prev, here] }
+        return (cost, paid)
     }
 
     /// Opens (`inserted`) or closes the slot at `p` in route `s`'s earliest and latest starts and
