@@ -10,12 +10,17 @@ struct SolomonTests {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     }
 
+    /// The kept instance `name` ("c101" or "r201"), read and parsed.
+    static func fixture(_ name: String) throws -> SolomonInstance {
+        let text = try String(contentsOf: directory.appendingPathComponent("\(name).txt"), encoding: .utf8)
+        return try #require(SolomonInstance(text: text), "\(name).txt is not a Solomon instance")
+    }
+
     /// An instance from ../shared is read, solved with a short fixed budget, and its routes are
     /// feasible in exact arithmetic with every customer served once.
     @Test(arguments: ["c101", "r201"])
     func solvesFeasibly(_ name: String) throws {
-        let text = try String(contentsOf: Self.directory.appendingPathComponent("\(name).txt"), encoding: .utf8)
-        let instance = try #require(SolomonInstance(text: text))
+        let instance = try Self.fixture(name)
         #expect(instance.nodes.count == 101)
         let result = solve(instance.solverInstance(), parameters: SolveParameters(seed: 1, stop: StoppingCriterion(maxIterations: 300)))
         #expect(result.unassigned.isEmpty)
@@ -31,8 +36,7 @@ struct SolomonTests {
 
     /// The checker rejects a route that breaks capacity.
     @Test func checkerRejectsOverload() throws {
-        let text = try String(contentsOf: Self.directory.appendingPathComponent("c101.txt"), encoding: .utf8)
-        let instance = try #require(SolomonInstance(text: text))
+        let instance = try Self.fixture("c101")
         guard case .failure = instance.check(routes: [Array(0..<100)]) else {
             Issue.record("one route with every customer must be infeasible")
             return

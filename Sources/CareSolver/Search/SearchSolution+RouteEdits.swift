@@ -114,8 +114,9 @@ extension SearchSolution {
         positionsFresh[s] = false
     }
 
-    /// Moves route `s`'s cost, paid minutes and load, and the totals they feed, by the change.
-    private func account(_ s: Int, cost: Int, paid: Int, load: Int) {
+    /// Moves route `s`'s cost, paid minutes and load, and the totals they feed, by the change
+    /// (also the end of the full `refresh`, with the differences it found).
+    func account(_ s: Int, cost: Int, paid: Int, load: Int) {
         travelCost += cost
         routeCost[s] += cost
         routeLoad[s] += load

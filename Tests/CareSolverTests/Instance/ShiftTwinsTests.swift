@@ -10,8 +10,7 @@ import Testing
 struct ShiftTwinsTests {
     /// Solomon's fleet is 25 identical vehicles: each one's twin is the vehicle before it.
     @Test func solomonVehiclesChainInOrder() throws {
-        let text = try String(contentsOf: SolomonTests.directory.appendingPathComponent("c101.txt"), encoding: .utf8)
-        let instance = try #require(SolomonInstance(text: text)).solverInstance()
+        let instance = try SolomonTests.fixture("c101").solverInstance()
         #expect(instance.twinBefore == Array(-1..<(instance.shifts.count - 1)))
         #expect(instance.unshared().twinBefore == instance.twinBefore)
     }

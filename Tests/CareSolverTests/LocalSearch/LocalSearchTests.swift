@@ -48,8 +48,7 @@ struct LocalSearchTests {
         let roster = RosterBuilder.roster(compiled, a, seed: 4)
         #expect(RosterChecker.check(roster, against: problem).violations == [])
 
-        let text = try String(contentsOf: SolomonTests.directory.appendingPathComponent("r201.txt"), encoding: .utf8)
-        let solomon = try #require(SolomonInstance(text: text))
+        let solomon = try SolomonTests.fixture("r201")
         let result = solve(solomon.solverInstance(), parameters: parameters)
         let routes = result.routes.filter { !$0.isEmpty }
         guard case .success = solomon.check(routes: routes) else {

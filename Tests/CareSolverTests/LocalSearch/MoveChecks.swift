@@ -18,9 +18,7 @@ enum MoveChecks {
 
     /// Solomon's r201 (wide windows, long routes back to the depot, capacity), partly solved.
     static func solomonSolution(seed: UInt64) throws -> SearchSolution {
-        let url = SolomonTests.directory.appendingPathComponent("r201.txt")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let instance = try #require(SolomonInstance(text: text)).solverInstance()
+        let instance = try SolomonTests.fixture("r201").solverInstance()
         return randomSolution(instance, seed: seed)
     }
 

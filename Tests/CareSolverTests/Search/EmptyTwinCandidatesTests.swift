@@ -14,8 +14,7 @@ struct EmptyTwinCandidatesTests {
     /// out, the collapsed offer is the full one less the empty twins after the first, each of
     /// which has an identical offer on the first; `bestInsertion` picks the full offer's best.
     @Test func leftOutOffersAreCopiesOfTheFirstEmptyTwin() throws {
-        let text = try String(contentsOf: SolomonTests.directory.appendingPathComponent("r201.txt"), encoding: .utf8)
-        let instance = try #require(SolomonInstance(text: text)).solverInstance()
+        let instance = try SolomonTests.fixture("r201").solverInstance()
         let solution = SearchSolution(instance)
         var rng = SplitMix64(seed: 3)
         var buffer: [Candidate] = []

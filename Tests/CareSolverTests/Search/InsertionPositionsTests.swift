@@ -17,8 +17,7 @@ struct InsertionPositionsTests {
     /// feasible ones.
     @Test(arguments: ["c101", "r201"])
     func offeredPositionsAreTheFeasibleOnes(_ name: String) throws {
-        let text = try String(contentsOf: SolomonTests.directory.appendingPathComponent("\(name).txt"), encoding: .utf8)
-        let instance = try #require(SolomonInstance(text: text)).solverInstance()
+        let instance = try SolomonTests.fixture(name).solverInstance()
         let solution = SearchSolution(instance)
         var rng = SplitMix64(seed: 5)
         var buffer: [Candidate] = []

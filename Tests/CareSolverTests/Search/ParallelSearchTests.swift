@@ -28,8 +28,7 @@ struct ParallelSearchTests {
     /// On Solomon's r201, two trajectories give feasible routes serving everyone, the same twice,
     /// and not the single trajectory's result.
     @Test func solomonIsFeasibleAndDiffersFromOneTrajectory() throws {
-        let text = try String(contentsOf: SolomonTests.directory.appendingPathComponent("r201.txt"), encoding: .utf8)
-        let solomon = try #require(SolomonInstance(text: text))
+        let solomon = try SolomonTests.fixture("r201")
         var parameters = SolveParameters(seed: 1, stop: StoppingCriterion(maxIterations: 2000))
         parameters.shareEvery = 250
         let one = solve(solomon.solverInstance(), parameters: parameters)
@@ -93,8 +92,7 @@ struct ParallelSearchTests {
     /// one empty shift of each twin group (`ShiftTwins`) changed them again, on purpose, to 1157.98.
     /// A change that moves this value changes the search and says so in its commit.
     @Test func oneTrajectoryIsTheEarlierSearch() throws {
-        let text = try String(contentsOf: SolomonTests.directory.appendingPathComponent("r201.txt"), encoding: .utf8)
-        let solomon = try #require(SolomonInstance(text: text))
+        let solomon = try SolomonTests.fixture("r201")
         let result = solve(solomon.solverInstance(), parameters: SolveParameters(seed: 1, stop: StoppingCriterion(maxIterations: 2000)))
         guard case .success(let distance) = solomon.check(routes: result.routes.filter { !$0.isEmpty }) else {
             Issue.record("infeasible routes")

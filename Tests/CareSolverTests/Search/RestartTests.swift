@@ -21,8 +21,7 @@ struct RestartTests {
         #expect(a.assignments == b.assignments && a.cost == b.cost)
         #expect(RosterChecker.check(RosterBuilder.roster(compiled, a, seed: 2), against: problem).violations == [])
 
-        let text = try String(contentsOf: SolomonTests.directory.appendingPathComponent("r201.txt"), encoding: .utf8)
-        let solomon = try #require(SolomonInstance(text: text))
+        let solomon = try SolomonTests.fixture("r201")
         let restarted = solve(solomon.solverInstance(), parameters: parameters)
         guard case .success = solomon.check(routes: restarted.routes.filter { !$0.isEmpty }) else {
             Issue.record("infeasible routes")

@@ -13,8 +13,7 @@ struct RouteEditsTests {
     /// removals, every cache compared with a full refresh after each.
     @Test(arguments: ["r201", "c101"])
     func solomonEditsMatchAFullRefresh(_ name: String) throws {
-        let text = try String(contentsOf: SolomonTests.directory.appendingPathComponent("\(name).txt"), encoding: .utf8)
-        let instance = try #require(SolomonInstance(text: text)).solverInstance()
+        let instance = try SolomonTests.fixture(name).solverInstance()
         #expect(instance.shifts.allSatisfy { $0.returnsHome })
         let edits = Self.editAtRandom(instance, seed: 1, steps: 600)
         // c101's short routes empty (the trip home goes with the last visit); r201's do not.
