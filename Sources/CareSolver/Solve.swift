@@ -79,6 +79,17 @@ public struct SolveParameters: Sendable {
     /// lowers Solomon's mean gap at 10 s from 0.38 to 0.27 %, but gives a one-hub care week less
     /// coverage and more travel on both seeds tried (BENCHMARKS.md).
     public var restartAfter: Int?
+    /// After this many iterations without a new best per visit of the problem, copies some of the
+    /// best's routes into the current solution (`RouteCrossover`); nil never does. Per visit
+    /// because a stall is measured in how often each visit has been ruined and recreated (an
+    /// iteration ruins about ten): 20 is 2,000 iterations on Solomon's 100 customers, where it
+    /// beat 1,000 and 5,000 and lowered the gap on hard instances by two fifths at equal
+    /// iterations, and 43,000 on a one-hub care week of 2,164 visits, whose best still improves
+    /// that often at 10 s; a stall of 2,000 there cost 3 % travel (BENCHMARKS.md, "Issue 16,
+    /// sixth part").
+    public var crossoverAfterPerVisit: Double? = 20
+    /// The crossover copies at most this share of the best's used routes (at least one).
+    public var crossoverRouteShare = 0.5
     /// Share of SISR's string removals done as split strings (`StringRemoval.splitRate`).
     public var splitStrings = 0.0
     /// Annealing trajectories run at once, one per thread (`ParallelSearch`), each for the whole
@@ -103,7 +114,8 @@ public struct SolveParameters: Sendable {
 /// placed together when continuity is weighted; it stops early when the time limit passes), then
 /// ruin-and-recreate under simulated annealing on `parameters.trajectories` threads: string and
 /// random removals with blinking greedy insertion and, when continuity is weighted, a client's
-/// pair, week or run, or a worker's round copied to another day, rebuilt team-first. With
+/// pair, week or run, or a worker's round copied to another day, rebuilt team-first. After a
+/// stall, a region of the best's routes is copied into the current solution (`RouteCrossover`). With
 /// `parameters.localSearch`, a recreated solution about to be accepted, near the best, is
 /// polished by granular local search on the visits it placed. Anytime: whenever it stops it
 /// returns the best solution seen. Time is read only through `parameters.stop`.

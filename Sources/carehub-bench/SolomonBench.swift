@@ -22,6 +22,10 @@ struct SolomonBench: ParsableCommand {
     @Option(help: "Local search: neighbours tried per visit.") var localSearchNeighbours: Int?
     @Option(help: "Local search: passes at most.") var localSearchPasses: Int?
     @Option(help: "Go back to the best after this many iterations without a new best.") var restartAfter: Int?
+    @Option(help: "Crossover after this many iterations per visit without a new best (SolveParameters.crossoverAfterPerVisit).")
+    var crossoverAfter: Double?
+    @Flag(help: "No crossover (the search before issue 16's sixth part).") var noCrossover = false
+    @Option(help: "Crossover: largest share of the best's routes copied.") var crossoverShare: Double?
     @Option(help: "... and within this many temperatures of the best cost.")
     var localSearchBestMargin = SolveParameters(stop: .init(maxIterations: 1)).localSearchBestMargin
     @Option(help: "Share of string removals done as split strings (SolveParameters.splitStrings).") var splitStrings: Double?
@@ -46,6 +50,9 @@ struct SolomonBench: ParsableCommand {
             parameters.endTemperature = endTemperature
             parameters.localSearch = localSearch
             parameters.restartAfter = restartAfter
+            if let crossoverAfter { parameters.crossoverAfterPerVisit = crossoverAfter }
+            if noCrossover { parameters.crossoverAfterPerVisit = nil }
+            if let crossoverShare { parameters.crossoverRouteShare = crossoverShare }
             parameters.trajectories = trajectories
             if let splitStrings { parameters.splitStrings = splitStrings }
             if let shareEvery { parameters.shareEvery = shareEvery }

@@ -26,6 +26,12 @@ struct UKWeekBench: ParsableCommand {
     @Flag(help: "Search with granular local search (SolveParameters.localSearch).") var localSearch = false
     @Option(help: "Local search: neighbours tried per visit.") var localSearchNeighbours: Int?
     @Option(help: "Go back to the best after this many iterations without a new best.") var restartAfter: Int?
+    @Option(help: "Crossover after this many iterations per visit without a new best (SolveParameters.crossoverAfterPerVisit).")
+    var crossoverAfter: Double?
+    @Flag(help: "No crossover (the search before issue 16's sixth part).") var noCrossover = false
+    @Option(help: "Start temperature (SolveParameters.startTemperature).") var startTemperature: Double?
+    @Option(help: "End temperature (SolveParameters.endTemperature).") var endTemperature: Double?
+    @Option(help: "Crossover: largest share of the best's routes copied.") var crossoverShare: Double?
     @Option(help: "Share of string removals done as split strings (SolveParameters.splitStrings).") var splitStrings: Double?
     @Option(help: "Annealing trajectories at once, one per thread (SolveParameters.trajectories).") var trajectories = 1
     @Option(help: "Iterations between the trajectories' exchanges (SolveParameters.shareEvery).") var shareEvery: Int?
@@ -66,11 +72,16 @@ struct UKWeekBench: ParsableCommand {
             var parameters = SolveParameters(
                 seed: seed, stop: iterations.map { StoppingCriterion(maxIterations: $0) } ?? StoppingCriterion(maxSeconds: seconds))
             parameters.continuityMoves = !before
+            if let startTemperature { parameters.startTemperature = startTemperature }
+            if let endTemperature { parameters.endTemperature = endTemperature }
             if let continuityShare { parameters.continuityShare = continuityShare }
             parameters.runConstruction = !noRunConstruction
             parameters.warmStart = !before
             parameters.localSearch = localSearch
             if let restartAfter { parameters.restartAfter = restartAfter }
+            if let crossoverAfter { parameters.crossoverAfterPerVisit = crossoverAfter }
+            if noCrossover { parameters.crossoverAfterPerVisit = nil }
+            if let crossoverShare { parameters.crossoverRouteShare = crossoverShare }
             parameters.trajectories = trajectories
             if let splitStrings { parameters.splitStrings = splitStrings }
             if let shareEvery { parameters.shareEvery = shareEvery }

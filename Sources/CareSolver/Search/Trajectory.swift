@@ -22,6 +22,9 @@ final class Trajectory {
     private let clients = ClientRemoval()
     private let runs = RunRemoval()
     private let rounds = RoundCopy()
+    private let crossover: RouteCrossover
+    /// Iterations without a new best before a crossover (`SolveParameters.crossoverAfterPerVisit`).
+    private let crossoverStall: Int?
 
     /// What changes as the trajectory runs. `run` works on a local copy and stores it back, so
     /// the loop reads and writes locals as the single search always did, not a class's stored
@@ -57,6 +60,9 @@ final class Trajectory {
         var strings = StringRemoval()
         strings.splitRate = parameters.splitStrings
         self.strings = strings
+        crossover = RouteCrossover(maxRouteShare: parameters.crossoverRouteShare)
+        let visitCount = Double(solution.instance.visits.count)
+        crossoverStall = parameters.crossoverAfterPerVisit.map { max(1, Int($0 * visitCount)) }
         var localSearch = LocalSearch()
         localSearch.neighbourLimit = parameters.localSearchNeighbours
         localSearch.maxPasses = parameters.localSearchPasses
@@ -120,6 +126,14 @@ final class Trajectory {
 
     /// One iteration: ruin, recreate, perhaps polish, then accept or undo.
     private func step(_ s: inout State, temperature: Double) {
+        // After a stall, copy a region of the best's routes into the current solution.
+        if let stall = crossoverStall, s.iteration - s.lastBest > stall, s.current != s.best.cost {
+            _ = crossover.cross(into: s.solution, best: (s.best.slots, s.best.start), orders: orders, rng: &s.rng, buffer: &s.buffer)
+            s.current = s.solution.cost
+            if s.current < s.best.cost { s.best = (s.current, s.solution.slots, s.solution.start) }
+            s.lastBest = s.iteration
+            return
+        }
         // After a stall, continue from the best instead of wherever annealing drifted.
         if let stall = parameters.restartAfter, s.iteration - s.lastBest > stall, s.current != s.best.cost {
             s.solution = SearchSolution(instance)
