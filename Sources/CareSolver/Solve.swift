@@ -77,16 +77,19 @@ public struct SolveParameters: Sendable {
     /// Goes back to the best solution after this many iterations without a new best (a pool
     /// of one, the start of issue 16's diversity); nil never does. Off by default: with 5,000 it
     /// lowers Solomon's mean gap at 10 s from 0.38 to 0.27 %, but gives a one-hub care week less
-    /// coverage and more travel on both seeds tried (BENCHMARKS.md).
+    /// coverage and more travel on both seeds tried (BENCHMARKS.md). When set, it replaces the
+    /// crossover (`crossoverAfterPerVisit`).
     public var restartAfter: Int?
     /// After this many iterations without a new best per visit of the problem, copies some of the
-    /// best's routes into the current solution (`RouteCrossover`); nil never does. Per visit
-    /// because a stall is measured in how often each visit has been ruined and recreated (an
-    /// iteration ruins about ten): 20 is 2,000 iterations on Solomon's 100 customers, where it
-    /// beat 1,000 and 5,000 and lowered the gap on hard instances by two fifths at equal
-    /// iterations, and 43,000 on a one-hub care week of 2,164 visits, whose best still improves
-    /// that often at 10 s; a stall of 2,000 there cost 3 % travel (BENCHMARKS.md, "Issue 16,
-    /// sixth part").
+    /// best's routes into the current solution (`RouteCrossover`); nil (or with `restartAfter`
+    /// set, or not a positive number) never does. Per visit so that a stall means the same on
+    /// any size: an iteration ruins about ten visits, so 20 per visit is about 200 ruins of each
+    /// visit without a new best. 20 is 2,000 iterations on Solomon's 100 customers, where it
+    /// did as well as 1,000 and better than 5,000 and lowered the gap on hard instances by two
+    /// fifths at equal iterations, and 43,000 on a one-hub care week of 2,164 visits, whose best
+    /// still improves that often at 10 s; a stall of 2,000 there cost 3 % travel (BENCHMARKS.md,
+    /// "Issue 16, sixth part"). With several trajectories, one that continues from another's
+    /// solution at a barrier starts counting its stall again.
     public var crossoverAfterPerVisit: Double? = 20
     /// The crossover copies at most this share of the best's used routes (at least one).
     public var crossoverRouteShare = 0.5

@@ -14,7 +14,8 @@ import CareModel
 /// only where `candidates` finds the position feasible (windows, the weekly cap, pins), so the
 /// child is as feasible as any solution the search makes.
 struct RouteCrossover {
-    /// At most this share of the best's used routes is copied (at least one).
+    /// At most this share of the best's used routes is copied (at least one), among the shifts
+    /// of the seed visit and its nearest neighbours (so on a large problem, often all of those).
     var maxRouteShare = 0.5
     let recreate = Recreate()
 
@@ -28,7 +29,17 @@ struct RouteCrossover {
         let instance = solution.instance
         let assignedInBest = instance.visits.indices.filter { best.slots[SearchSolution.slot($0, 0)] >= 0 }
         guard !assignedInBest.isEmpty else { return [] }
-        let usedRoutes = Set(assignedInBest.map { best.slots[SearchSolution.slot($0, 0)] }).count
+        var isChosen = Array(repeating: false, count: instance.shifts.count)
+        var usedRoutes = 0
+        for v in assignedInBest {
+            for k in 0..<SolverVisit.maxWorkers {
+                let s = best.slots[SearchSolution.slot(v, k)]
+                if s < 0 { break }
+                if !isChosen[s] { usedRoutes += 1 }
+                isChosen[s] = true
+            }
+        }
+        isChosen = Array(repeating: false, count: instance.shifts.count)
         let routeCount = 1 + rng.nextInt(max(1, Int(Double(usedRoutes) * maxRouteShare)))
         let seed = assignedInBest[rng.nextInt(assignedInBest.count)]
         var chosen: [Int] = []
@@ -36,22 +47,31 @@ struct RouteCrossover {
             for k in 0..<SolverVisit.maxWorkers {
                 let s = best.slots[SearchSolution.slot(v, k)]
                 if s < 0 { break }
-                if !chosen.contains(s) && chosen.count < routeCount { chosen.append(s) }
+                if !isChosen[s] && chosen.count < routeCount {
+                    chosen.append(s)
+                    isChosen[s] = true
+                }
             }
         }
-        let isChosen = { (s: Int) in chosen.contains(s) }
         // The best's visits on the chosen shifts, in service order (starts rise along a route).
-        let copied = instance.visits.indices.filter { v in
+        let copied = assignedInBest.filter { v in
             (0..<SolverVisit.maxWorkers).contains { k in
                 let s = best.slots[SearchSolution.slot(v, k)]
-                return s >= 0 && isChosen(s)
+                return s >= 0 && isChosen[s]
             }
         }.sorted { (best.start[$0], $0) < (best.start[$1], $1) }
 
         // Empty the chosen shifts and take the copied visits out of wherever they are now.
         var removed: [(Int, Insertion)] = []
         for s in chosen {
-            for v in solution.routes[s] { solution.ruin(v, into: &removed) }
+            for v in solution.routes[s] where instance.fixedStart[v] { solution.ruin(v, into: &removed) }
+            // Without its double-ups and linked visits the route empties whole, and an empty route
+            // keeps every rule, so its visits come off directly: `ruin` would refuse one whose
+            // removal breaks the break rule in the half-emptied route in between.
+            let emptiesWhole = solution.routes[s].allSatisfy { !instance.fixedStart[$0] }
+            for v in solution.routes[s] {
+                if emptiesWhole { removed.append((v, solution.remove(v))) } else { solution.ruin(v, into: &removed) }
+            }
         }
         for v in copied { solution.ruin(v, into: &removed) }
 
@@ -59,6 +79,8 @@ struct RouteCrossover {
         for v in copied where !solution.isAssigned(v) && !instance.fixedStart[v] {
             let s = best.slots[SearchSolution.slot(v, 0)]
             let end = solution.routes[s].count
+            // All of the visit's positions are priced to read one: a crossover is rare (after
+            // thousands of iterations), and `candidates` is the one place that knows every rule.
             solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer)
             guard let c = buffer.first(where: { $0.shift == s && $0.position == end }),
                 solution.breakRuleHolds(s, inserting: v, at: end, window: solution.window(v), removingAt: nil)
@@ -66,8 +88,12 @@ struct RouteCrossover {
             solution.apply(v, Insertion(places: [(s, end)], start: c.lo, delta: c.delta))
             placed.append(v)
         }
-        var pool = removed.map(\.0).filter { !solution.isAssigned($0) }
-        pool += copied.filter { !solution.isAssigned($0) && !pool.contains($0) }
+        var inPool = Array(repeating: false, count: instance.visits.count)
+        var pool: [Int] = []
+        for v in removed.map(\.0) + copied where !solution.isAssigned(v) && !inPool[v] {
+            inPool[v] = true
+            pool.append(v)
+        }
         placed += recreate.recreate(pool, in: solution, order: Recreate.draw(orders, rng: &rng), rng: &rng, buffer: &buffer)
         return placed
     }

@@ -62,7 +62,11 @@ final class Trajectory {
         self.strings = strings
         crossover = RouteCrossover(maxRouteShare: parameters.crossoverRouteShare)
         let visitCount = Double(solution.instance.visits.count)
-        crossoverStall = parameters.crossoverAfterPerVisit.map { max(1, Int($0 * visitCount)) }
+        // A restart rule, when set, replaces the crossover (both would answer the same stall).
+        crossoverStall = parameters.crossoverAfterPerVisit.flatMap { perVisit in
+            guard parameters.restartAfter == nil, perVisit.isFinite, perVisit > 0 else { return nil }
+            return max(1, Int(min(perVisit * visitCount, Double(Int.max / 2))))
+        }
         var localSearch = LocalSearch()
         localSearch.neighbourLimit = parameters.localSearchNeighbours
         localSearch.maxPasses = parameters.localSearchPasses

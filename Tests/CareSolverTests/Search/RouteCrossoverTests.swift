@@ -36,7 +36,8 @@ struct RouteCrossoverTests {
         return i == small.count
     }
 
-    /// Solomon's r201: every visit can be copied in place, so the routes copied are whole.
+    /// Solomon's r201: every visit can be copied in place, so every crossover carries at least
+    /// one of the best's routes whole (in order; recreate may add visits among them).
     @Test func solomonChildrenCarryTheBestsRoutes() throws {
         for seed: UInt64 in 1...6 {
             let best = try MoveChecks.solomonSolution(seed: seed)
@@ -71,6 +72,10 @@ struct RouteCrossoverTests {
         let b = solve(compiled.instance, parameters: parameters)
         #expect(a.assignments == b.assignments && a.cost == b.cost)
         #expect(RosterChecker.check(RosterBuilder.roster(compiled, a, seed: 2), against: problem).violations == [])
+        var without = parameters
+        without.crossoverAfterPerVisit = nil
+        let plainWeek = solve(compiled.instance, parameters: without)
+        #expect(plainWeek.cost != a.cost || plainWeek.assignments != a.assignments, "no crossover changed the care week")
 
         let solomon = try SolomonTests.fixture("r201")
         parameters.crossoverAfterPerVisit = 2
