@@ -21,15 +21,24 @@ struct RestartTests {
         #expect(a.assignments == b.assignments && a.cost == b.cost)
         #expect(RosterChecker.check(RosterBuilder.roster(compiled, a, seed: 2), against: problem).violations == [])
 
+        var plain = parameters
+        plain.restartAfter = nil
+        plain.crossoverAfterPerVisit = nil
+        try Self.expectValidAndChangedOnR201(parameters, plain: plain)
+    }
+
+    /// Solves Solomon's r201 with `parameters` and with `plain` (the same without the stall rule
+    /// under test): with the rule the routes are feasible in exact arithmetic and serve every
+    /// customer, and the rule changed the search.
+    static func expectValidAndChangedOnR201(_ parameters: SolveParameters, plain: SolveParameters) throws {
         let solomon = try SolomonTests.fixture("r201")
-        let restarted = solve(solomon.solverInstance(), parameters: parameters)
-        guard case .success = solomon.check(routes: restarted.routes.filter { !$0.isEmpty }) else {
+        let result = solve(solomon.solverInstance(), parameters: parameters)
+        guard case .success = solomon.check(routes: result.routes.filter { !$0.isEmpty }) else {
             Issue.record("infeasible routes")
             return
         }
-        #expect(restarted.unassigned.isEmpty)
-        parameters.restartAfter = nil
-        let plain = solve(solomon.solverInstance(), parameters: parameters)
-        #expect(plain.cost != restarted.cost || plain.routes != restarted.routes, "a restart every 200 stalled iterations changed nothing")
+        #expect(result.unassigned.isEmpty)
+        let without = solve(solomon.solverInstance(), parameters: plain)
+        #expect(without.cost != result.cost || without.routes != result.routes, "the stall rule changed nothing")
     }
 }

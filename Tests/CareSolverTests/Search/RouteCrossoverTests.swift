@@ -77,16 +77,7 @@ struct RouteCrossoverTests {
         let plainWeek = solve(compiled.instance, parameters: without)
         #expect(plainWeek.cost != a.cost || plainWeek.assignments != a.assignments, "no crossover changed the care week")
 
-        let solomon = try SolomonTests.fixture("r201")
         parameters.crossoverAfterPerVisit = 2
-        let crossed = solve(solomon.solverInstance(), parameters: parameters)
-        guard case .success = solomon.check(routes: crossed.routes.filter { !$0.isEmpty }) else {
-            Issue.record("infeasible routes")
-            return
-        }
-        #expect(crossed.unassigned.isEmpty)
-        parameters.crossoverAfterPerVisit = nil
-        let plain = solve(solomon.solverInstance(), parameters: parameters)
-        #expect(plain.cost != crossed.cost || plain.routes != crossed.routes, "a crossover every 200 stalled iterations changed nothing")
+        try RestartTests.expectValidAndChangedOnR201(parameters, plain: without)
     }
 }
