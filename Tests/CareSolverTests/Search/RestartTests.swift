@@ -12,19 +12,28 @@ struct RestartTests {
     /// roster passes the independent checker, the routes are feasible in exact arithmetic, the
     /// same seed gives the same result, and restarts do change the search.
     @Test func restartsAreValidAndDeterministic() throws {
-        let problem = SolveTests.sampleWeek("2026-W48", clients: 30)
-        let compiled = ProblemCompiler.compile(problem)
         var parameters = SolveParameters(seed: 2, stop: StoppingCriterion(maxIterations: 3000))
         parameters.restartAfter = 200
-        let a = solve(compiled.instance, parameters: parameters)
-        let b = solve(compiled.instance, parameters: parameters)
-        #expect(a.assignments == b.assignments && a.cost == b.cost)
-        #expect(RosterChecker.check(RosterBuilder.roster(compiled, a, seed: 2), against: problem).violations == [])
+        _ = Self.expectCheckedAndDeterministic(Self.week, parameters)
 
         var plain = parameters
         plain.restartAfter = nil
         plain.crossoverAfterPerVisit = nil
         try Self.expectValidAndChangedOnR201(parameters, plain: plain)
+    }
+
+    /// The care week both stall rules are tried on.
+    static var week: Problem { SolveTests.sampleWeek("2026-W48", clients: 30) }
+
+    /// Solves `problem` twice with `parameters`: the same result both times, and a roster the
+    /// independent checker accepts. Returns the result.
+    static func expectCheckedAndDeterministic(_ problem: Problem, _ parameters: SolveParameters) -> SolveResult {
+        let compiled = ProblemCompiler.compile(problem)
+        let a = solve(compiled.instance, parameters: parameters)
+        let b = solve(compiled.instance, parameters: parameters)
+        #expect(a.assignments == b.assignments && a.cost == b.cost)
+        #expect(RosterChecker.check(RosterBuilder.roster(compiled, a, seed: parameters.seed), against: problem).violations == [])
+        return a
     }
 
     /// Solves Solomon's r201 with `parameters` and with `plain` (the same without the stall rule
