@@ -29,17 +29,14 @@ struct RouteCrossover {
         let instance = solution.instance
         let assignedInBest = instance.visits.indices.filter { best.slots[SearchSolution.slot($0, 0)] >= 0 }
         guard !assignedInBest.isEmpty else { return [] }
-        var isChosen = Array(repeating: false, count: instance.shifts.count)
-        var usedRoutes = 0
+        var isUsed = Array(repeating: false, count: instance.shifts.count)
         for v in assignedInBest {
-            for k in 0..<SolverVisit.maxWorkers {
-                let s = best.slots[SearchSolution.slot(v, k)]
-                if s < 0 { break }
-                if !isChosen[s] { usedRoutes += 1 }
-                isChosen[s] = true
+            for k in 0..<SolverVisit.maxWorkers where best.slots[SearchSolution.slot(v, k)] >= 0 {
+                isUsed[best.slots[SearchSolution.slot(v, k)]] = true
             }
         }
-        isChosen = Array(repeating: false, count: instance.shifts.count)
+        let usedRoutes = isUsed.reduce(0) { $0 + ($1 ? 1 : 0) }
+        var isChosen = Array(repeating: false, count: instance.shifts.count)
         let routeCount = 1 + rng.nextInt(max(1, Int(Double(usedRoutes) * maxRouteShare)))
         let seed = assignedInBest[rng.nextInt(assignedInBest.count)]
         var chosen: [Int] = []
