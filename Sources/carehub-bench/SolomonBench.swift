@@ -26,6 +26,8 @@ struct SolomonBench: ParsableCommand {
     var crossoverAfter: Double?
     @Flag(help: "No crossover (the search before issue 16's sixth part).") var noCrossover = false
     @Option(help: "Crossover: largest share of the best's routes copied.") var crossoverShare: Double?
+    @Option(help: "Crossover: parents drawn from a pool of this many (SolveParameters.elitePoolSize).") var elitePool: Int?
+    @Option(help: "Elite pool: smallest broken-pairs distance between members.") var eliteDistance: Double?
     @Option(help: "... and within this many temperatures of the best cost.")
     var localSearchBestMargin = SolveParameters(stop: .init(maxIterations: 1)).localSearchBestMargin
     @Option(help: "Share of string removals done as split strings (SolveParameters.splitStrings).") var splitStrings: Double?
@@ -53,6 +55,8 @@ struct SolomonBench: ParsableCommand {
             if let crossoverAfter { parameters.crossoverAfterPerVisit = crossoverAfter }
             if noCrossover { parameters.crossoverAfterPerVisit = nil }
             if let crossoverShare { parameters.crossoverRouteShare = crossoverShare }
+            if let elitePool { parameters.elitePoolSize = elitePool }
+            if let eliteDistance { parameters.eliteMinDistance = eliteDistance }
             parameters.trajectories = trajectories
             if let splitStrings { parameters.splitStrings = splitStrings }
             if let shareEvery { parameters.shareEvery = shareEvery }

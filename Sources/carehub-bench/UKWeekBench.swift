@@ -32,6 +32,8 @@ struct UKWeekBench: ParsableCommand {
     @Option(help: "Start temperature (SolveParameters.startTemperature).") var startTemperature: Double?
     @Option(help: "End temperature (SolveParameters.endTemperature).") var endTemperature: Double?
     @Option(help: "Crossover: largest share of the best's routes copied.") var crossoverShare: Double?
+    @Option(help: "Crossover: parents drawn from a pool of this many (SolveParameters.elitePoolSize).") var elitePool: Int?
+    @Option(help: "Elite pool: smallest broken-pairs distance between members.") var eliteDistance: Double?
     @Option(help: "Share of string removals done as split strings (SolveParameters.splitStrings).") var splitStrings: Double?
     @Option(help: "Annealing trajectories at once, one per thread (SolveParameters.trajectories).") var trajectories = 1
     @Option(help: "Iterations between the trajectories' exchanges (SolveParameters.shareEvery).") var shareEvery: Int?
@@ -82,6 +84,8 @@ struct UKWeekBench: ParsableCommand {
             if let crossoverAfter { parameters.crossoverAfterPerVisit = crossoverAfter }
             if noCrossover { parameters.crossoverAfterPerVisit = nil }
             if let crossoverShare { parameters.crossoverRouteShare = crossoverShare }
+            if let elitePool { parameters.elitePoolSize = elitePool }
+            if let eliteDistance { parameters.eliteMinDistance = eliteDistance }
             parameters.trajectories = trajectories
             if let splitStrings { parameters.splitStrings = splitStrings }
             if let shareEvery { parameters.shareEvery = shareEvery }

@@ -2,10 +2,11 @@ import CareModel
 
 /// A crossover in the manner of SREX (Nagata & Kobayashi's selective route exchange): some
 /// routes of one parent, taken whole, replace the same shifts' routes in the other, and the
-/// visits this displaces or leaves out are re-inserted greedily. Here the routes come from the
-/// trajectory's best solution and go into its current one, the chain annealing has drifted to.
-/// After a stall, this moves one region of the current solution back to the best's while the
-/// rest keeps what the chain found, where a restart would throw that away too.
+/// visits this displaces or leaves out are re-inserted greedily. Here the routes come from a
+/// parent drawn from the trajectory's `ElitePool` (its best, or another good solution it found)
+/// and go into its current one, the chain annealing has drifted to. After a stall, this moves
+/// one region of the current solution to the parent's while the rest keeps what the chain
+/// found, where a restart would throw that away too. (`best` below is that parent.)
 ///
 /// Routes belong to shifts (a carer's day), so a route is copied onto the same shift, never
 /// onto another carer. Only visits whose insertion nothing outside their route constrains

@@ -43,6 +43,11 @@ final class Trajectory {
         var buffer: [Candidate] = []
         var journal: [RouteChange] = []
         var localSearch: LocalSearch
+        /// The crossover's parents (`SolveParameters.elitePoolSize`).
+        var elites: ElitePool
+        /// With a pool of more than one: the best since the last crossover when that is not
+        /// `best` (nil while it is), offered to the pool at the next stall.
+        var epochBest: (cost: Int, slots: [Int], start: [Int])?
     }
     private var state: State
 
@@ -76,7 +81,8 @@ final class Trajectory {
         }
         state = State(
             solution: solution, rng: rng, current: solution.cost, best: (solution.cost, solution.slots, solution.start),
-            localSearch: localSearch)
+            localSearch: localSearch,
+            elites: ElitePool(capacity: parameters.elitePoolSize, minDistance: parameters.eliteMinDistance))
     }
 
     /// Continues from a copy of `other`'s current solution; `other`'s best becomes this one's
@@ -87,6 +93,7 @@ final class Trajectory {
         state.solution = copy
         state.current = copy.cost
         if other.best.cost < state.best.cost { state.best = other.best }
+        state.epochBest = nil
         state.lastBest = state.iteration
     }
 
@@ -130,12 +137,9 @@ final class Trajectory {
 
     /// One iteration: ruin, recreate, perhaps polish, then accept or undo.
     private func step(_ s: inout State, temperature: Double) {
-        // After a stall, copy a region of the best's routes into the current solution.
+        // After a stall, copy a region of an elite's routes into the current solution.
         if let stall = crossoverStall, s.iteration - s.lastBest > stall, s.current != s.best.cost {
-            _ = crossover.cross(into: s.solution, best: (s.best.slots, s.best.start), orders: orders, rng: &s.rng, buffer: &s.buffer)
-            s.current = s.solution.cost
-            if s.current < s.best.cost { s.best = (s.current, s.solution.slots, s.solution.start) }
-            s.lastBest = s.iteration
+            crossFromElite(&s)
             return
         }
         // After a stall, continue from the best instead of wherever annealing drifted.
@@ -208,6 +212,9 @@ final class Trajectory {
             if candidate < s.best.cost {
                 s.best = (candidate, solution.slots, solution.start)
                 s.lastBest = s.iteration
+                s.epochBest = nil
+            } else if let epoch = s.epochBest, candidate < epoch.cost {
+                s.epochBest = (candidate, solution.slots, solution.start)
             }
         } else {
             solution.undo(s.journal)
@@ -218,6 +225,24 @@ final class Trajectory {
 }
 
 extension Trajectory {
+    /// The best and this epoch's best go to the elite pool; a member drawn from it is crossed
+    /// into the current solution, which starts the next epoch.
+    private func crossFromElite(_ s: inout State) {
+        s.elites.offer(cost: s.best.cost, slots: s.best.slots, start: s.best.start)
+        if let epoch = s.epochBest { s.elites.offer(cost: epoch.cost, slots: epoch.slots, start: epoch.start) }
+        let parent = s.elites.draw(rng: &s.rng) ?? ElitePool.Member(cost: s.best.cost, slots: s.best.slots, start: s.best.start, predecessor: [])
+        _ = crossover.cross(into: s.solution, best: (parent.slots, parent.start), orders: orders, rng: &s.rng, buffer: &s.buffer)
+        s.current = s.solution.cost
+        if s.current < s.best.cost {
+            s.best = (s.current, s.solution.slots, s.solution.start)
+            s.epochBest = nil
+        } else {
+            // A pool of one never reads the epoch's best, so it is not copied.
+            s.epochBest = s.elites.capacity > 1 ? (s.current, s.solution.slots, s.solution.start) : nil
+        }
+        s.lastBest = s.iteration
+    }
+
     /// The seed of trajectory `t` (t ≥ 1; trajectory 0 continues construction's stream): a
     /// SplitMix64 step of the run's seed, so the trajectories' streams are far apart.
     static func seed(_ seed: UInt64, _ t: Int) -> UInt64 {
