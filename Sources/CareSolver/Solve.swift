@@ -83,9 +83,8 @@ public struct SolveParameters: Sendable {
     /// After this many iterations without a new best per visit of the problem, copies some
     /// routes of a parent from the elite pool into the current solution (`RouteCrossover`); nil
     /// (or with `restartAfter` set, or not a positive number) never does. Per visit so that a
-    /// stall means the same on
-    /// any size: an iteration ruins about ten visits, so 20 per visit is about 200 ruins of each
-    /// visit without a new best. 20 is 2,000 iterations on Solomon's 100 customers, where it
+    /// stall means the same on any size: an iteration ruins about ten visits, so 20 per visit is
+    /// about 200 ruins of each visit without a new best. 20 is 2,000 iterations on Solomon's 100 customers, where it
     /// did as well as 1,000 and better than 5,000 and lowered the gap on hard instances by two
     /// fifths at equal iterations, and 43,000 on a one-hub care week of 2,164 visits, whose best
     /// still improves that often at 10 s; a stall of 2,000 there cost 3 % travel (BENCHMARKS.md,
@@ -98,11 +97,11 @@ public struct SolveParameters: Sendable {
     /// differ from one another (`ElitePool`): the best and the best of each stretch between
     /// crossovers. 1 is the best alone (issue 16's sixth part). On 14 hard Solomon instances at
     /// equal iterations, 5 lowered the mean gap from 0.51 to 0.42 % with `eliteMinDistance`
-    /// 0.15, against 0.47 % with 0.05 and 0.44 % with 0.25; 8 did no better (0.41 %)
+    /// 0.15, against 0.47 % with 0.05 and 0.44 % with 0.25; 8 did about the same (0.41 %)
     /// (BENCHMARKS.md, "Issue 16, seventh part").
     public var elitePoolSize = 5
-    /// Two solutions whose broken-pairs distance (share of visits with another predecessor) is
-    /// below this are one solution to the pool, which keeps the cheaper.
+    /// Two solutions whose broken-pairs distance (share of visit-and-worker slots with another
+    /// predecessor) is below this are one solution to the pool, which keeps the cheaper.
     public var eliteMinDistance = 0.15
     /// Share of SISR's string removals done as split strings (`StringRemoval.splitRate`).
     public var splitStrings = 0.0
@@ -129,9 +128,10 @@ public struct SolveParameters: Sendable {
 /// ruin-and-recreate under simulated annealing on `parameters.trajectories` threads: string and
 /// random removals with blinking greedy insertion and, when continuity is weighted, a client's
 /// pair, week or run, or a worker's round copied to another day, rebuilt team-first. After a
-/// stall, a region of the best's routes is copied into the current solution (`RouteCrossover`). With
-/// `parameters.localSearch`, a recreated solution about to be accepted, near the best, is
-/// polished by granular local search on the visits it placed. Anytime: whenever it stops it
+/// stall, a region of the routes of a parent from the elite pool (`ElitePool`) is copied into
+/// the current solution (`RouteCrossover`). With `parameters.localSearch`, a recreated solution
+/// about to be accepted, near the best, is polished by granular local search on the visits it
+/// placed. Anytime: whenever it stops it
 /// returns the best solution seen. Time is read only through `parameters.stop`.
 public func solve(
     _ instance: SolverInstance, parameters: SolveParameters, progress: ((SolveProgress) -> Void)? = nil

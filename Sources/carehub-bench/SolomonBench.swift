@@ -25,7 +25,7 @@ struct SolomonBench: ParsableCommand {
     @Option(help: "Crossover after this many iterations per visit without a new best (SolveParameters.crossoverAfterPerVisit).")
     var crossoverAfter: Double?
     @Flag(help: "No crossover (the search before issue 16's sixth part).") var noCrossover = false
-    @Option(help: "Crossover: largest share of the best's routes copied.") var crossoverShare: Double?
+    @Option(help: "Crossover: largest share of the parent's routes copied.") var crossoverShare: Double?
     @Option(help: "Crossover: parents drawn from a pool of this many (SolveParameters.elitePoolSize).") var elitePool: Int?
     @Option(help: "Elite pool: smallest broken-pairs distance between members.") var eliteDistance: Double?
     @Option(help: "... and within this many temperatures of the best cost.")

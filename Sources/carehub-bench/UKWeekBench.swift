@@ -31,7 +31,7 @@ struct UKWeekBench: ParsableCommand {
     @Flag(help: "No crossover (the search before issue 16's sixth part).") var noCrossover = false
     @Option(help: "Start temperature (SolveParameters.startTemperature).") var startTemperature: Double?
     @Option(help: "End temperature (SolveParameters.endTemperature).") var endTemperature: Double?
-    @Option(help: "Crossover: largest share of the best's routes copied.") var crossoverShare: Double?
+    @Option(help: "Crossover: largest share of the parent's routes copied.") var crossoverShare: Double?
     @Option(help: "Crossover: parents drawn from a pool of this many (SolveParameters.elitePoolSize).") var elitePool: Int?
     @Option(help: "Elite pool: smallest broken-pairs distance between members.") var eliteDistance: Double?
     @Option(help: "Share of string removals done as split strings (SolveParameters.splitStrings).") var splitStrings: Double?

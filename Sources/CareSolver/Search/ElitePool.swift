@@ -3,12 +3,14 @@ import CareModel
 /// A few good solutions a trajectory has found that differ from one another: the parents its
 /// crossover draws from (issue 16's elite pool). A pool of one is the best alone.
 ///
-/// Solutions are compared by broken pairs, as in HGS-CVRP: the share of (visit, worker) slots
-/// whose predecessor on the route differs. Predecessors, not shifts, because twin shifts (the
-/// same vehicle type, or a carer's interchangeable days) make two equal sets of routes look
-/// different by shift. A newcomer close to a member replaces it only if cheaper, so near
-/// copies of one local optimum never fill the pool; otherwise it replaces the most expensive
-/// member when the pool is full and it is cheaper.
+/// Solutions are compared by broken pairs, after HGS-CVRP but directed (time windows make a
+/// route's direction matter): the share of (visit, worker) slots whose predecessor on the route
+/// differs. Predecessors, not shifts, because twin shifts (the same vehicle type, or a carer's
+/// interchangeable days) make two equal sets of routes look different by shift. A newcomer
+/// nearer than `minDistance` to its nearest member replaces that member only if cheaper, so
+/// near copies of one local optimum do not fill the pool (a newcomer can still be near a second
+/// member; that rule, tuned as it is, was measured, not the stricter one); otherwise it replaces
+/// the most expensive member when the pool is full and it is cheaper.
 struct ElitePool {
     /// One solution of the pool, with its predecessors (for distances) computed once.
     struct Member {
@@ -23,6 +25,7 @@ struct ElitePool {
     let capacity: Int
     /// Solutions whose broken-pairs distance is below this share are one (the cheaper is kept).
     let minDistance: Double
+    /// The solutions held, in no particular order.
     private(set) var members: [Member] = []
 
     init(capacity: Int, minDistance: Double) {
@@ -34,9 +37,8 @@ struct ElitePool {
     @discardableResult
     mutating func offer(cost: Int, slots: [Int], start: [Int]) -> Bool {
         let newcomer = Member(cost: cost, slots: slots, start: start, predecessor: Self.predecessors(slots: slots, start: start))
-        if let near = members.indices.min(by: { distance(members[$0], newcomer) < distance(members[$1], newcomer) }),
-            distance(members[near], newcomer) < minDistance
-        {
+        let distances = members.map { Self.distance($0, newcomer) }
+        if let near = distances.indices.min(by: { distances[$0] < distances[$1] }), distances[near] < minDistance {
             guard cost < members[near].cost else { return false }
             members[near] = newcomer
             return true
@@ -60,7 +62,7 @@ struct ElitePool {
     }
 
     /// Broken-pairs distance: the share of slots assigned in either whose predecessor differs.
-    func distance(_ a: Member, _ b: Member) -> Double {
+    static func distance(_ a: Member, _ b: Member) -> Double {
         var differing = 0
         var assigned = 0
         for i in a.predecessor.indices where a.predecessor[i] != -2 || b.predecessor[i] != -2 {
@@ -71,7 +73,10 @@ struct ElitePool {
     }
 
     /// Each slot's predecessor on its shift, from the shifts and starts alone (starts rise along
-    /// a route, so ordering a shift's slots by start gives the route).
+    /// a route, so ordering a shift's slots by start gives the route). A double-up's slots hold
+    /// its predecessors in falling order, not in the order of its shifts: which of its carers
+    /// is first in `slots` follows the insertion's pricing, and two equal rosters must compare
+    /// equal.
     static func predecessors(slots: [Int], start: [Int]) -> [Int] {
         var order: [(shift: Int, start: Int, slot: Int)] = []
         order.reserveCapacity(slots.count)
@@ -83,6 +88,10 @@ struct ElitePool {
         for (n, entry) in order.enumerated() {
             let before = n > 0 && order[n - 1].shift == entry.shift ? order[n - 1].slot / SolverVisit.maxWorkers : -1
             predecessor[entry.slot] = before
+        }
+        let workers = SolverVisit.maxWorkers
+        for first in stride(from: 0, to: predecessor.count, by: workers) where workers > 1 && predecessor[first + 1] != -2 {
+            predecessor[first..<first + workers].sort(by: >)
         }
         return predecessor
     }

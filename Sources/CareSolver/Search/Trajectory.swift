@@ -55,6 +55,7 @@ final class Trajectory {
     var current: Int { state.current }
     var best: (cost: Int, slots: [Int], start: [Int]) { state.best }
     var iteration: Int { state.iteration }
+    var elites: ElitePool { state.elites }
 
     /// A trajectory starting from `solution` (which it now owns), drawing from `rng`.
     init(from solution: SearchSolution, parameters: SolveParameters, rng: SplitMix64) {
@@ -93,7 +94,10 @@ final class Trajectory {
         state.solution = copy
         state.current = copy.cost
         if other.best.cost < state.best.cost { state.best = other.best }
-        state.epochBest = nil
+        // The stretch goes on from the copy: its best is the cheaper of the two (nil: `best`).
+        if let epoch = state.epochBest, copy.cost < epoch.cost {
+            state.epochBest = copy.cost > state.best.cost ? (copy.cost, copy.slots, copy.start) : nil
+        }
         state.lastBest = state.iteration
     }
 
@@ -230,7 +234,8 @@ extension Trajectory {
     private func crossFromElite(_ s: inout State) {
         s.elites.offer(cost: s.best.cost, slots: s.best.slots, start: s.best.start)
         if let epoch = s.epochBest { s.elites.offer(cost: epoch.cost, slots: epoch.slots, start: epoch.start) }
-        let parent = s.elites.draw(rng: &s.rng) ?? ElitePool.Member(cost: s.best.cost, slots: s.best.slots, start: s.best.start, predecessor: [])
+        // An empty pool always takes its first offer, so there is a member to draw.
+        guard let parent = s.elites.draw(rng: &s.rng) else { preconditionFailure("empty elite pool after an offer") }
         _ = crossover.cross(into: s.solution, best: (parent.slots, parent.start), orders: orders, rng: &s.rng, buffer: &s.buffer)
         s.current = s.solution.cost
         if s.current < s.best.cost {
