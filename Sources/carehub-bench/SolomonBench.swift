@@ -15,25 +15,7 @@ struct SolomonBench: ParsableCommand {
     @Option(help: "Iteration limit per instance (instead of seconds).") var iterations: Int?
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Comma-separated instance names (default: all).") var instances: String?
-    @Option(help: "Start temperature, as a multiple of the mean travel cost per visit.") var startTemperature = SolveParameters(
-        stop: .init(maxIterations: 1)
-    ).startTemperature
-    @Flag(help: "Search with granular local search (SolveParameters.localSearch).") var localSearch = false
-    @Option(help: "Local search: neighbours tried per visit.") var localSearchNeighbours: Int?
-    @Option(help: "Local search: passes at most.") var localSearchPasses: Int?
-    @Option(help: "Go back to the best after this many iterations without a new best.") var restartAfter: Int?
-    @Option(help: "Crossover after this many iterations per visit without a new best (SolveParameters.crossoverAfterPerVisit).")
-    var crossoverAfter: Double?
-    @Flag(help: "No crossover (the search before issue 16's sixth part).") var noCrossover = false
-    @Option(help: "Crossover: largest share of the parent's routes copied.") var crossoverShare: Double?
-    @Option(help: "Crossover: parents drawn from a pool of this many (SolveParameters.elitePoolSize).") var elitePool: Int?
-    @Option(help: "Elite pool: smallest broken-pairs distance between members.") var eliteDistance: Double?
-    @Option(help: "... and within this many temperatures of the best cost.")
-    var localSearchBestMargin = SolveParameters(stop: .init(maxIterations: 1)).localSearchBestMargin
-    @Option(help: "Share of string removals done as split strings (SolveParameters.splitStrings).") var splitStrings: Double?
-    @Option(help: "Annealing trajectories at once, one per thread (SolveParameters.trajectories).") var trajectories = 1
-    @Option(help: "Iterations between the trajectories' exchanges (SolveParameters.shareEvery).") var shareEvery: Int?
-    @Option(help: "End temperature, likewise.") var endTemperature = SolveParameters(stop: .init(maxIterations: 1)).endTemperature
+    @OptionGroup var search: SearchOptions
 
     func run() throws {
         let bks = try loadBKS()
@@ -48,21 +30,7 @@ struct SolomonBench: ParsableCommand {
             }
             let stop = iterations.map { StoppingCriterion(maxIterations: $0) } ?? StoppingCriterion(maxSeconds: seconds)
             var parameters = SolveParameters(seed: seed, stop: stop)
-            parameters.startTemperature = startTemperature
-            parameters.endTemperature = endTemperature
-            parameters.localSearch = localSearch
-            parameters.restartAfter = restartAfter
-            if let crossoverAfter { parameters.crossoverAfterPerVisit = crossoverAfter }
-            if noCrossover { parameters.crossoverAfterPerVisit = nil }
-            if let crossoverShare { parameters.crossoverRouteShare = crossoverShare }
-            if let elitePool { parameters.elitePoolSize = elitePool }
-            if let eliteDistance { parameters.eliteMinDistance = eliteDistance }
-            parameters.trajectories = trajectories
-            if let splitStrings { parameters.splitStrings = splitStrings }
-            if let shareEvery { parameters.shareEvery = shareEvery }
-            parameters.localSearchBestMargin = localSearchBestMargin
-            if let localSearchNeighbours { parameters.localSearchNeighbours = localSearchNeighbours }
-            if let localSearchPasses { parameters.localSearchPasses = localSearchPasses }
+            search.apply(to: &parameters)
             let result = solve(instance.solverInstance(), parameters: parameters)
             let routes = result.routes.filter { !$0.isEmpty }
             switch instance.check(routes: routes) {

@@ -23,22 +23,7 @@ struct UKWeekBench: ParsableCommand {
     var before = false
     @Option(name: .customLong("weight"), help: "Override a weight, KEY=VALUE (problem file keys); repeatable.") var weightOverrides: [String] = []
     @Option(name: .customLong("continuity-share"), help: "Share of iterations for the continuity moves.") var continuityShare: Double?
-    @Flag(help: "Search with granular local search (SolveParameters.localSearch).") var localSearch = false
-    @Option(help: "Local search: neighbours tried per visit.") var localSearchNeighbours: Int?
-    @Option(help: "Go back to the best after this many iterations without a new best.") var restartAfter: Int?
-    @Option(help: "Crossover after this many iterations per visit without a new best (SolveParameters.crossoverAfterPerVisit).")
-    var crossoverAfter: Double?
-    @Flag(help: "No crossover (the search before issue 16's sixth part).") var noCrossover = false
-    @Option(help: "Start temperature (SolveParameters.startTemperature).") var startTemperature: Double?
-    @Option(help: "End temperature (SolveParameters.endTemperature).") var endTemperature: Double?
-    @Option(help: "Crossover: largest share of the parent's routes copied.") var crossoverShare: Double?
-    @Option(help: "Crossover: parents drawn from a pool of this many (SolveParameters.elitePoolSize).") var elitePool: Int?
-    @Option(help: "Elite pool: smallest broken-pairs distance between members.") var eliteDistance: Double?
-    @Option(help: "Share of string removals done as split strings (SolveParameters.splitStrings).") var splitStrings: Double?
-    @Option(help: "Annealing trajectories at once, one per thread (SolveParameters.trajectories).") var trajectories = 1
-    @Option(help: "Iterations between the trajectories' exchanges (SolveParameters.shareEvery).") var shareEvery: Int?
-    @Option(help: "Local search: passes at most.") var localSearchPasses: Int?
-    @Option(help: "Local search: only within this many temperatures of the best.") var localSearchBestMargin: Double?
+    @OptionGroup var search: SearchOptions
     @Flag(name: .customLong("no-run-construction"), help: "Construct visit by visit, not run by run.") var noRunConstruction = false
     @Flag(name: .customLong("no-warm-start"), help: "Week two without previous_carers (last week's carer of each call).")
     var noWarmStart = false
@@ -74,24 +59,10 @@ struct UKWeekBench: ParsableCommand {
             var parameters = SolveParameters(
                 seed: seed, stop: iterations.map { StoppingCriterion(maxIterations: $0) } ?? StoppingCriterion(maxSeconds: seconds))
             parameters.continuityMoves = !before
-            if let startTemperature { parameters.startTemperature = startTemperature }
-            if let endTemperature { parameters.endTemperature = endTemperature }
+            search.apply(to: &parameters)
             if let continuityShare { parameters.continuityShare = continuityShare }
             parameters.runConstruction = !noRunConstruction
             parameters.warmStart = !before
-            parameters.localSearch = localSearch
-            if let restartAfter { parameters.restartAfter = restartAfter }
-            if let crossoverAfter { parameters.crossoverAfterPerVisit = crossoverAfter }
-            if noCrossover { parameters.crossoverAfterPerVisit = nil }
-            if let crossoverShare { parameters.crossoverRouteShare = crossoverShare }
-            if let elitePool { parameters.elitePoolSize = elitePool }
-            if let eliteDistance { parameters.eliteMinDistance = eliteDistance }
-            parameters.trajectories = trajectories
-            if let splitStrings { parameters.splitStrings = splitStrings }
-            if let shareEvery { parameters.shareEvery = shareEvery }
-            if let localSearchNeighbours { parameters.localSearchNeighbours = localSearchNeighbours }
-            if let localSearchPasses { parameters.localSearchPasses = localSearchPasses }
-            if let localSearchBestMargin { parameters.localSearchBestMargin = localSearchBestMargin }
             let result = solve(compiled.instance, parameters: parameters)
             let t4 = clock.now
             let roster = RosterBuilder.roster(compiled, result, seed: seed)
