@@ -8,9 +8,9 @@ import CareModel
 /// differs. Predecessors, not shifts, because twin shifts (the same vehicle type, or a carer's
 /// interchangeable days) make two equal sets of routes look different by shift. A newcomer
 /// nearer than `minDistance` to its nearest member replaces that member only if cheaper, so
-/// near copies of one local optimum do not fill the pool (a newcomer can still be near a second
-/// member; that rule, tuned as it is, was measured, not the stricter one); otherwise it replaces
-/// the most expensive member when the pool is full and it is cheaper.
+/// near copies of one local optimum do not fill the pool (it may still be near a second member:
+/// this rule is the one measured, a stricter one was not); otherwise it replaces the most
+/// expensive member when the pool is full and it is cheaper.
 struct ElitePool {
     /// One solution of the pool, with its predecessors (for distances) computed once.
     struct Member {
