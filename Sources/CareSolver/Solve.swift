@@ -84,11 +84,11 @@ public struct SolveParameters: Sendable {
     /// routes of a parent from the elite pool into the current solution (`RouteCrossover`); nil
     /// (or with `restartAfter` set, or not a positive number) never does. Per visit so that a
     /// stall means the same on any size: an iteration ruins about ten visits, so 20 per visit is
-    /// about 200 ruins of each visit without a new best. 20 is 2,000 iterations on Solomon's 100 customers, where it
-    /// did as well as 1,000 and better than 5,000 and lowered the gap on hard instances by two
-    /// fifths at equal iterations, and 43,000 on a one-hub care week of 2,164 visits, whose best
-    /// still improves that often at 10 s; a stall of 2,000 there cost 3 % travel (BENCHMARKS.md,
-    /// "Issue 16, sixth part"). With several trajectories, one that continues from another's
+    /// about 200 ruins of each visit without a new best. 20 is 2,000 iterations on Solomon's 100
+    /// customers, where it did as well as 1,000 and better than 5,000 and lowered the gap on hard
+    /// instances by two fifths at equal iterations, and 43,000 on a one-hub care week of 2,164
+    /// visits, whose best still improves that often at 10 s; a stall of 2,000 there cost 3 %
+    /// travel (BENCHMARKS.md, "Issue 16, sixth part"). With several trajectories, one that continues from another's
     /// solution at a barrier starts counting its stall again.
     public var crossoverAfterPerVisit: Double? = 20
     /// The crossover copies at most this share of the parent's used routes (at least one).
@@ -131,8 +131,8 @@ public struct SolveParameters: Sendable {
 /// stall, a region of the routes of a parent from the elite pool (`ElitePool`) is copied into
 /// the current solution (`RouteCrossover`). With `parameters.localSearch`, a recreated solution
 /// about to be accepted, near the best, is polished by granular local search on the visits it
-/// placed. Anytime: whenever it stops it
-/// returns the best solution seen. Time is read only through `parameters.stop`.
+/// placed. Anytime: whenever it stops it returns the best solution seen. Time is read only
+/// through `parameters.stop`.
 public func solve(
     _ instance: SolverInstance, parameters: SolveParameters, progress: ((SolveProgress) -> Void)? = nil
 ) -> SolveResult {
