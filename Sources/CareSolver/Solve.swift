@@ -173,9 +173,10 @@ extension SearchSolution {
             (recordedStart[$0], $0) < (recordedStart[$1], $1)
         }
         for v in assigned {
-            let places = (0..<SolverVisit.maxWorkers).compactMap { k -> (shift: Int, position: Int)? in
+            var places = InsertionPlaces()
+            for k in 0..<SolverVisit.maxWorkers where recorded[Self.slot(v, k)] >= 0 {
                 let s = recorded[Self.slot(v, k)]
-                return s >= 0 ? (s, routes[s].count) : nil
+                places.append((s, routes[s].count))
             }
             apply(v, Insertion(places: places, start: recordedStart[v], delta: 0))
         }

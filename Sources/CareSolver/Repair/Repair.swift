@@ -132,7 +132,7 @@ private func keep(_ p: RepairRequest.Previous, in solution: SearchSolution, rng:
     guard p.workers.count == visit.workersNeeded, Set(p.workers).count == p.workers.count else { return false }
     if !visit.pinnedWorkers.isEmpty && Set(visit.pinnedWorkers) != Set(p.workers) { return false }
     solution.candidates(for: p.visit, blink: 0, rng: &rng, into: &buffer)
-    var places: [(shift: Int, position: Int)] = []
+    var places = InsertionPlaces()
     var lo = Int.min
     var hi = Int.max
     for w in p.workers {

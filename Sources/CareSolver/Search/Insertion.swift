@@ -2,11 +2,43 @@
 /// visit with several workers, the shared start.
 struct Insertion {
     /// (shift, position) per worker.
-    var places: [(shift: Int, position: Int)]
+    var places: InsertionPlaces
     /// The shared start (only meaningful with several workers).
     var start: Int
     /// Objective change, excluding the removed unassigned penalty (same for every option).
     var delta: Int
+}
+
+/// An insertion's (shift, position) pairs, one per worker, held inline rather than in an array:
+/// an insertion is built for every visit recreate places and every visit a ruin removes, and an
+/// array there was a heap allocation each time (issue 16 asks for none in the insertion loop).
+/// Holds up to `capacity` places (`SolverVisit.maxWorkers`, checked by a test).
+struct InsertionPlaces: RandomAccessCollection {
+    typealias Element = (shift: Int, position: Int)
+    static let capacity = 3
+    private var shifts = InlineArray<3, Int>(repeating: -1)
+    private var positions = InlineArray<3, Int>(repeating: -1)
+    private var stored = 0
+
+    /// No places (a removal's restore fills them in).
+    init() {}
+
+    /// One place: a single-worker visit's insertion.
+    init(_ shift: Int, _ position: Int) { append((shift, position)) }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { stored }
+    subscript(i: Int) -> Element {
+        precondition(i >= 0 && i < stored, "insertion place out of range")
+        return (shifts[i], positions[i])
+    }
+
+    mutating func append(_ place: Element) {
+        precondition(stored < Self.capacity, "more workers than InsertionPlaces holds")
+        shifts[stored] = place.shift
+        positions[stored] = place.position
+        stored += 1
+    }
 }
 
 /// One feasible position in one route, with the start interval it allows.

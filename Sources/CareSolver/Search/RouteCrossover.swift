@@ -83,7 +83,7 @@ struct RouteCrossover {
             guard let c = buffer.first(where: { $0.shift == s && $0.position == end }),
                 solution.breakRuleHolds(s, inserting: v, at: end, window: solution.window(v), removingAt: nil)
             else { continue }
-            solution.apply(v, Insertion(places: [(s, end)], start: c.lo, delta: c.delta))
+            solution.apply(v, Insertion(places: InsertionPlaces(s, end), start: c.lo, delta: c.delta))
             placed.append(v)
         }
         var inPool = Array(repeating: false, count: instance.visits.count)

@@ -6,13 +6,10 @@ extension SearchSolution {
             slots[Self.slot(v, k)] = place.shift
         }
         start[v] = insertion.start
-        var workers: [Int] = []
         for place in insertion.places {
             routes[place.shift].insert(v, at: place.position)
             refresh(place.shift, insertedAt: place.position)
-            let w = instance.shifts[place.shift].worker
-            workers.append(w)
-            addPair(client: visit.client, worker: w)
+            addPair(client: visit.client, worker: instance.shifts[place.shift].worker)
         }
         let late = max(0, insertion.start - visit.windowEnd)
         if late > 0 {
@@ -20,7 +17,11 @@ extension SearchSolution {
             lateCount[late] += 1
             maxLate = max(maxLate, late)
         }
-        if preferenceCost(v, workers: workers) > 0 {
+        // `preferenceCost` without an array of the workers (an allocation per insertion).
+        let preferred = visit.preferredWorkers
+        if instance.weights.preference > 0 && !preferred.isEmpty
+            && !insertion.places.contains(where: { preferred.contains(instance.shifts[$0.shift].worker) })
+        {
             preferenceMiss[v] = true
             preferenceMisses += 1
         }
@@ -40,7 +41,7 @@ extension SearchSolution {
     @discardableResult
     func remove(_ v: Int) -> Insertion {
         let visit = instance.visits[v]
-        var places: [(shift: Int, position: Int)] = []
+        var places = InsertionPlaces()
         for k in 0..<SolverVisit.maxWorkers {
             let s = slots[Self.slot(v, k)]
             if s < 0 { break }

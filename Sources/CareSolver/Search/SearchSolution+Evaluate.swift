@@ -43,69 +43,75 @@ extension SearchSolution {
             }
             if linkLo > linkHi { return }
         }
-        for s in instance.candidateShifts[v] {
-            let shift = instance.shifts[s]
-            // Travel is the shift's worker's: a walker and a driver take different times. Only
-            // then is a matrix fetched per shift (a copy retains its storage, a cost per shift).
-            if shift.mode != mode {
-                mode = shift.mode
-                tt = instance.travelTime(mode: mode)
-                tc = instance.travelCost(mode: mode)
-            }
-            let w = shift.worker
-            if let pinned, pinned != w { continue }
-            if !barred.isEmpty && barred.contains(w) { continue }
-            if routeLoad[s] + demand > shift.capacity { continue }
-            let route = routes[s]
-            let n = route.count
-            if n == 0 && oneEmptyTwin && hasEmptyTwin(before: s, twinBefore) { continue }
-            let e = earliest[s]
-            let l = latest[s]
-            let worker = instance.workers[w]
-            // Without continuity weights the count of the pair's visits is not read at all.
-            let continuity = valuesContinuity ? continuityDelta(client: client, worker: w, adding: 1) : 0
-            let paidBefore = workerPaid[w]
-            // Before position p the visit fits only if it can end by l[p] (the latest start of
-            // the visit it would go before); latest starts rise along a route, so the positions
-            // that cannot start early enough are skipped by bisection instead of tried one by one.
-            // Both rest on travel and durations never being negative (ProblemValidator refuses them).
-            var p0 = 0
-            var past = n
-            let needed = max(windowStart, linkLo) + visitDuration
-            while p0 < past {
-                let mid = (p0 + past) / 2
-                if l[mid] < needed { p0 = mid + 1 } else { past = mid }
-            }
-            for p in p0...n {
-                let prevEnd = p == 0 ? shift.start : e[p - 1] + duration[route[p - 1]]
-                if prevEnd > latestStart { break }  // later positions start later still
-                if blink > 0 && rng.nextUnit() < blink { continue }
-                let prevLoc = p == 0 ? shift.home : location[route[p - 1]]
-                let lo = max(prevEnd + tt[prevLoc, here], windowStart, linkLo)
-                var hi = min(latestStart, linkHi)
-                var travel = tc[prevLoc, here]
-                var paid = visitDuration
-                if p < n {
-                    let next = location[route[p]]
-                    hi = min(hi, l[p] - tt[here, next] - visitDuration)
-                    travel += tc[here, next] - tc[prevLoc, next]
-                    if instance.paidTravel {
-                        paid += tt[here, next] + (p > 0 ? tt[prevLoc, here] - tt[prevLoc, next] : 0)
+        // The routes and their caches through buffer pointers: `routes[s]` copied out of the
+        // array of arrays retains and releases its storage, three times per shift, which was
+        // a quarter of the search's time on Solomon (perf, rc103); read in place, it is not.
+        routes.withUnsafeBufferPointer { routesP in
+            earliest.withUnsafeBufferPointer { earliestP in
+                latest.withUnsafeBufferPointer { latestP in
+                    for s in instance.candidateShifts[v] {
+                        let shift = instance.shifts[s]
+                        // Travel is the shift's worker's: a walker and a driver take different times. Only
+                        // then is a matrix fetched per shift (a copy retains its storage, a cost per shift).
+                        if shift.mode != mode {
+                            mode = shift.mode
+                            tt = instance.travelTime(mode: mode)
+                            tc = instance.travelCost(mode: mode)
+                        }
+                        let w = shift.worker
+                        if let pinned, pinned != w { continue }
+                        if !barred.isEmpty && barred.contains(w) { continue }
+                        if routeLoad[s] + demand > shift.capacity { continue }
+                        let n = routesP[s].count
+                        if n == 0 && oneEmptyTwin && hasEmptyTwin(before: s, twinBefore) { continue }
+                        let worker = instance.workers[w]
+                        // Without continuity weights the count of the pair's visits is not read at all.
+                        let continuity = valuesContinuity ? continuityDelta(client: client, worker: w, adding: 1) : 0
+                        let paidBefore = workerPaid[w]
+                        // Before position p the visit fits only if it can end by l[p] (the latest start of
+                        // the visit it would go before); latest starts rise along a route, so the positions
+                        // that cannot start early enough are skipped by bisection instead of tried one by one.
+                        // Both rest on travel and durations never being negative (ProblemValidator refuses them).
+                        var p0 = 0
+                        var past = n
+                        let needed = max(windowStart, linkLo) + visitDuration
+                        while p0 < past {
+                            let mid = (p0 + past) / 2
+                            if latestP[s][mid] < needed { p0 = mid + 1 } else { past = mid }
+                        }
+                        for p in p0...n {
+                            let prevEnd = p == 0 ? shift.start : earliestP[s][p - 1] + duration[routesP[s][p - 1]]
+                            if prevEnd > latestStart { break }  // later positions start later still
+                            if blink > 0 && rng.nextUnit() < blink { continue }
+                            let prevLoc = p == 0 ? shift.home : location[routesP[s][p - 1]]
+                            let lo = max(prevEnd + tt[prevLoc, here], windowStart, linkLo)
+                            var hi = min(latestStart, linkHi)
+                            var travel = tc[prevLoc, here]
+                            var paid = visitDuration
+                            if p < n {
+                                let next = location[routesP[s][p]]
+                                hi = min(hi, latestP[s][p] - tt[here, next] - visitDuration)
+                                travel += tc[here, next] - tc[prevLoc, next]
+                                if instance.paidTravel {
+                                    paid += tt[here, next] + (p > 0 ? tt[prevLoc, here] - tt[prevLoc, next] : 0)
+                                }
+                            } else {
+                                let back = shift.returnsHome ? tt[here, shift.home] : 0
+                                hi = min(hi, shift.end - back - visitDuration)
+                                if shift.returnsHome { travel += tc[here, shift.home] - (n > 0 ? tc[prevLoc, shift.home] : 0) }
+                                if instance.paidTravel && p > 0 { paid += tt[prevLoc, here] }
+                            }
+                            if lo > hi { continue }
+                            let newPaid = paidBefore + paid
+                            if newPaid > worker.maxPaid && !ignoringPaidCap { continue }
+                            let shortfallChange = max(0, worker.contracted - newPaid) - max(0, worker.contracted - paidBefore)
+                            var delta = weights.travel * travel + weights.shortfall * shortfallChange + continuity
+                            // A double-up's lateness depends on the shared start: its combination adds it.
+                            if single && lo > windowEnd { delta += latenessCost(lateBy: lo - windowEnd) }
+                            out.append(Candidate(shift: s, position: p, worker: w, lo: lo, hi: hi, delta: delta, paid: paid))
+                        }
                     }
-                } else {
-                    let back = shift.returnsHome ? tt[here, shift.home] : 0
-                    hi = min(hi, shift.end - back - visitDuration)
-                    if shift.returnsHome { travel += tc[here, shift.home] - (n > 0 ? tc[prevLoc, shift.home] : 0) }
-                    if instance.paidTravel && p > 0 { paid += tt[prevLoc, here] }
                 }
-                if lo > hi { continue }
-                let newPaid = paidBefore + paid
-                if newPaid > worker.maxPaid && !ignoringPaidCap { continue }
-                let shortfallChange = max(0, worker.contracted - newPaid) - max(0, worker.contracted - paidBefore)
-                var delta = weights.travel * travel + weights.shortfall * shortfallChange + continuity
-                // A double-up's lateness depends on the shared start: its combination adds it.
-                if single && lo > windowEnd { delta += latenessCost(lateBy: lo - windowEnd) }
-                out.append(Candidate(shift: s, position: p, worker: w, lo: lo, hi: hi, delta: delta, paid: paid))
             }
         }
     }
@@ -183,12 +189,12 @@ extension SearchSolution {
             }
             let first = buffer[best]
             if breakRuleHolds(first.shift, inserting: v, at: first.position, window: window(first), removingAt: nil) {
-                return Insertion(places: [(first.shift, first.position)], start: first.lo, delta: total(first))
+                return Insertion(places: InsertionPlaces(first.shift, first.position), start: first.lo, delta: total(first))
             }
             var options = buffer.map { (total($0), $0) }
             options.sort { ($0.0, $0.1.shift, $0.1.position) < ($1.0, $1.1.shift, $1.1.position) }
             for (delta, c) in options.dropFirst() where breakRuleHolds(c.shift, inserting: v, at: c.position, window: window(c), removingAt: nil) {
-                return Insertion(places: [(c.shift, c.position)], start: c.lo, delta: delta)
+                return Insertion(places: InsertionPlaces(c.shift, c.position), start: c.lo, delta: delta)
             }
             return nil
         }
@@ -214,7 +220,9 @@ extension SearchSolution {
             if t > visit.windowEnd { delta += latenessCost(lateBy: t - visit.windowEnd) }
             if let best, best.delta <= delta { return }
             for c in picked where !breakRuleHolds(c.shift, inserting: v, at: c.position, window: (t, t), removingAt: nil) { return }
-            best = Insertion(places: picked.map { ($0.shift, $0.position) }, start: t, delta: delta)
+            var places = InsertionPlaces()
+            for c in picked { places.append((c.shift, c.position)) }
+            best = Insertion(places: places, start: t, delta: delta)
         }
         func extend(from: Int, lo: Int, hi: Int, cost: Int) {
             if chosen.count == k {

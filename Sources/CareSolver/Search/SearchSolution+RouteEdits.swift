@@ -27,37 +27,36 @@ extension SearchSolution {
     /// (`p + 1` with `v` in the route, `p` without). The leg from home is not paid, and the trip
     /// home, where it counts, leaves from the last visit (an empty route has none).
     private func legs(of v: Int, in s: Int, at p: Int, next: Int) -> (cost: Int, paid: Int) {
-        let route = routes[s]
-        let shift = instance.shifts[s]
-        let tt = instance.travelTime(mode: shift.mode)
-        let tc = instance.travelCost(mode: shift.mode)
-        let location = instance.location
-        let here = location[v]
-        let prev = p == 0 ? shift.home : location[route[p - 1]]
-        // Visits in the route other than `v`.
-        let others = route.count - (next - p)
-        var cost = tc[prev, here]
-        var paid = instance.duration[v]
-        if next < route.count {
-            let after = location[route[next]]
-            cost += tc[here, after] - tc[prev, after]
-            if instance.paidTravel { paid += tt[here, after] - (p > 0 ? tt[prev, after] : 0) }
-        } else if shift.returnsHome {
-            cost += tc[here, shift.home] - (others > 0 ? tc[prev, shift.home] : 0)
+        // Read in place (`routes[s]`, the matrices and locations not copied into locals): each
+        // copy retained and released its storage, and this runs for every insertion and removal.
+        routes.withUnsafeBufferPointer { routesP in
+            let shift = instance.shifts[s]
+            let mode = shift.mode
+            let n = routesP[s].count
+            let here = instance.location[v]
+            let prev = p == 0 ? shift.home : instance.location[routesP[s][p - 1]]
+            // Visits in the route other than `v`.
+            let others = n - (next - p)
+            var cost = instance.cost(mode, prev, here)
+            var paid = instance.duration[v]
+            if next < n {
+                let after = instance.location[routesP[s][next]]
+                cost += instance.cost(mode, here, after) - instance.cost(mode, prev, after)
+                if instance.paidTravel { paid += instance.time(mode, here, after) - (p > 0 ? instance.time(mode, prev, after) : 0) }
+            } else if shift.returnsHome {
+                cost += instance.cost(mode, here, shift.home) - (others > 0 ? instance.cost(mode, prev, shift.home) : 0)
+            }
+            if instance.paidTravel && p > 0 { paid += instance.time(mode, prev, here) }
+            return (cost, paid)
         }
-        if instance.paidTravel && p > 0 { paid += tt[prev, here] }
-        return (cost, paid)
     }
 
     /// Opens (`inserted`) or closes the slot at `p` in route `s`'s earliest and latest starts and
     /// recomputes them from there: earliest forward from `p`, latest backward from the position
     /// before the first unchanged one. Writes the starts of visits without a fixed one.
     private func updateStarts(_ s: Int, from p: Int, inserted: Bool) {
-        let route = routes[s]
         let shift = instance.shifts[s]
-        let tt = instance.travelTime(mode: shift.mode)
-        let (location, duration, fixedStart) = (instance.location, instance.duration, instance.fixedStart)
-        let n = route.count
+        let mode = shift.mode
         // Taken out of the class and put back, as in `refresh`: one access each, no copies.
         var e: [Int] = []
         var l: [Int] = []
@@ -73,38 +72,44 @@ extension SearchSolution {
         // The visit put in has no cached start to compare with; after a removal, the visit now
         // at `p` (or before it) has.
         let fresh = inserted ? p : -1
-        var time = p == 0 ? shift.start : e[p - 1] + duration[route[p - 1]]
-        var loc = p == 0 ? shift.home : location[route[p - 1]]
-        let earliestStart = instance.earliestStart
-        e.withUnsafeMutableBufferPointer { e in
-            start.withUnsafeMutableBufferPointer { start in
-                for i in p..<n {
-                    let u = route[i]
-                    // `window(u)`, read through the buffer: `start` is not touched as an
-                    // array while this closure writes it.
-                    let lo = fixedStart[u] && isAssigned(u) ? start[u] : earliestStart[u]
-                    let begin = max(time + tt[loc, location[u]], lo)
-                    if i != fresh && begin == e[i] { break }
-                    e[i] = begin
-                    if !fixedStart[u] { start[u] = begin }
-                    time = begin + duration[u]
-                    loc = location[u]
+        // The route and the instance's columns read in place, as in `legs`: copies of them
+        // retained and released their storage on every insertion and removal.
+        routes.withUnsafeBufferPointer { routesP in
+            let n = routesP[s].count
+            var time = p == 0 ? shift.start : e[p - 1] + instance.duration[routesP[s][p - 1]]
+            var loc = p == 0 ? shift.home : instance.location[routesP[s][p - 1]]
+            e.withUnsafeMutableBufferPointer { e in
+                start.withUnsafeMutableBufferPointer { start in
+                    for i in p..<n {
+                        let u = routesP[s][i]
+                        // `window(u)`, read through the buffer: `start` is not touched as an
+                        // array while this closure writes it.
+                        let fixed = instance.fixedStart[u]
+                        let lo = fixed && isAssigned(u) ? start[u] : instance.earliestStart[u]
+                        let here = instance.location[u]
+                        let begin = max(time + instance.time(mode, loc, here), lo)
+                        if i != fresh && begin == e[i] { break }
+                        e[i] = begin
+                        if !fixed { start[u] = begin }
+                        time = begin + instance.duration[u]
+                        loc = here
+                    }
                 }
             }
-        }
-        let last = inserted ? p : p - 1
-        if last >= 0 {
-            var next =
-                last == n - 1
-                ? shift.end - (shift.returnsHome ? tt[location[route[n - 1]], shift.home] : 0)
-                : l[last + 1] - tt[location[route[last]], location[route[last + 1]]]
-            l.withUnsafeMutableBufferPointer { l in
-                for i in stride(from: last, through: 0, by: -1) {
-                    let u = route[i]
-                    let latestStart = min(window(u).hi, next - duration[u])
-                    if i != fresh && latestStart == l[i] { break }
-                    l[i] = latestStart
-                    if i > 0 { next = latestStart - tt[location[route[i - 1]], location[u]] }
+            let last = inserted ? p : p - 1
+            if last >= 0 {
+                var next =
+                    last == n - 1
+                    ? shift.end - (shift.returnsHome ? instance.time(mode, instance.location[routesP[s][n - 1]], shift.home) : 0)
+                    : l[last + 1] - instance.time(mode, instance.location[routesP[s][last]], instance.location[routesP[s][last + 1]])
+                l.withUnsafeMutableBufferPointer { l in
+                    for i in stride(from: last, through: 0, by: -1) {
+                        let u = routesP[s][i]
+                        let latestStart = min(window(u).hi, next - instance.duration[u])
+                        if i != fresh && latestStart == l[i] { break }
+                        l[i] = latestStart
+                        if i > 0 { next = latestStart - instance.time(mode, instance.location[routesP[s][i - 1]], instance.location[u]) }
+                    }
                 }
             }
         }
