@@ -138,7 +138,7 @@ extension SearchSolution {
             let client = instance.visits[v].client
             removePair(client: client, worker: oldWorker)
             addPair(client: client, worker: newWorker)
-            let miss = preferenceCost(v, workers: [newWorker]) > 0
+            let miss = preferenceCost(v, workers: CollectionOfOne(newWorker)) > 0
             if miss != preferenceMiss[v] {
                 preferenceMiss[v] = miss
                 preferenceMisses += miss ? 1 : -1

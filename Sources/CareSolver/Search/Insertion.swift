@@ -12,12 +12,14 @@ struct Insertion {
 /// An insertion's (shift, position) pairs, one per worker, held inline rather than in an array:
 /// an insertion is built for every visit recreate places and every visit a ruin removes, and an
 /// array there was a heap allocation each time (issue 16 asks for none in the insertion loop).
-/// Holds up to `capacity` places (`SolverVisit.maxWorkers`, checked by a test).
+/// Holds up to `capacity` places (`SolverVisit.maxWorkers`, checked by a test), in plain stored
+/// properties: `InlineArray` would need Swift 6.2 and macOS 26, above what the package declares.
 struct InsertionPlaces: RandomAccessCollection {
     typealias Element = (shift: Int, position: Int)
     static let capacity = 3
-    private var shifts = InlineArray<3, Int>(repeating: -1)
-    private var positions = InlineArray<3, Int>(repeating: -1)
+    private var first: Element = (-1, -1)
+    private var second: Element = (-1, -1)
+    private var third: Element = (-1, -1)
     private var stored = 0
 
     /// No places (a removal's restore fills them in).
@@ -30,13 +32,20 @@ struct InsertionPlaces: RandomAccessCollection {
     var endIndex: Int { stored }
     subscript(i: Int) -> Element {
         precondition(i >= 0 && i < stored, "insertion place out of range")
-        return (shifts[i], positions[i])
+        switch i {
+        case 0: return first
+        case 1: return second
+        default: return third
+        }
     }
 
     mutating func append(_ place: Element) {
-        precondition(stored < Self.capacity, "more workers than InsertionPlaces holds")
-        shifts[stored] = place.shift
-        positions[stored] = place.position
+        switch stored {
+        case 0: first = place
+        case 1: second = place
+        case 2: third = place
+        default: preconditionFailure("more workers than InsertionPlaces holds")
+        }
         stored += 1
     }
 }

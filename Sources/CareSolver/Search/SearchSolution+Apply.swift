@@ -17,11 +17,8 @@ extension SearchSolution {
             lateCount[late] += 1
             maxLate = max(maxLate, late)
         }
-        // `preferenceCost` without an array of the workers (an allocation per insertion).
-        let preferred = visit.preferredWorkers
-        if instance.weights.preference > 0 && !preferred.isEmpty
-            && !insertion.places.contains(where: { preferred.contains(instance.shifts[$0.shift].worker) })
-        {
+        // The workers as a lazy view: an array of them was an allocation per insertion.
+        if preferenceCost(v, workers: insertion.places.lazy.map { self.instance.shifts[$0.shift].worker }) > 0 {
             preferenceMiss[v] = true
             preferenceMisses += 1
         }
