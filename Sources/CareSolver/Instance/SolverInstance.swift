@@ -13,9 +13,10 @@ public struct SolverInstance: Sendable {
     /// first are `travelTime` and `travelCost` (neighbour lists are built from them).
     public let travelTimes: [Matrix<Int>]
     public let travelCosts: [Matrix<Int>]
-    /// The travel time and cost of one leg in mode `mode`, read in place: unlike
-    /// `travelTime(mode:)` no matrix is copied, so nothing is retained per call.
+    /// The travel time of one leg in mode `mode`, read in place: unlike `travelTime(mode:)` no
+    /// matrix is copied, so nothing is retained per call.
     @inline(__always) func time(_ mode: Int, _ i: Int, _ j: Int) -> Int { mode == 0 ? travelTime[i, j] : travelTimes[mode][i, j] }
+    /// The travel cost of one leg in mode `mode`, read in place (as `time`).
     @inline(__always) func cost(_ mode: Int, _ i: Int, _ j: Int) -> Int { mode == 0 ? travelCost[i, j] : travelCosts[mode][i, j] }
     /// The travel times of mode `mode`; mode 0 without going through the array, whose extra
     /// retain on every call cost the search several per cent of its iterations.
