@@ -32,28 +32,45 @@ struct StringRemoval {
         let lMax = max(1.0, min(Double(maxStringLength), averageLength))
         let ksMax = 4 * averageRemoved / (1 + lMax) - 1
         let stringCount = Int(rng.nextUnit() * ksMax) + 1
+        // Sized once: grown one append at a time they were reallocated several times a ruin.
         var ruinedRoutes: [Int] = []
+        ruinedRoutes.reserveCapacity(stringCount)
         var removed: [(Int, Insertion)] = []
-        for v in [seed] + instance.neighbours[seed] {
+        removed.reserveCapacity(2 * stringCount * Int(lMax))
+        // The seed, then its neighbours (`[seed] + neighbours` copied the list every ruin).
+        let near = instance.neighbours[seed]
+        for n in -1..<near.count {
             if ruinedRoutes.count >= stringCount { break }
+            let v = n < 0 ? seed : near[n]
             guard solution.isAssigned(v) else { continue }
             let s = solution.slots[SearchSolution.slot(v, 0)]
             if ruinedRoutes.contains(s) { continue }
             ruinedRoutes.append(s)
-            let route = solution.routes[s]
-            guard let position = route.firstIndex(of: v) else { continue }
-            let length = Int(rng.nextUnit() * min(lMax, Double(route.count))) + 1
-            if splitRate > 0, length < route.count, rng.nextUnit() < splitRate {
-                var kept = 1
-                while kept < route.count - length && rng.nextUnit() > keptBeta { kept += 1 }
-                let stretch = length + kept
-                let first = max(0, min(position - rng.nextInt(stretch), route.count - stretch))
-                let keptFirst = first + rng.nextInt(length + 1)
-                for i in first..<(first + stretch) where i < keptFirst || i >= keptFirst + kept { solution.ruin(route[i], into: &removed) }
-                continue
+            let count = solution.routes[s].count
+            guard let position = solution.routes[s].firstIndex(of: v) else { continue }
+            let length = Int(rng.nextUnit() * min(lMax, Double(count))) + 1
+            var first: Int
+            var kept = 0
+            var keptFirst = 0
+            if splitRate > 0, length < count, rng.nextUnit() < splitRate {
+                kept = 1
+                while kept < count - length && rng.nextUnit() > keptBeta { kept += 1 }
+                first = max(0, min(position - rng.nextInt(length + kept), count - length - kept))
+                keptFirst = first + rng.nextInt(length + 1)
+            } else {
+                first = max(0, min(position - rng.nextInt(length), count - length))
             }
-            let first = max(0, min(position - rng.nextInt(length), route.count - length))
-            for u in route[first..<(first + length)] { solution.ruin(u, into: &removed) }
+            // The string's visits are copied into the solution's reused list before any is
+            // removed: holding the route itself while removing from it copied the route once
+            // per string.
+            var string = solution.ruinScratch
+            solution.ruinScratch = []
+            string.removeAll(keepingCapacity: true)
+            for i in first..<(first + length + kept) where i < keptFirst || i >= keptFirst + kept {
+                string.append(solution.routes[s][i])
+            }
+            for u in string { solution.ruin(u, into: &removed) }
+            solution.ruinScratch = string
         }
         return removed
     }

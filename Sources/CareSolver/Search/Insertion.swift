@@ -48,6 +48,12 @@ struct InsertionPlaces: RandomAccessCollection {
         }
         stored += 1
     }
+
+    /// Takes off the last place (the combination search backtracking).
+    mutating func removeLast() {
+        precondition(stored > 0, "no insertion place to remove")
+        stored -= 1
+    }
 }
 
 /// One feasible position in one route, with the start interval it allows.

@@ -69,6 +69,7 @@ struct Recreate {
         }
         keyed.sort { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }
         var placed: [Int] = []
+        placed.reserveCapacity(keyed.count)
         for (_, _, _, v) in keyed {
             if let insertion = solution.bestInsertion(for: v, blink: blinkRate, rng: &rng, buffer: &buffer) {
                 solution.apply(v, insertion)

@@ -30,7 +30,12 @@ extension SearchSolution {
         // Assigned link partners bound the start and may rule workers out.
         var linkLo = Int.min
         var linkHi = Int.max
+        // The workers a different-carer link rules out, in the solution's reused list (taken
+        // out and put back): a new array per evaluation was a heap allocation in the loop.
         var barred: [Int] = []
+        swap(&barred, &barredScratch)
+        barred.removeAll(keepingCapacity: true)
+        defer { swap(&barred, &barredScratch) }
         if !ignoringLinks {
             for i in instance.linksOf[v] {
                 let link = instance.links[i]
@@ -39,7 +44,12 @@ extension SearchSolution {
                 let range = link.range(for: v, partnerStart: start[u])
                 linkLo = max(linkLo, range.lo)
                 linkHi = min(linkHi, range.hi)
-                if link.differentWorkers { barred += shifts(of: u).map { instance.shifts[$0].worker } }
+                guard link.differentWorkers else { continue }
+                for k in 0..<SolverVisit.maxWorkers {
+                    let shift = slots[Self.slot(u, k)]
+                    if shift < 0 { break }
+                    barred.append(instance.shifts[shift].worker)
+                }
             }
             if linkLo > linkHi { return }
         }
@@ -200,51 +210,5 @@ extension SearchSolution {
             return nil
         }
         return bestCombination(for: v, candidates: &buffer)
-    }
-
-    /// Chooses `workersNeeded` candidates with distinct workers, overlapping start intervals and
-    /// all pinned workers, minimising summed cost; the shared start is the earliest common one.
-    private func bestCombination(for v: Int, candidates: inout [Candidate]) -> Insertion? {
-        let visit = instance.visits[v]
-        let k = visit.workersNeeded
-        candidates.sort { ($0.delta, $0.shift, $0.position) < ($1.delta, $1.shift, $1.position) }
-        // Many positions rarely help; the cheapest few dozen hold the best combinations.
-        let pool = Array(candidates.prefix(48))
-        var best: Insertion?
-        var chosen: [Int] = []
-        func consider() {
-            let picked = chosen.map { pool[$0] }
-            let workers = picked.map(\.worker)
-            if !visit.pinnedWorkers.allSatisfy(workers.contains) { return }
-            let t = picked.map(\.lo).max() ?? 0
-            var delta = picked.reduce(0) { $0 + $1.delta } + preferenceCost(v, workers: workers)
-            if t > visit.windowEnd { delta += latenessCost(lateBy: t - visit.windowEnd) }
-            if let best, best.delta <= delta { return }
-            for c in picked where !breakRuleHolds(c.shift, inserting: v, at: c.position, window: (t, t), removingAt: nil) { return }
-            var places = InsertionPlaces()
-            for c in picked { places.append((c.shift, c.position)) }
-            best = Insertion(places: places, start: t, delta: delta)
-        }
-        func extend(from: Int, lo: Int, hi: Int, cost: Int) {
-            if chosen.count == k {
-                consider()
-                return
-            }
-            for i in from..<pool.count {
-                let c = pool[i]
-                // Later candidates cost at least c.delta each (sorted), so this bounds every
-                // completion from here; deltas can be negative (shortfall relief), hence the product.
-                if let best, cost + c.delta * (k - chosen.count) >= best.delta { break }
-                if chosen.contains(where: { pool[$0].worker == c.worker }) { continue }
-                let newLo = max(lo, c.lo)
-                let newHi = min(hi, c.hi)
-                if newLo > newHi { continue }
-                chosen.append(i)
-                extend(from: i + 1, lo: newLo, hi: newHi, cost: cost + c.delta)
-                chosen.removeLast()
-            }
-        }
-        extend(from: 0, lo: Int.min, hi: Int.max, cost: 0)
-        return best
     }
 }

@@ -67,6 +67,10 @@ final class SearchSolution {
     @exclusivity(unchecked) var lateTotal = 0
     @exclusivity(unchecked) var maxLate = 0
     @exclusivity(unchecked) var lateCount: [Int] = [0]
+    /// Reused by `candidates` for the workers different-carer links rule out.
+    @exclusivity(unchecked) var barredScratch: [Int] = []
+    /// Reused by `StringRemoval` for the visits of the string it removes.
+    @exclusivity(unchecked) var ruinScratch: [Int] = []
 
     /// An empty solution: every visit unassigned.
     init(_ instance: SolverInstance) {

@@ -191,7 +191,10 @@ final class Trajectory {
                 placed.append(v)
             }
         }
-        var pool = removed.map(\.0).filter { !solution.isAssigned($0) }
+        // One array sized for all that may join it (a map and a filter were two, and appends grew it).
+        var pool: [Int] = []
+        pool.reserveCapacity(removed.count + roundMates.count + 3)
+        for (v, _) in removed where !solution.isAssigned(v) { pool.append(v) }
         for v in roundMates where !solution.isAssigned(v) && !pool.contains(v) { pool.append(v) }
         // A few visits left out get another chance each iteration.
         for _ in 0..<min(3, solution.unassigned.count) {
