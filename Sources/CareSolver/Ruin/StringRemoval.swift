@@ -32,13 +32,14 @@ struct StringRemoval {
         let lMax = max(1.0, min(Double(maxStringLength), averageLength))
         let ksMax = 4 * averageRemoved / (1 + lMax) - 1
         let stringCount = Int(rng.nextUnit() * ksMax) + 1
-        // Sized once: grown one append at a time they were reallocated several times a ruin.
+        // Sized up front for the usual ruin: grown one append at a time they were reallocated
+        // several times a ruin (linked partners, removed too, can still outgrow `removed`).
+        let near = instance.neighbours[seed]
         var ruinedRoutes: [Int] = []
-        ruinedRoutes.reserveCapacity(stringCount)
+        ruinedRoutes.reserveCapacity(min(stringCount, near.count + 1))
         var removed: [(Int, Insertion)] = []
         removed.reserveCapacity(2 * stringCount * Int(lMax))
         // The seed, then its neighbours (`[seed] + neighbours` copied the list every ruin).
-        let near = instance.neighbours[seed]
         for n in -1..<near.count {
             if ruinedRoutes.count >= stringCount { break }
             let v = n < 0 ? seed : near[n]
@@ -49,7 +50,7 @@ struct StringRemoval {
             let count = solution.routes[s].count
             guard let position = solution.routes[s].firstIndex(of: v) else { continue }
             let length = Int(rng.nextUnit() * min(lMax, Double(count))) + 1
-            var first: Int
+            let first: Int
             var kept = 0
             var keptFirst = 0
             if splitRate > 0, length < count, rng.nextUnit() < splitRate {

@@ -5,7 +5,7 @@ extension SearchSolution {
     /// Reorders `candidates` (the caller's buffer) and allocates nothing.
     func bestCombination(for v: Int, candidates: inout [Candidate]) -> Insertion? {
         let count = Self.keepCheapest(Self.combinationPool, of: &candidates)
-        var search = CombinationSearch(solution: self, visit: v)
+        var search = CombinationSearch(solution: self, for: v)
         candidates.withUnsafeBufferPointer { all in
             search.extend(pool: UnsafeBufferPointer(rebasing: all[0..<count]), from: 0, lo: Int.min, hi: Int.max, cost: 0)
         }
@@ -15,12 +15,14 @@ extension SearchSolution {
     /// Candidates a double-up's combinations are drawn from: the cheapest few dozen hold the best.
     static let combinationPool = 48
 
-    /// Moves the `limit` cheapest candidates, by (delta, shift, position), to the front of
-    /// `candidates` in that order and returns how many there are; the rest are overwritten.
+    /// Moves the `limit` cheapest candidates (`limit` > 0), by (delta, shift, position), to the
+    /// front of `candidates` in that order and returns how many there are. Entries from the
+    /// returned count on are left in no useful order (some repeat, evicted ones are gone).
     /// The same as sorting and taking a prefix (the key never ties: a shift's positions differ),
     /// but in place: `sort` allocated its merge buffer on every double-up evaluated.
     static func keepCheapest(_ limit: Int, of candidates: inout [Candidate]) -> Int {
         func less(_ a: Candidate, _ b: Candidate) -> Bool { (a.delta, a.shift, a.position) < (b.delta, b.shift, b.position) }
+        precondition(limit > 0, "keepCheapest needs room for at least one candidate")
         var kept = 0
         candidates.withUnsafeMutableBufferPointer { c in
             for i in c.indices {
@@ -45,14 +47,18 @@ extension SearchSolution {
 /// cut once its cost cannot beat the best found. The indices chosen are held inline (at most
 /// `SolverVisit.maxWorkers`), so a search allocates nothing.
 struct CombinationSearch {
+    /// The solution whose routes the candidates were priced in.
     let solution: SearchSolution
+    /// The double-up, by index and its data.
     let v: Int
     let visit: SolverVisit
     /// The cheapest combination so far.
     private(set) var best: Insertion?
+    /// The chosen candidates: indices into the pool, held inline in the places' `shift` field
+    /// (`InsertionPlaces` already holds up to `SolverVisit.maxWorkers` pairs without the heap).
     private var chosen = InsertionPlaces()
 
-    init(solution: SearchSolution, visit v: Int) {
+    init(solution: SearchSolution, for v: Int) {
         self.solution = solution
         self.v = v
         visit = solution.instance.visits[v]
@@ -93,8 +99,9 @@ struct CombinationSearch {
             t = max(t, pool[place.shift].lo)
             delta += pool[place.shift].delta
         }
-        // `preferenceCost`'s rule, asked without a lazy view of the workers: its closure,
-        // capturing the pool, was a heap allocation for every combination considered.
+        // `preferenceCost`'s rule, asked of the chosen candidates directly: passing it a lazy
+        // view of their workers (a closure capturing the pool) still heap-allocated for every
+        // combination considered (measured; the search before this built two arrays there).
         let preferred = visit.preferredWorkers
         if !preferred.isEmpty && !picked.contains(where: { preferred.contains(pool[$0.shift].worker) }) {
             delta += solution.instance.weights.preference

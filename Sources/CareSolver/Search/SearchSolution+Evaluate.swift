@@ -3,7 +3,8 @@ import CareModel
 extension SearchSolution {
     /// Every feasible position for visit `v` (time windows, capacity, weekly paid cap, pins),
     /// each with its cost; positions are skipped at random with probability `blink`.
-    /// Evaluates only: nothing is changed.
+    /// Evaluates only: nothing is changed but the solution's reused list of barred workers (a
+    /// solution belongs to one trajectory on one thread, and nothing here calls back into this).
     /// `ignoringPaidCap` and `ignoringLinks` are for diagnosis only: they tell whether the weekly
     /// cap or a link is what blocks a visit. With `oneEmptyTwin`, of empty twin shifts
     /// (`SolverInstance.twinBefore`) only the first is offered: its positions are the others'.

@@ -21,30 +21,44 @@ struct CombinationSearchTests {
         #expect(buffer.prefix(kept).map(\.position) == sorted.prefix(48).map(\.position))
     }
 
-    /// Every double-up of a care week (links, pins, lateness, the break rule), taken out of a
-    /// recreated roster in turn: the combination found is the cheapest of every set of the pool's
-    /// candidates with distinct workers, a common start, the pinned workers and the break rule
-    /// kept, found in the same order (the first of equally cheap ones).
-    @Test(arguments: [UInt64(5), 6, 7, 8])
-    func combinationIsTheCheapestByBruteForce(_ seed: UInt64) {
+    /// Every double-up of four care weeks (links, pins on every other double-up, lateness, the
+    /// break rule), unplaced or taken out of a recreated roster in turn: the combination found is
+    /// the cheapest of every set of the pool's candidates with distinct workers, a common start,
+    /// the pinned workers and the break rule kept, found in the same order (the first of equally
+    /// cheap ones).
+    @Test func combinationIsTheCheapestByBruteForce() {
+        var compared = 0
+        var pinnedCompared = 0
+        for seed in UInt64(5)...8 { Self.compareWithBruteForce(seed: seed, compared: &compared, pinned: &pinnedCompared) }
+        // A week has few double-ups; over four weeks, enough, pinned ones among them.
+        #expect(compared >= 10 && pinnedCompared >= 2, "\(compared) compared, \(pinnedCompared) pinned")
+    }
+
+    /// One week's double-ups compared, counting those with a combination and those pinned too.
+    static func compareWithBruteForce(seed: UInt64, compared: inout Int, pinned pinnedCompared: inout Int) {
         let instance = ContinuityMovesTests.richInstance(seed: seed, pinned: true)
         let solution = SearchSolution(instance)
         var rng = SplitMix64(seed: seed)
         var buffer: [Candidate] = []
         _ = Recreate().recreate(Array(instance.visits.indices), in: solution, order: .random, rng: &rng, buffer: &buffer)
-        var compared = 0
-        for v in instance.visits.indices where instance.visits[v].workersNeeded > 1 && solution.isAssigned(v) && solution.canRemove(v) {
-            let restore = solution.remove(v)
+        for v in instance.visits.indices where instance.visits[v].workersNeeded > 1 {
+            // An assigned double-up is taken out (when it may be) and put back afterwards.
+            var restore: Insertion?
+            if solution.isAssigned(v) {
+                guard solution.canRemove(v) else { continue }
+                restore = solution.remove(v)
+            }
             solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer)
             var pool = buffer
             let found = solution.bestCombination(for: v, candidates: &buffer)
             let expected = Self.bruteForce(solution, v, &pool)
             #expect(found?.delta == expected?.delta && found?.start == expected?.start)
             #expect(found.map { Array($0.places.map(\.shift)) } == expected.map { Array($0.places.map(\.shift)) })
+            #expect(found.map { Array($0.places.map(\.position)) } == expected.map { Array($0.places.map(\.position)) })
             if found != nil { compared += 1 }
-            solution.apply(v, restore)
+            if found != nil && !instance.visits[v].pinnedWorkers.isEmpty { pinnedCompared += 1 }
+            if let restore { solution.apply(v, restore) }
         }
-        #expect(compared >= 4)
     }
 
     /// Every `workersNeeded`-subset of the 48 cheapest candidates, in index order.

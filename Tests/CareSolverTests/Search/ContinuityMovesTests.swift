@@ -11,7 +11,8 @@ struct ContinuityMovesTests {
     /// late, a link between each client's first two visits, and a history for half the clients.
     /// With `mixedModes`, every third worker travels by a second mode, three times slower (a
     /// walker among drivers), so each operator is checked across routes of different modes.
-    /// With `pinned`, every seventh one-carer visit is pinned to one of its allowed carers.
+    /// With `pinned`, every seventh one-carer visit is pinned to one of its allowed carers, and
+    /// every other double-up to one of its allowed carers (the other carer is free).
     static func richInstance(seed: UInt64 = 5, mixedModes: Bool = false, pinned: Bool = false) -> SolverInstance {
         let base = ProblemCompiler.compile(SolveTests.sampleWeek("2026-W48", clients: 30, seed: seed)).instance
         let visits = base.visits.enumerated().map { v, visit in
@@ -19,7 +20,7 @@ struct ContinuityMovesTests {
                 location: visit.location, windowStart: visit.windowStart, windowEnd: visit.windowEnd, duration: visit.duration,
                 workersNeeded: visit.workersNeeded, unassignedPenalty: visit.unassignedPenalty, client: visit.client,
                 preferredWorkers: visit.preferredWorkers,
-                pinnedWorkers: pinned && v % 7 == 0 && visit.workersNeeded == 1 && !visit.allowedWorkers.isEmpty
+                pinnedWorkers: pinned && (visit.workersNeeded == 1 ? v % 7 == 0 : v % 2 == 0) && !visit.allowedWorkers.isEmpty
                     ? [visit.allowedWorkers[v % visit.allowedWorkers.count]] : visit.pinnedWorkers,
                 allowedWorkers: visit.allowedWorkers,
                 lateAllowed: v % 5 == 0 ? 30 : 0)
