@@ -103,6 +103,17 @@ public struct SolveParameters: Sendable {
     /// Two solutions whose broken-pairs distance (share of visit-and-worker slots with another
     /// predecessor) is below this are one solution to the pool, which keeps the cheaper.
     public var eliteMinDistance = 0.15
+    /// On this share of stalls (`crossoverAfterPerVisit`), when the best serves every visit, a
+    /// route elimination (`RouteElimination`, SISR's fleet minimisation) tries first to serve
+    /// them all with one route fewer, for at most `routeEliminationStepsPerVisit` steps per visit
+    /// and at most `routeEliminationTriesPerBest` times from one best; a success becomes the
+    /// current solution, a failure ends in the crossover. Off (0) by default: it takes rc103 out
+    /// of its twelve-route trap on every seed tried, but over all of Solomon at equal iterations
+    /// it moves the runs above 1 % to other instances (rc101 ends on sixteen routes instead of
+    /// fifteen) and does not lower the mean (BENCHMARKS.md, "Issue 16, tenth part").
+    public var routeEliminationShare = 0.0
+    public var routeEliminationStepsPerVisit = 10.0
+    public var routeEliminationTriesPerBest = 1
     /// Share of SISR's string removals done as split strings (`StringRemoval.splitRate`).
     public var splitStrings = 0.0
     /// Annealing trajectories run at once, one per thread (`ParallelSearch`), each for the whole
@@ -129,7 +140,9 @@ public struct SolveParameters: Sendable {
 /// random removals with blinking greedy insertion and, when continuity is weighted, a client's
 /// pair, week or run, or a worker's round copied to another day, rebuilt team-first. After a
 /// stall, a region of the routes of a parent from the elite pool (`ElitePool`) is copied into
-/// the current solution (`RouteCrossover`). With `parameters.localSearch`, a recreated solution
+/// the current solution (`RouteCrossover`); with `parameters.routeEliminationShare` above 0, on
+/// that share of stalls the best is first given one route fewer if every visit still fits
+/// (`RouteElimination`). With `parameters.localSearch`, a recreated solution
 /// about to be accepted, near the best, is polished by granular local search on the visits it
 /// placed. Anytime: whenever it stops it returns the best solution seen. Time is read only
 /// through `parameters.stop`.

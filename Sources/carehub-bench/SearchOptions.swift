@@ -18,6 +18,12 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Crossover: largest share of the parent's routes copied.") var crossoverShare: Double?
     @Option(help: "Crossover: parents drawn from a pool of this many (SolveParameters.elitePoolSize).") var elitePool: Int?
     @Option(help: "Elite pool: smallest broken-pairs distance between members.") var eliteDistance: Double?
+    @Option(help: "Share of stalls that first try to serve every visit with one route fewer (SolveParameters.routeEliminationShare).")
+    var routeElimination: Double?
+    @Option(help: "Route elimination: steps per visit at most (SolveParameters.routeEliminationStepsPerVisit).")
+    var routeEliminationSteps: Double?
+    @Option(help: "Route elimination: attempts from one best at most (SolveParameters.routeEliminationTriesPerBest).")
+    var routeEliminationTries: Int?
     @Option(help: "Share of string removals done as split strings (SolveParameters.splitStrings).") var splitStrings: Double?
     @Option(help: "Annealing trajectories at once, one per thread (SolveParameters.trajectories).") var trajectories = 1
     @Option(help: "Iterations between the trajectories' exchanges (SolveParameters.shareEvery).") var shareEvery: Int?
@@ -36,6 +42,9 @@ struct SearchOptions: ParsableArguments {
         if let crossoverShare { parameters.crossoverRouteShare = crossoverShare }
         if let elitePool { parameters.elitePoolSize = elitePool }
         if let eliteDistance { parameters.eliteMinDistance = eliteDistance }
+        if let routeElimination { parameters.routeEliminationShare = routeElimination }
+        if let routeEliminationSteps { parameters.routeEliminationStepsPerVisit = routeEliminationSteps }
+        if let routeEliminationTries { parameters.routeEliminationTriesPerBest = routeEliminationTries }
         if let splitStrings { parameters.splitStrings = splitStrings }
         parameters.trajectories = trajectories
         if let shareEvery { parameters.shareEvery = shareEvery }

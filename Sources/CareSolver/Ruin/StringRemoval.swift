@@ -16,17 +16,18 @@ struct StringRemoval {
     var keptBeta = 0.01
 
     /// Removes visits (never ones whose removal would break the break rule) and returns, in
-    /// removal order, each visit with how to restore it.
-    func ruin(_ solution: SearchSolution, rng: inout SplitMix64) -> [(Int, Insertion)] {
+    /// removal order, each visit with how to restore it. The strings are cut around a random
+    /// assigned visit, or around `around` (assigned or not: its neighbours' routes are cut).
+    func ruin(_ solution: SearchSolution, rng: inout SplitMix64, around: Int? = nil) -> [(Int, Insertion)] {
         let instance = solution.instance
         guard solution.assignedCount > 0 else { return [] }
-        var seed = rng.nextInt(instance.visits.count)
+        var seed = around ?? rng.nextInt(instance.visits.count)
         var tries = 0
-        while !solution.isAssigned(seed) && tries < 64 {
+        while around == nil && !solution.isAssigned(seed) && tries < 64 {
             seed = rng.nextInt(instance.visits.count)
             tries += 1
         }
-        if !solution.isAssigned(seed) { return [] }
+        if around == nil && !solution.isAssigned(seed) { return [] }
         let nonEmpty = solution.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
         let averageLength = Double(solution.routes.reduce(0) { $0 + $1.count }) / Double(max(1, nonEmpty))
         let lMax = max(1.0, min(Double(maxStringLength), averageLength))

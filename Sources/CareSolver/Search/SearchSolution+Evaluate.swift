@@ -8,6 +8,7 @@ extension SearchSolution {
     /// `ignoringPaidCap` and `ignoringLinks` are for diagnosis only: they tell whether the weekly
     /// cap or a link is what blocks a visit. With `oneEmptyTwin`, of empty twin shifts
     /// (`SolverInstance.twinBefore`) only the first is offered: its positions are the others'.
+    /// With `closedEmptyRoutes` set, no empty route is offered at all.
     func candidates(
         for v: Int, blink: Double, rng: inout SplitMix64, into out: inout [Candidate], ignoringPaidCap: Bool = false,
         ignoringLinks: Bool = false, oneEmptyTwin: Bool = false
@@ -28,6 +29,7 @@ extension SearchSolution {
         let duration = instance.duration
         let location = instance.location
         let twinBefore = instance.twinBefore
+        let closedEmpty = closedEmptyRoutes
         // Assigned link partners bound the start and may rule workers out.
         var linkLo = Int.min
         var linkHi = Int.max
@@ -75,7 +77,7 @@ extension SearchSolution {
                         if !barred.isEmpty && barred.contains(w) { continue }
                         if routeLoad[s] + demand > shift.capacity { continue }
                         let n = routesP[s].count
-                        if n == 0 && oneEmptyTwin && hasEmptyTwin(before: s, twinBefore) { continue }
+                        if n == 0 && (closedEmpty || oneEmptyTwin && hasEmptyTwin(before: s, twinBefore)) { continue }
                         let worker = instance.workers[w]
                         // Without continuity weights the count of the pair's visits is not read at all.
                         let continuity = valuesContinuity ? continuityDelta(client: client, worker: w, adding: 1) : 0

@@ -71,6 +71,9 @@ final class SearchSolution {
     @exclusivity(unchecked) var barredScratch: [Int] = []
     /// Reused by `StringRemoval` for the visits of the string it removes.
     @exclusivity(unchecked) var ruinScratch: [Int] = []
+    /// No empty route is offered to any visit (`RouteElimination`'s copy, while it pushes one
+    /// route's visits into the others).
+    @exclusivity(unchecked) var closedEmptyRoutes = false
 
     /// An empty solution: every visit unassigned.
     init(_ instance: SolverInstance) {

@@ -25,6 +25,8 @@ final class Trajectory {
     private let crossover: RouteCrossover
     /// Iterations without a new best before a crossover (`SolveParameters.crossoverAfterPerVisit`).
     private let crossoverStall: Int?
+    /// Steps a route elimination may take (`SolveParameters.routeEliminationStepsPerVisit`).
+    private let eliminationSteps: Int
 
     /// What changes as the trajectory runs. `run` works on a local copy and stores it back, so
     /// the loop reads and writes locals as the single search always did, not a class's stored
@@ -48,6 +50,11 @@ final class Trajectory {
         /// With a pool of more than one: the best since the last crossover when that is not
         /// `best` (nil while it is), offered to the pool at the next stall.
         var epochBest: (cost: Int, slots: [Int], start: [Int])?
+        /// An attempt to serve every visit with one route fewer, begun at a stall
+        /// (`SolveParameters.routeEliminationShare`); nil between attempts.
+        var elimination: RouteElimination?
+        /// The best's cost at the last attempts, and how many were made from it.
+        var eliminatedFrom = (cost: Int.max, tries: 0)
     }
     private var state: State
 
@@ -73,6 +80,8 @@ final class Trajectory {
             guard parameters.restartAfter == nil, perVisit.isFinite, perVisit > 0 else { return nil }
             return max(1, Int(min(perVisit * visitCount, Double(Int.max / 2))))
         }
+        let steps = parameters.routeEliminationStepsPerVisit * visitCount
+        eliminationSteps = steps.isFinite && steps > 0 ? Int(min(steps, Double(Int.max / 2))) : 0
         var localSearch = LocalSearch()
         localSearch.neighbourLimit = parameters.localSearchNeighbours
         localSearch.maxPasses = parameters.localSearchPasses
@@ -99,6 +108,8 @@ final class Trajectory {
             state.epochBest = copy.cost > state.best.cost ? (copy.cost, copy.slots, copy.start) : nil
         }
         state.lastBest = state.iteration
+        // An attempt on this trajectory's old best would hand back a solution the chain has left.
+        state.elimination = nil
     }
 
     /// Runs iterations until `stop` says so (on this trajectory's own iteration count) or
@@ -141,9 +152,19 @@ final class Trajectory {
 
     /// One iteration: ruin, recreate, perhaps polish, then accept or undo.
     private func step(_ s: inout State, temperature: Double) {
-        // After a stall, copy a region of an elite's routes into the current solution.
+        // A route elimination under way takes the iteration.
+        if s.elimination != nil {
+            eliminationStep(&s)
+            return
+        }
+        // After a stall, try to serve every visit of the best with one route fewer, or copy a
+        // region of an elite's routes into the current solution.
         if let stall = crossoverStall, s.iteration - s.lastBest > stall, s.current != s.best.cost {
-            crossFromElite(&s)
+            if startElimination(&s) {
+                eliminationStep(&s)
+            } else {
+                crossFromElite(&s)
+            }
             return
         }
         // After a stall, continue from the best instead of wherever annealing drifted.
@@ -240,6 +261,39 @@ extension Trajectory {
         // An empty pool always takes its first offer, so there is a member to draw.
         guard let parent = s.elites.draw(rng: &s.rng) else { preconditionFailure("empty elite pool after an offer") }
         _ = crossover.cross(into: s.solution, best: (parent.slots, parent.start), orders: orders, rng: &s.rng, buffer: &s.buffer)
+        startEpoch(&s)
+    }
+
+    /// Begins a route elimination on the best, on a share of stalls
+    /// (`SolveParameters.routeEliminationShare`); false when none begins.
+    private func startElimination(_ s: inout State) -> Bool {
+        let share = parameters.routeEliminationShare
+        guard share > 0, eliminationSteps > 0 else { return false }
+        if s.eliminatedFrom.cost != s.best.cost { s.eliminatedFrom = (s.best.cost, 0) }
+        guard s.eliminatedFrom.tries < parameters.routeEliminationTriesPerBest, s.rng.nextUnit() < share else { return false }
+        s.eliminatedFrom.tries += 1
+        s.elimination = RouteElimination(
+            instance, slots: s.best.slots, start: s.best.start, steps: eliminationSteps, strings: strings, rng: &s.rng)
+        return s.elimination != nil
+    }
+
+    /// One step of the route elimination under way. A success becomes the current solution and
+    /// starts an epoch as a crossover would; running out of steps ends in a crossover after all.
+    private func eliminationStep(_ s: inout State) {
+        s.elimination!.step(orders: orders, rng: &s.rng, buffer: &s.buffer)
+        if s.elimination!.succeeded {
+            s.solution = s.elimination!.finished()
+            s.elimination = nil
+            startEpoch(&s)
+        } else if s.elimination!.stepsLeft == 0 {
+            s.elimination = nil
+            crossFromElite(&s)
+        }
+    }
+
+    /// Makes the solution a crossover or a route elimination left the current one: it is the
+    /// best when cheaper, else the best of the stretch that starts here.
+    private func startEpoch(_ s: inout State) {
         s.current = s.solution.cost
         if s.current < s.best.cost {
             s.best = (s.current, s.solution.slots, s.solution.start)
