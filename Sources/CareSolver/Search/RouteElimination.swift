@@ -26,9 +26,10 @@ struct RouteElimination {
     private let strings: StringRemoval
     private let recreate = Recreate()
 
-    /// Starts an attempt on a copy of the solution recorded in `slots` and `start`, which must
-    /// serve every visit: empties one of its routes (of two drawn at random, the one with fewer
-    /// visits). Nil when no route can be emptied (one route, or none whose visits may all move).
+    /// Starts an attempt on a copy of the solution recorded in `slots` and `start`: empties one
+    /// of its routes (of two drawn at random, the one with fewer visits). Nil when the solution
+    /// leaves a visit out, has one route or none, `steps` is not positive, or the drawn route
+    /// keeps a visit that may not leave it (see below).
     init?(
         _ instance: SolverInstance, slots: [Int], start: [Int], steps: Int, strings: StringRemoval, rng: inout SplitMix64
     ) {
@@ -39,10 +40,15 @@ struct RouteElimination {
         let a = used[rng.nextInt(used.count)]
         let b = used[rng.nextInt(used.count)]
         let emptied = copy.routes[b].count < copy.routes[a].count ? b : a
+        // As in `RouteCrossover`: double-ups and linked visits first (removing one may be refused
+        // by the break rule or, with a caller's travel matrix, by a later visit's lateness, in
+        // this route or the partner's); without them the route empties whole, and an empty route
+        // keeps every rule, so the rest come off directly (`ruin` one by one could refuse a visit
+        // for the half-emptied route in between).
         var removed: [(Int, Insertion)] = []
-        for v in copy.routes[emptied] { copy.ruin(v, into: &removed) }
-        // A visit that may not leave (the break rule, a pinned start) keeps the route.
-        guard copy.routes[emptied].isEmpty else { return nil }
+        for v in copy.routes[emptied] where instance.fixedStart[v] { copy.ruin(v, into: &removed) }
+        guard copy.routes[emptied].allSatisfy({ !instance.fixedStart[$0] }) else { return nil }
+        for v in copy.routes[emptied] { _ = copy.remove(v) }
         copy.closedEmptyRoutes = true
         solution = copy
         absences = Array(repeating: 0, count: instance.visits.count)

@@ -108,8 +108,13 @@ final class Trajectory {
             state.epochBest = copy.cost > state.best.cost ? (copy.cost, copy.slots, copy.start) : nil
         }
         state.lastBest = state.iteration
-        // An attempt on this trajectory's old best would hand back a solution the chain has left.
-        state.elimination = nil
+        // An attempt on this trajectory's old best would hand back a solution the chain has left,
+        // so it is dropped, and does not count as a try. With several trajectories an attempt
+        // longer than `shareEvery` finishes only on the trajectory that is ahead at the barriers.
+        if state.elimination != nil {
+            state.elimination = nil
+            state.eliminatedFrom.tries -= 1
+        }
     }
 
     /// Runs iterations until `stop` says so (on this trajectory's own iteration count) or
@@ -270,6 +275,8 @@ extension Trajectory {
         let share = parameters.routeEliminationShare
         guard share > 0, eliminationSteps > 0 else { return false }
         if s.eliminatedFrom.cost != s.best.cost { s.eliminatedFrom = (s.best.cost, 0) }
+        // Only a best that serves every visit is tried, and only then is a number drawn.
+        guard !instance.visits.indices.contains(where: { s.best.slots[SearchSolution.slot($0, 0)] < 0 }) else { return false }
         guard s.eliminatedFrom.tries < parameters.routeEliminationTriesPerBest, s.rng.nextUnit() < share else { return false }
         s.eliminatedFrom.tries += 1
         s.elimination = RouteElimination(

@@ -30,12 +30,14 @@ struct RouteEliminationTests {
             let emptiedCount = elimination.solution.unassigned.count
             #expect(emptiedCount > 0)
             let orders = Recreate.orders(for: instance)
+            var leftOut = emptiedCount
             while elimination.stepsLeft > 0 && !elimination.succeeded {
                 elimination.step(orders: orders, rng: &rng, buffer: &buffer)
                 let copy = elimination.solution
                 let used = Set(copy.routes.indices.filter { !copy.routes[$0].isEmpty })
                 #expect(used.isSubset(of: usedBefore) && used.count < usedBefore.count)
-                #expect(copy.unassigned.count <= emptiedCount)
+                #expect(copy.unassigned.count <= leftOut, "more visits left out than a step before")
+                leftOut = copy.unassigned.count
             }
             let copy = elimination.solution
             #expect(MoveChecks.feasible(copy))
@@ -102,15 +104,22 @@ struct RouteEliminationTests {
         #expect(elimination.succeeded && elimination.finished().routes.filter { !$0.isEmpty }.count == 1)
     }
 
-    /// A search trying an elimination at every stall: the care week's roster passes the
-    /// independent checker and repeats exactly; r201's routes are feasible in exact arithmetic and
-    /// differ from the search without eliminations.
+    /// A search trying an elimination at every stall. The care week leaves visits out (its
+    /// sample has fewer carers than calls), so no attempt may begin and nothing may be drawn for
+    /// one: the roster passes the independent checker and equals the search's without
+    /// eliminations. r201's routes are feasible in exact arithmetic and differ from the search
+    /// without them.
     @Test func searchWithEliminationsIsValidAndDeterministic() throws {
         let compiled = ProblemCompiler.compile(RestartTests.week)
         var parameters = SolveParameters(seed: 2, stop: StoppingCriterion(maxIterations: 3000))
         parameters.crossoverAfterPerVisit = 200 / Double(compiled.instance.visits.count)
         parameters.routeEliminationShare = 1
-        _ = RestartTests.expectCheckedAndDeterministic(RestartTests.week, parameters)
+        let week = RestartTests.expectCheckedAndDeterministic(RestartTests.week, parameters)
+        var off = parameters
+        off.routeEliminationShare = 0
+        let plainWeek = solve(compiled.instance, parameters: off)
+        #expect(!week.unassigned.isEmpty)
+        #expect(plainWeek.cost == week.cost && plainWeek.assignments == week.assignments, "an elimination changed the care week")
 
         parameters.crossoverAfterPerVisit = 2
         parameters.routeEliminationStepsPerVisit = 5
