@@ -11,6 +11,9 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Local search: neighbours tried per visit.") var localSearchNeighbours: Int?
     @Option(help: "Local search: passes at most.") var localSearchPasses: Int?
     @Option(help: "Local search: only within this many temperatures of the best.") var localSearchBestMargin: Double?
+    @Flag(inversion: .prefixedNo, help: "Local search through time warp on plain VRPTW (SolveParameters.timeWarpLocalSearch).")
+    var timeWarp: Bool?
+    @Option(help: "Time warp: share of local-search results wanted without warp before repair.") var timeWarpFeasible: Double?
     @Option(help: "Go back to the best after this many iterations without a new best.") var restartAfter: Int?
     @Option(help: "Crossover after this many iterations per visit without a new best (SolveParameters.crossoverAfterPerVisit).")
     var crossoverAfter: Double?
@@ -36,6 +39,8 @@ struct SearchOptions: ParsableArguments {
         if let localSearchNeighbours { parameters.localSearchNeighbours = localSearchNeighbours }
         if let localSearchPasses { parameters.localSearchPasses = localSearchPasses }
         if let localSearchBestMargin { parameters.localSearchBestMargin = localSearchBestMargin }
+        if let timeWarp { parameters.timeWarpLocalSearch = timeWarp }
+        if let timeWarpFeasible { parameters.timeWarpFeasibleShare = timeWarpFeasible }
         if let restartAfter { parameters.restartAfter = restartAfter }
         if let crossoverAfter { parameters.crossoverAfterPerVisit = crossoverAfter }
         if noCrossover { parameters.crossoverAfterPerVisit = nil }

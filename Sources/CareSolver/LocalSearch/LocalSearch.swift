@@ -69,7 +69,7 @@ struct LocalSearch {
 
 extension SearchSolution {
     /// Undoes local-search moves, newest first.
-    func undo(_ journal: [RouteChange]) {
+    func undo<Journal: BidirectionalCollection<RouteChange>>(_ journal: Journal) {
         for change in journal.reversed() {
             replaceRoutes(change.a, change.oldA, change.b, change.oldB)
         }

@@ -116,6 +116,7 @@ extension SearchSolution {
         swap(&e, &earliest[s])
         swap(&l, &latest[s])
         tailsFresh[s] = false
+        routeVersions[s] &+= 1
         positionsFresh[s] = false
     }
 

@@ -59,6 +59,7 @@ extension SearchSolution {
         swap(&e, &earliest[s])
         swap(&l, &latest[s])
         tailsFresh[s] = false
+        routeVersions[s] &+= 1
         positionsFresh[s] = false
         account(s, cost: cost - routeCost[s], paid: paid - routePaid[s], load: load - routeLoad[s])
     }

@@ -32,6 +32,9 @@ final class SearchSolution {
     @exclusivity(unchecked) var tails: [RouteTails]
     /// `tailsFresh[s]`: `tails[s]` matches the route (see `updateTails`).
     @exclusivity(unchecked) var tailsFresh: [Bool]
+    /// `routeVersions[s]`: how many times route `s` has changed, for caches kept outside the
+    /// solution (`RouteSegments`) to see which routes to rebuild.
+    @exclusivity(unchecked) var routeVersions: [Int]
 
     /// `slots[slot(v, k)]`: the `k`-th shift serving visit `v`, or -1 (k < `SolverVisit.maxWorkers`).
     @exclusivity(unchecked) var slots: [Int]
@@ -87,6 +90,7 @@ final class SearchSolution {
         routeLoad = Array(repeating: 0, count: shiftCount)
         tails = Array(repeating: RouteTails(), count: shiftCount)
         tailsFresh = Array(repeating: true, count: shiftCount)
+        routeVersions = Array(repeating: 0, count: shiftCount)
         slots = Array(repeating: -1, count: SolverVisit.maxWorkers * instance.visits.count)
         positions = Array(repeating: -1, count: SolverVisit.maxWorkers * instance.visits.count)
         positionsFresh = Array(repeating: true, count: shiftCount)

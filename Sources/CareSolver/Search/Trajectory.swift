@@ -45,6 +45,9 @@ final class Trajectory {
         var buffer: [Candidate] = []
         var journal: [RouteChange] = []
         var localSearch: LocalSearch
+        /// Local search through time warp, in place of `localSearch` when asked for and the
+        /// instance is plain VRPTW (`SolveParameters.timeWarpLocalSearch`).
+        var warpSearch: WarpLocalSearch?
         /// The crossover's parents (`SolveParameters.elitePoolSize`).
         var elites: ElitePool
         /// With a pool of more than one: the best since the last crossover when that is not
@@ -86,12 +89,18 @@ final class Trajectory {
         localSearch.neighbourLimit = parameters.localSearchNeighbours
         localSearch.maxPasses = parameters.localSearchPasses
         var journal: [RouteChange] = []
-        if parameters.localSearch {
+        var warpSearch: WarpLocalSearch?
+        if parameters.timeWarpLocalSearch && WarpLocalSearch.applies(to: instance) {
+            warpSearch = WarpLocalSearch(instance: instance, targetFeasible: parameters.timeWarpFeasibleShare)
+            warpSearch!.neighbourLimit = parameters.localSearchNeighbours
+            warpSearch!.maxPasses = parameters.localSearchPasses
+            warpSearch!.improve(Array(instance.visits.indices), in: solution, journal: &journal)
+        } else if parameters.localSearch {
             localSearch.improve(Array(instance.visits.indices), in: solution, journal: &journal)
         }
         state = State(
             solution: solution, rng: rng, current: solution.cost, best: (solution.cost, solution.slots, solution.start),
-            localSearch: localSearch,
+            localSearch: localSearch, warpSearch: warpSearch,
             elites: ElitePool(capacity: parameters.elitePoolSize, minDistance: parameters.eliteMinDistance))
     }
 
@@ -234,10 +243,14 @@ final class Trajectory {
         // iteration it would cost most of the iterations (see `localSearchBestMargin`).
         s.journal.removeAll(keepingCapacity: true)
         let recreated = Double(solution.cost)
-        if parameters.localSearch && recreated < threshold
+        if (parameters.localSearch || s.warpSearch != nil) && recreated < threshold
             && recreated < Double(s.best.cost) + parameters.localSearchBestMargin * temperature
         {
-            s.localSearch.improve(placed, in: solution, journal: &s.journal)
+            if s.warpSearch != nil {
+                s.warpSearch!.improve(placed, in: solution, journal: &s.journal)
+            } else {
+                s.localSearch.improve(placed, in: solution, journal: &s.journal)
+            }
         }
         let candidate = solution.cost
         if Double(candidate) < threshold {

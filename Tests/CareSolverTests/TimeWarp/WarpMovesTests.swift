@@ -1,0 +1,92 @@
+import CareModel
+import SolomonBenchmark
+import Testing
+
+@testable import CareSolver
+
+/// Each time-warp move's evaluation (and its travel-only price) equals applying it and walking
+/// every route again, from states with and without warp; capacity is refused exactly when a
+/// route would pass it; undoing a move gives back the routes and caches before it, and the
+/// stretches rebuilt for the changed routes alone equal those of every route rebuilt.
+@Suite("Time-warp moves")
+struct WarpMovesTests {
+    @Test(arguments: ["c101", "r201"])
+    func evaluationsMatchApply(_ name: String) throws {
+        let instance = try SolomonTests.fixture(name).solverInstance()
+        let solution = MoveChecks.randomSolution(instance, seed: 7)
+        var segments = RouteSegments(instance)
+        segments.rebuildAll(solution)
+        var rng = SplitMix64(seed: 3)
+        var applied = 0
+        var refused = 0
+        var warpedStates = 0
+        for _ in 0..<3000 {
+            let v = rng.nextInt(instance.visits.count)
+            guard solution.isAssigned(v), let u = instance.neighbours[v].randomElement(using: &rng), solution.isAssigned(u) else { continue }
+            let a = solution.slots[SearchSolution.slot(v, 0)]
+            let b = solution.slots[SearchSolution.slot(u, 0)]
+            if a == b { continue }
+            let (i, j) = (solution.position(of: v), solution.position(of: u))
+            let routesBefore = solution.routes
+            let before = WarpWalk.total(solution)
+            #expect(before.warp == segments.warp && before.cost == solution.travelCost)
+            if before.warp > 0 { warpedStates += 1 }
+            let (loadA, loadB) = (solution.routeLoad[a], solution.routeLoad[b])
+            let (capA, capB) = (instance.shifts[a].capacity, instance.shifts[b].capacity)
+            let (dv, du) = (instance.demand[v], instance.demand[u])
+            let kind = rng.nextInt(5)
+            let delta: WarpMoveDelta?
+            let travelOnly: Int
+            let fits: Bool
+            switch kind {
+            case 0, 1:
+                let position = j + kind
+                delta = segments.relocateDelta(v, from: a, at: i, to: b, at: position)
+                travelOnly = segments.relocateCostDelta(v, from: a, at: i, to: b, at: position)
+                fits = loadB + dv <= capB
+            case 2:
+                delta = segments.swapDelta(v, a, at: i, u, b, at: j)
+                travelOnly = segments.swapCostDelta(v, a, at: i, u, b, at: j)
+                fits = loadA - dv + du <= capA && loadB - du + dv <= capB
+            default:
+                let (cutA, cutB) = kind == 3 ? (i, j + 1) : (i + 1, j)
+                delta = segments.twoOptStarDelta(a, cutA: cutA, b, cutB: cutB)
+                travelOnly = segments.twoOptStarCostDelta(a, cutA: cutA, b, cutB: cutB)
+                let (routeA, routeB) = (solution.routes[a], solution.routes[b])
+                let newA = routeA[..<cutA].reduce(0) { $0 + instance.demand[$1] } + routeB[cutB...].reduce(0) { $0 + instance.demand[$1] }
+                let newB = routeB[..<cutB].reduce(0) { $0 + instance.demand[$1] } + routeA[cutA...].reduce(0) { $0 + instance.demand[$1] }
+                fits = newA <= capA && newB <= capB
+            }
+            #expect((delta != nil) == fits, "capacity judged wrongly, move \(kind)")
+            guard let delta else {
+                refused += 1
+                continue
+            }
+            #expect(delta.cost == travelOnly, "the travel-only price differs, move \(kind)")
+            let change: RouteChange
+            switch kind {
+            case 0, 1: change = segments.relocate(v, from: a, at: i, to: b, at: j + kind, in: solution)
+            case 2: change = segments.swap(v, a, at: i, u, b, at: j, in: solution)
+            case 3: change = segments.twoOptStar(a, cutA: i, b, cutB: j + 1, in: solution)
+            default: change = segments.twoOptStar(a, cutA: i + 1, b, cutB: j, in: solution)
+            }
+            applied += 1
+            let after = WarpWalk.total(solution)
+            #expect(after.cost - before.cost == delta.cost && after.warp - before.warp == delta.warp, "move \(kind)")
+            #expect(solution.cost == solution.recomputedCost())
+            #expect(segments.warp == after.warp)
+            #expect(RouteSegmentTests.sameStretches(segments, rebuiltFrom: solution))
+            // Keep about a third of the moves, so that states drift into warp and out again.
+            if rng.nextInt(3) != 0 {
+                solution.undo([change])
+                segments.rebuildChanged(solution)
+                #expect(solution.routes == routesBefore && WarpWalk.total(solution) == before)
+                #expect(solution.cost == solution.recomputedCost() && RouteEditsTests.matchesFullRefresh(solution))
+                #expect(RouteSegmentTests.sameStretches(segments, rebuiltFrom: solution))
+            }
+        }
+        #expect(applied > 500 && warpedStates > 100, "applied \(applied), warped states \(warpedStates)")
+        // Wherever the moves left it, warped or not, the caches equal a full refresh.
+        #expect(RouteEditsTests.matchesFullRefresh(solution))
+    }
+}
