@@ -36,6 +36,18 @@ enum MoveChecks {
         return solution
     }
 
+    /// A random assigned visit `v` and one of its neighbours `u` on another route (`a` and `b`
+    /// their single-worker routes), or nil when the draw gives none: where moves between routes are.
+    static func neighbourPair(in solution: SearchSolution, rng: inout SplitMix64) -> (v: Int, u: Int, a: Int, b: Int)? {
+        let v = rng.nextInt(solution.instance.visits.count)
+        guard solution.isAssigned(v), let u = solution.instance.neighbours[v].randomElement(using: &rng), solution.isAssigned(u) else {
+            return nil
+        }
+        let a = solution.slots[SearchSolution.slot(v, 0)]
+        let b = solution.slots[SearchSolution.slot(u, 0)]
+        return a == b ? nil : (v, u, a, b)
+    }
+
     /// True when every route, recomputed from its visit list alone, keeps windows (fixed starts
     /// for double-ups, linked and lateness visits), the shift's end, capacity, the break rule,
     /// the workers' caps and who may do each visit; links keep their gaps and different

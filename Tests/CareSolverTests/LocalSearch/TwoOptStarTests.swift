@@ -25,11 +25,7 @@ struct TwoOptStarTests {
         var feasibleSeen = 0
         for _ in 0..<3000 {
             // Cut next to a visit and one of its neighbours, where feasible exchanges are.
-            let v = rng.nextInt(instance.visits.count)
-            guard solution.isAssigned(v), let u = instance.neighbours[v].randomElement(using: &rng), solution.isAssigned(u) else { continue }
-            let a = solution.slots[SearchSolution.slot(v, 0)]
-            let b = solution.slots[SearchSolution.slot(u, 0)]
-            if a == b { continue }
+            guard let (v, u, a, b) = MoveChecks.neighbourPair(in: solution, rng: &rng) else { continue }
             let cutA = solution.position(of: v) + rng.nextInt(2)
             let cutB = solution.position(of: u) + rng.nextInt(2)
             let (routeA, routeB) = (solution.routes[a], solution.routes[b])

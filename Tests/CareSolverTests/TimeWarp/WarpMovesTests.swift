@@ -21,11 +21,7 @@ struct WarpMovesTests {
         var refused = 0
         var warpedStates = 0
         for _ in 0..<3000 {
-            let v = rng.nextInt(instance.visits.count)
-            guard solution.isAssigned(v), let u = instance.neighbours[v].randomElement(using: &rng), solution.isAssigned(u) else { continue }
-            let a = solution.slots[SearchSolution.slot(v, 0)]
-            let b = solution.slots[SearchSolution.slot(u, 0)]
-            if a == b { continue }
+            guard let (v, u, a, b) = MoveChecks.neighbourPair(in: solution, rng: &rng) else { continue }
             let (i, j) = (solution.position(of: v), solution.position(of: u))
             let routesBefore = solution.routes
             let before = WarpWalk.total(solution)
