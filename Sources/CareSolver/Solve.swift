@@ -80,10 +80,11 @@ public struct SolveParameters: Sendable {
     /// each unit of time warp priced by a penalty adapted so that about `timeWarpFeasibleShare` of
     /// its results keep every window before a repair (PyVRP 0.x's target); a result still warped after
     /// the repair is undone, so only solutions that keep every window are ever current, best or
-    /// returned. On by default: over Solomon's 56 at 10 s on four seeds it lowered the mean gap
-    /// from 0.058 to 0.020 % (none above 1 %) with a quarter fewer iterations, and at equal
-    /// iterations from 0.115 to 0.090 %; where iterations are scarcer (a quarter fewer than
-    /// 215,000 per instance) it is behind (BENCHMARKS.md, "Issue 16, eleventh part").
+    /// returned. On by default: over Solomon's 56 at equal iterations (215,000 per instance, four
+    /// seeds) it lowered the mean gap from 0.115 to 0.090 %, and at 10 s on this machine (about
+    /// a million iterations per instance) from 0.058 to 0.020 % with a quarter fewer iterations.
+    /// At equal time where the search without it gets only about 215,000 iterations per
+    /// instance, it is behind (0.173 against 0.115 %) (BENCHMARKS.md, "Issue 16, eleventh part").
     public var timeWarpLocalSearch = true
     public var timeWarpFeasibleShare = 0.43
     /// Goes back to the best solution after this many iterations without a new best (a pool

@@ -60,7 +60,7 @@ struct WarpLocalSearch {
 
     /// Improves the routes around `visits` through warped routes and back; appends each applied
     /// move to `journal` (see `LocalSearch.improve`). The solution it leaves keeps every window;
-    /// it costs less than before unless a repair was needed.
+    /// it costs no more than before unless a repair was kept.
     mutating func improve(_ visits: [Int], in solution: SearchSolution, journal: inout [RouteChange]) {
         let mark = journal.count
         let entry = solution.cost

@@ -104,5 +104,6 @@ struct ParallelSearchTests {
             return
         }
         #expect(abs(distance - pinned) < 0.005)
+        #expect(result.routes.filter { !$0.isEmpty }.count == (timeWarp ? 6 : 7))
     }
 }

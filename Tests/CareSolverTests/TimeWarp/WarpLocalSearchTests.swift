@@ -23,10 +23,11 @@ struct WarpLocalSearchTests {
         }
         func variant(
             visits: [SolverVisit]? = nil, shifts: [SolverShift]? = nil, workers: [SolverWorker]? = nil, weights: Weights = Weights(travel: 1),
-            breakRule: BreakRule? = nil, links: [SolverLink] = [], time: Matrix<Int>? = nil, modes: Int = 0
+            breakRule: BreakRule? = nil, links: [SolverLink] = [], time: Matrix<Int>? = nil, cost: Matrix<Int>? = nil,
+            modes: Int = 0
         ) -> SolverInstance {
             SolverInstance(
-                travelTime: time ?? base.travelTime, travelCost: base.travelCost, visits: visits ?? base.visits,
+                travelTime: time ?? base.travelTime, travelCost: cost ?? base.travelCost, visits: visits ?? base.visits,
                 shifts: shifts ?? base.shifts, workers: workers ?? base.workers, clientCount: 1, weights: weights,
                 breakRule: breakRule, paidTravel: false, links: links,
                 otherModes: Array(repeating: (base.travelTime, base.travelCost), count: modes))
@@ -49,23 +50,29 @@ struct WarpLocalSearchTests {
         broken.append(("a break rule", variant(breakRule: BreakRule(maxSpanWithoutBreak: 3_600, minimumBreak: 200))))
         broken.append(("a second travel mode", variant(modes: 1)))
         broken.append(("continuity", variant(weights: Weights(travel: 1, continuity: 5))))
+        broken.append(("continuity per visit", variant(weights: Weights(travel: 1, continuityVisits: 5))))
+        broken.append(("new workers", variant(weights: Weights(travel: 1, newWorker: 5))))
         broken.append(("preferences", variant(weights: Weights(travel: 1, preference: 5))))
         broken.append(("a paid-time cap", variant(workers: [SolverWorker(maxPaid: 1_000)] + base.workers.dropFirst())))
         broken.append(("a contract", variant(workers: [SolverWorker(contracted: 1_000)] + base.workers.dropFirst())))
         let first = base.shifts[0]
-        func shift(end: Int? = nil, home: Int? = nil, returnsHome: Bool? = nil) -> [SolverShift] {
+        func shift(start: Int? = nil, end: Int? = nil, home: Int? = nil, returnsHome: Bool? = nil) -> [SolverShift] {
             [
                 SolverShift(
-                    worker: 0, start: first.start, end: end ?? first.end, home: home ?? first.home,
+                    worker: 0, start: start ?? first.start, end: end ?? first.end, home: home ?? first.home,
                     returnsHome: returnsHome ?? first.returnsHome, capacity: first.capacity)
             ] + base.shifts.dropFirst()
         }
         broken.append(("a shift ending earlier", variant(shifts: shift(end: first.end - 1))))
+        broken.append(("a shift starting later", variant(shifts: shift(start: first.start + 1))))
         broken.append(("a shift from another home", variant(shifts: shift(home: 1))))
         broken.append(("a shift not returning home", variant(shifts: shift(returnsHome: false))))
         var time = base.travelTime
         time[first.home, first.home] = 5
-        broken.append(("a cost of staying home", variant(time: time)))
+        broken.append(("time to stay home", variant(time: time)))
+        var cost = base.travelCost
+        cost[first.home, first.home] = 5
+        broken.append(("a cost of staying home", variant(cost: cost)))
         for (what, instance) in broken { #expect(!WarpLocalSearch.applies(to: instance), "applies with \(what)") }
     }
 
@@ -137,6 +144,9 @@ struct WarpLocalSearchTests {
         let solomon = try SolomonTests.fixture("r201")
         let instance = solomon.solverInstance()
         try RestartTests.expectValidAndChangedOnR201(parameters, plain: off)
+        let one = solve(instance, parameters: parameters)
+        let again = solve(instance, parameters: parameters)
+        #expect(one.cost == again.cost && one.routes == again.routes)
         var two = parameters
         two.trajectories = 2
         two.shareEvery = 400
