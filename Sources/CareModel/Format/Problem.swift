@@ -222,10 +222,15 @@ public struct Problem: Sendable, Equatable {
 
     /// True when the local date of `start` in `zone` lies in `range`.
     private static func day(of start: Instant, zone: ZoneOffsets?, in range: DateRange) -> Bool {
-        let offset = zone?.offsetMinutes(at: start) ?? 0
-        let local = start.adding(minutes: offset).secondsSinceEpoch
-        let day = LocalDate(daysSinceEpoch: Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
-        return range.contains(day)
+        range.contains(localDay(of: start, zone: zone))
+    }
+
+    /// The local date of `instant` in `zone` (UTC without one): the day a dated skill is judged
+    /// on, so two instants on one local day get the same answer from `carer(at:has:at:zone:)`.
+    public static func localDay(of instant: Instant, zone: ZoneOffsets?) -> LocalDate {
+        let offset = zone?.offsetMinutes(at: instant) ?? 0
+        let local = instant.adding(minutes: offset).secondsSinceEpoch
+        return LocalDate(daysSinceEpoch: Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
     }
 
     /// A problem from validated parts (the decoder and the sample generator use this).

@@ -50,21 +50,12 @@ public enum ProblemCompiler {
         let zone = ZoneOffsets(identifier: problem.timeZone)
 
         let heldSkills = Set(carerSkills.joined())
-        let hubCarers = carersByHub(problem)
+        var eligible = EligibleCarers(problem: problem, zone: zone)
         var blocked: [Int: String] = [:]
         let visits = problem.visits.enumerated().map { index, visit -> SolverVisit in
             let c = clientIndex[visit.client] ?? 0
             let client = problem.clients[c]
-            // Carers by index, not by value: copying a carer (its shifts, skills and names) for
-            // every visit × carer pair was a fifth of compiling the 15-hub county.
-            let allowed = (hubCarers[client.hub] ?? []).filter { k in
-                // A skill must count at both ends of the window, whatever start the search picks.
-                visit.skills.allSatisfy {
-                    problem.carer(at: k, has: $0, at: visit.windowStart, zone: zone) && problem.carer(at: k, has: $0, at: visit.windowEnd, zone: zone)
-                }
-                    && !client.excludedCarers.contains(problem.carers[k].id)
-                    && (client.genderPreference.map { problem.carers[k].gender == $0 } ?? true)
-            }
+            let allowed = eligible.carers(for: visit, client: c)
             let pinned = visit.pinned.compactMap { carerIndex[$0] }
             var usable = allowed
             let reason = staticBlock(visit, allowed: allowed, pinned: pinned, problem: problem, carerSkills: carerSkills, heldSkills: heldSkills)
@@ -73,7 +64,7 @@ public enum ProblemCompiler {
                 usable = []
             }
             // Last time's carers, where they are still allowed (a carer who left is simply absent).
-            let previous = visit.previousCarers.compactMap { carerIndex[$0] }.filter { usable.contains($0) }
+            let previous = visit.previousCarers.compactMap { carerIndex[$0] }.filter { SearchSolution.sortedContains(usable, $0) }
             return SolverVisit(
                 location: problem.carers.count + c, windowStart: minutes(visit.windowStart), windowEnd: minutes(visit.windowEnd),
                 duration: visit.durationMinutes, workersNeeded: visit.carers, unassignedPenalty: units(w.unassigned(visit.priority)),
@@ -115,18 +106,6 @@ public enum ProblemCompiler {
             metricTravel: { if case .haversine = problem.travel { return true } else { return false } }(),
             otherModes: matrices.dropFirst().map { (time: $0, cost: $0) })
         return CompiledProblem(problem: problem, instance: instance, origin: origin, shiftCarer: shiftCarer, blockedReasons: blocked)
-    }
-
-    /// `result[h]`: indices of the carers who may work for hub `h` (its own and those lendable to
-    /// it), ascending. A visit checks only its hub's list, so a county costs visits × a hub's
-    /// carers rather than visits × every carer.
-    private static func carersByHub(_ problem: Problem) -> [String: [Int]] {
-        var result: [String: [Int]] = [:]
-        for (k, carer) in problem.carers.enumerated() {
-            result[carer.hub, default: []].append(k)
-            for hub in Set(carer.lendableTo) where hub != carer.hub { result[hub, default: []].append(k) }
-        }
-        return result
     }
 
     /// Each visit's hub as its area, related to the hubs that share a carer with it (one who

@@ -8,8 +8,8 @@ extension SolverInstance {
 
     private init(unsharing other: SolverInstance) {
         // Care compiles one matrix as both time and cost (one buffer): the copy keeps them one.
-        var copies: [(original: Matrix<Int>, copy: Matrix<Int>)] = []
-        func copy(_ matrix: Matrix<Int>) -> Matrix<Int> {
+        var copies: [(original: Matrix, copy: Matrix)] = []
+        func copy(_ matrix: Matrix) -> Matrix {
             if let done = copies.first(where: { $0.original.sharesStorage(with: matrix) }) { return done.copy }
             let made = matrix.unshared()
             copies.append((matrix, made))
@@ -21,12 +21,15 @@ extension SolverInstance {
         travelCost = cost
         travelTimes = [time] + other.travelTimes.dropFirst().map(copy)
         travelCosts = [cost] + other.travelCosts.dropFirst().map(copy)
+        // Lists the original shares between visits (allowed workers, candidate shifts) stay
+        // shared in the copy: one fresh buffer per original buffer, not one per visit.
+        var lists = SharedListCopies()
         visits = other.visits.map { v in
             SolverVisit(
                 location: v.location, windowStart: v.windowStart, windowEnd: v.windowEnd, duration: v.duration,
                 workersNeeded: v.workersNeeded, demand: v.demand, unassignedPenalty: v.unassignedPenalty, client: v.client,
                 preferredWorkers: fresh(v.preferredWorkers), pinnedWorkers: fresh(v.pinnedWorkers),
-                allowedWorkers: fresh(v.allowedWorkers), lateAllowed: v.lateAllowed, previousWorkers: fresh(v.previousWorkers))
+                allowedWorkers: lists.copy(v.allowedWorkers), lateAllowed: v.lateAllowed, previousWorkers: fresh(v.previousWorkers))
         }
         shifts = fresh(other.shifts)
         workers = fresh(other.workers)
@@ -34,7 +37,7 @@ extension SolverInstance {
         weights = other.weights
         breakRule = other.breakRule
         paidTravel = other.paidTravel
-        candidateShifts = other.candidateShifts.map(fresh)
+        candidateShifts = other.candidateShifts.map { lists.copy($0) }
         workerShifts = other.workerShifts.map(fresh)
         twinBefore = fresh(other.twinBefore)
         neighbours = other.neighbours.map(fresh)
@@ -71,3 +74,18 @@ extension Matrix {
 
 /// The elements of `array` in newly allocated storage (`Array(array)` would share the buffer).
 private func fresh<T>(_ array: [T]) -> [T] { array.withUnsafeBufferPointer { Array($0) } }
+
+/// Fresh copies of integer lists that keep the original's sharing: a buffer met again gets the
+/// copy made the first time.
+private struct SharedListCopies {
+    private var made: [UInt: [Int]] = [:]
+
+    mutating func copy(_ list: [Int]) -> [Int] {
+        if list.isEmpty { return [] }
+        let address = list.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        if let done = made[address] { return done }
+        let copy = fresh(list)
+        made[address] = copy
+        return copy
+    }
+}

@@ -6,13 +6,13 @@
 /// the `SolomonBenchmark` target).
 public struct SolverInstance: Sendable {
     /// `travelTime[i, j]`: time units from location `i` to `j`.
-    public let travelTime: Matrix<Int>
+    public let travelTime: Matrix
     /// `travelCost[i, j]`: cost units of the same leg.
-    public let travelCost: Matrix<Int>
+    public let travelCost: Matrix
     /// `travelTimes[m]` and `travelCosts[m]`: the matrices of shifts whose `mode` is `m`; the
     /// first are `travelTime` and `travelCost` (neighbour lists are built from them).
-    public let travelTimes: [Matrix<Int>]
-    public let travelCosts: [Matrix<Int>]
+    public let travelTimes: [Matrix]
+    public let travelCosts: [Matrix]
     /// The travel time of one leg in mode `mode`, read in place: unlike `travelTime(mode:)` no
     /// matrix is copied, so nothing is retained per call.
     @inline(__always) func time(_ mode: Int, _ i: Int, _ j: Int) -> Int { mode == 0 ? travelTime[i, j] : travelTimes[mode][i, j] }
@@ -20,9 +20,9 @@ public struct SolverInstance: Sendable {
     @inline(__always) func cost(_ mode: Int, _ i: Int, _ j: Int) -> Int { mode == 0 ? travelCost[i, j] : travelCosts[mode][i, j] }
     /// The travel times of mode `mode`; mode 0 without going through the array, whose extra
     /// retain on every call cost the search several per cent of its iterations.
-    @inline(__always) func travelTime(mode: Int) -> Matrix<Int> { mode == 0 ? travelTime : travelTimes[mode] }
+    @inline(__always) func travelTime(mode: Int) -> Matrix { mode == 0 ? travelTime : travelTimes[mode] }
     /// The travel costs of mode `mode` (as `travelTime(mode:)`).
-    @inline(__always) func travelCost(mode: Int) -> Matrix<Int> { mode == 0 ? travelCost : travelCosts[mode] }
+    @inline(__always) func travelCost(mode: Int) -> Matrix { mode == 0 ? travelCost : travelCosts[mode] }
     public let visits: [SolverVisit]
     public let shifts: [SolverShift]
     public let workers: [SolverWorker]
@@ -91,11 +91,11 @@ public struct SolverInstance: Sendable {
     /// `areas` (when given) to visits of related areas. `otherModes` are the travel matrices of
     /// shifts whose `mode` is 1, 2, …
     public init(
-        travelTime: Matrix<Int>, travelCost: Matrix<Int>, visits: [SolverVisit], shifts: [SolverShift], workers: [SolverWorker],
+        travelTime: Matrix, travelCost: Matrix, visits: [SolverVisit], shifts: [SolverShift], workers: [SolverWorker],
         clientCount: Int, weights: Weights, breakRule: BreakRule?, paidTravel: Bool,
         neighbourCount: Int = 40, relatedTimeSpan: Int = .max, areas: VisitAreas? = nil, links: [SolverLink] = [],
         history: [[(worker: Int, visits: Int)]?] = [], metricTravel: Bool = true,
-        otherModes: [(time: Matrix<Int>, cost: Matrix<Int>)] = []
+        otherModes: [(time: Matrix, cost: Matrix)] = []
     ) {
         precondition(travelTime.size == travelCost.size)
         precondition(otherModes.allSatisfy { $0.time.size == travelTime.size && $0.cost.size == travelTime.size })
@@ -123,13 +123,7 @@ public struct SolverInstance: Sendable {
         workerShifts = byWorker
         twinBefore = ShiftTwins.previous(
             visits: visits, shifts: shifts, workers: workers, hasHistory: history.contains { $0 != nil })
-        let candidateShiftsOfVisits = visits.map { visit in
-            visit.allowedWorkers.flatMap { byWorker[$0] }.filter { s in
-                let shift = shifts[s]
-                return shift.start <= visit.latestStart && visit.windowStart + visit.duration <= shift.end
-                    && visit.demand <= shift.capacity
-            }.sorted()
-        }
+        let candidateShiftsOfVisits = CandidateShifts.compute(visits: visits, shifts: shifts, workerShifts: byWorker)
         candidateShifts = candidateShiftsOfVisits
         neighbours = Neighbours.compute(
             visits: visits, travelTime: travelTime, count: neighbourCount, timeSpan: relatedTimeSpan, areas: areas)

@@ -6,7 +6,7 @@ import CareModel
 /// the solver only ever asks `minutes[i, j]`.
 public struct TravelMatrix: Sendable {
     /// `minutes[i, j]`: whole minutes from place `i` to place `j`.
-    public let minutes: Matrix<Int>
+    public let minutes: Matrix
 
     /// The matrix of a travel model over a list of places; every trip that moves carries
     /// `tripMinutes` more (a mode's overhead).
@@ -52,7 +52,7 @@ public struct TravelMatrix: Sendable {
         }
     }
 
-    private init(minutes: Matrix<Int>) { self.minutes = minutes }
+    private init(minutes: Matrix) { self.minutes = minutes }
 
     /// Number of places.
     public var count: Int { minutes.size }

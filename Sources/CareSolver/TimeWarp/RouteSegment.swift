@@ -45,19 +45,19 @@ struct RouteSegment: Equatable {
     }
 
     /// Travel cost of going from location `from` to `to` (nothing to or from an open end).
-    @inline(__always) static func link(_ from: Int, _ to: Int, cost: Matrix<Int>) -> Int {
+    @inline(__always) static func link(_ from: Int, _ to: Int, cost: Matrix) -> Int {
         from < 0 || to < 0 ? 0 : cost[from, to]
     }
 
     /// The travel cost of this stretch followed by `next`: one matrix entry, where `then` joins
     /// time windows too. When no route a move touches warps, a move that does not lower travel
     /// cannot lower travel plus priced warp either, so the search asks this first.
-    @inline(__always) func costThen(_ next: RouteSegment, cost travelCost: Matrix<Int>) -> Int {
+    @inline(__always) func costThen(_ next: RouteSegment, cost travelCost: Matrix) -> Int {
         cost + next.cost + Self.link(last, next.first, cost: travelCost)
     }
 
     /// This stretch followed by `next`, travelling by `time` and `cost` between them.
-    @inline(__always) func then(_ next: RouteSegment, time: Matrix<Int>, cost travelCost: Matrix<Int>) -> RouteSegment {
+    @inline(__always) func then(_ next: RouteSegment, time: Matrix, cost travelCost: Matrix) -> RouteSegment {
         let open = last < 0 || next.first < 0
         let leg = open ? 0 : time[last, next.first]
         // Where `next` starts, measured from this stretch's start; then the waiting `next` adds

@@ -13,8 +13,8 @@ struct RouteSegments {
     let start: [RouteSegment]
     let end: [RouteSegment]
     /// Travel time and cost (plain VRPTW has one travel mode, `WarpLocalSearch.applies(to:)`).
-    let time: Matrix<Int>
-    let cost: Matrix<Int>
+    let time: Matrix
+    let cost: Matrix
     /// Each shift's capacity.
     let capacity: [Int]
     /// Entries per shift: every visit on one route, plus the empty prefix or suffix.

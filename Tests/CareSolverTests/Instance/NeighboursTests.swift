@@ -1,3 +1,4 @@
+import CareModel
 import Testing
 
 @testable import CareSolver
@@ -51,6 +52,44 @@ struct NeighboursTests {
         }
         let expected: [Int] = sorted.prefix(capacity).map { $0.index }
         #expect(nearest.indices == expected)
+    }
+}
+
+@Suite("Neighbour lists against every pair")
+struct NeighbourScanTests {
+    /// The lists of the outward scan, which stops once the difference in start alone rules a
+    /// visit out, equal pricing every pair within the span and sorting, on random places and
+    /// starts with many ties (starts on a 15-minute grid, travel from a small range, a matrix
+    /// that need not be symmetric), with and without areas.
+    @Test(arguments: [(count: 5, span: 180), (count: 40, span: 180), (count: 8, span: .max), (count: 0, span: 60)])
+    func equalPricingEveryPair(count: Int, span: Int) {
+        var rng = SplitMix64(seed: UInt64(count * 1000 + min(span, 999)))
+        let places = 30
+        var travel = Matrix(size: places, repeating: 0)
+        for i in 0..<places { for j in 0..<places where i != j { travel[i, j] = rng.nextInt(12) } }
+        let visits = (0..<400).map { _ in
+            let start = 15 * rng.nextInt(60)
+            return SolverVisit(
+                location: rng.nextInt(places), windowStart: start, windowEnd: start + 30, duration: 20, unassignedPenalty: 1,
+                client: 0, allowedWorkers: [0])
+        }
+        let area = visits.indices.map { $0 % 3 }
+        let areas = VisitAreas(area: area, related: [[0, 1], [0, 1], [2]])
+        for areas in [nil, areas] {
+            let lists = Neighbours.compute(visits: visits, travelTime: travel, count: count, timeSpan: span, areas: areas)
+            for v in visits.indices {
+                let related = areas.map { $0.related[$0.area[v]] } ?? [0]
+                let start = visits[v].windowStart
+                var scored: [(score: Int, w: Int)] = []
+                for w in visits.indices where w != v && related.contains(areas?.area[w] ?? 0) {
+                    let apart = abs(visits[w].windowStart - start)
+                    if apart <= span { scored.append((travel[visits[v].location, visits[w].location] + apart / 2, w)) }
+                }
+                scored.sort { ($0.score, $0.w) < ($1.score, $1.w) }
+                let expected: [Int] = scored.prefix(count).map { $0.w }
+                #expect(lists[v] == expected, "visit \(v)")
+            }
+        }
     }
 }
 

@@ -84,6 +84,16 @@ struct ParallelSearchTests {
         #expect(!a.travelTime.sharesStorage(with: b.travelTime))
         #expect(a.duration.withUnsafeBufferPointer { x in b.duration.withUnsafeBufferPointer { x.baseAddress != $0.baseAddress } })
         #expect(a.travelTime.sharesStorage(with: a.travelCost) && b.travelTime.sharesStorage(with: b.travelCost))
+        // Lists the original shares between visits stay shared in the copy, one fresh buffer for
+        // each of the original's, none of them the original's.
+        func addresses(_ lists: [[Int]]) -> [UInt] { lists.map { $0.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } } }
+        for (x, y) in [(a.visits.map(\.allowedWorkers), b.visits.map(\.allowedWorkers)), (a.candidateShifts, b.candidateShifts)] {
+            let (original, copy) = (addresses(x.filter { !$0.isEmpty }), addresses(y.filter { !$0.isEmpty }))
+            #expect(Set(original).count < original.count && Set(copy).count == Set(original).count)
+            #expect(Set(original).isDisjoint(with: copy))
+            // The same visits share in both.
+            #expect(zip(original, original.dropFirst()).map { $0 == $1 } == zip(copy, copy.dropFirst()).map { $0 == $1 })
+        }
     }
 
     /// One trajectory is the single search, pinned: Solomon's r201 at 2,000 iterations, seed 1.

@@ -23,7 +23,7 @@ struct WarpLocalSearchTests {
         }
         func variant(
             visits: [SolverVisit]? = nil, shifts: [SolverShift]? = nil, workers: [SolverWorker]? = nil, weights: Weights = Weights(travel: 1),
-            breakRule: BreakRule? = nil, links: [SolverLink] = [], time: Matrix<Int>? = nil, cost: Matrix<Int>? = nil,
+            breakRule: BreakRule? = nil, links: [SolverLink] = [], time: Matrix? = nil, cost: Matrix? = nil,
             modes: Int = 0
         ) -> SolverInstance {
             SolverInstance(
