@@ -54,6 +54,8 @@ public enum RosterBuilder {
         case .noCommonStart?: return "no \(visit.workersNeeded) carers free at the same time"
         case .breakRule?: return "it would take away a carer's working-time break"
         case .link?: return "its linked visit's timing cannot be met (gap or different carers)"
+        case .searchStopped?: return "it fits, but the search stopped before placing it (give it more time)"
+        case .costsMore?: return "it fits, but placing it costs more than leaving it out (travel, continuity or lateness)"
         case nil: return "could not be placed"
         }
     }

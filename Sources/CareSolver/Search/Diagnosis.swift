@@ -15,6 +15,12 @@ public enum Blocker: Sendable, Equatable {
     /// It would fit, but not at a start its linked visit's timing allows (or only with the
     /// linked visit's own carer when they must differ).
     case link
+    /// It fits as the routes stand, at a cost below leaving it out: the search stopped (its time
+    /// or iteration limit) before placing it.
+    case searchStopped
+    /// It fits as the routes stand, but placing it costs more than leaving it out (travel,
+    /// continuity or lateness against the penalty of its priority).
+    case costsMore
 }
 
 /// Diagnoses every unassigned visit of a result against the final routes.
@@ -30,6 +36,13 @@ public func blockers(_ instance: SolverInstance, _ result: SolveResult) -> [Int:
             out[v] = .noShiftInWindow
             continue
         }
+        // First whether it fits at all, every rule kept: where a time limit cut the search short
+        // most unplaced visits do, and one pricing of its shifts then tells why (in one hub of
+        // 100,000 visits, 40 % of them unplaced at 10 s, three pricings each took 14 s).
+        if let fit = solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer) {
+            out[v] = fit.delta >= visit.unassignedPenalty ? .costsMore : .searchStopped
+            continue
+        }
         solution.candidates(for: v, blink: 0, rng: &rng, into: &buffer, ignoringPaidCap: true, ignoringLinks: true)
         let withoutCap = Set(buffer.map(\.worker))
         if withoutCap.count < visit.workersNeeded {
@@ -42,7 +55,8 @@ public func blockers(_ instance: SolverInstance, _ result: SolveResult) -> [Int:
             out[v] = .weeklyCap
             continue
         }
-        // The link is the reason only when a partner is placed and the visit would fit without it.
+        // The link is the reason only when a partner is placed and the visit would fit without it
+        // (it does not fit with it: the first check above).
         let partnered = instance.linksOf[v].contains { solution.isAssigned(instance.links[$0].partner(of: v)) }
         if partnered && solution.bestInsertion(for: v, blink: 0, rng: &rng, buffer: &buffer, ignoringLinks: true) != nil {
             out[v] = .link
