@@ -14,6 +14,8 @@ struct UKWeekBench: ParsableCommand {
 
     @Option(help: "Hubs in the county.") var hubs = 1
     @Option(name: .customLong("clients-per-hub"), help: "Clients per hub.") var clientsPerHub = 110
+    @Option(name: .customLong("candidate-limit"), help: "Candidate shifts kept per visit (default: the compiler's).")
+    var candidateLimit: Int?
     @Option(help: "Seconds of search.") var seconds = 10.0
     @Option(help: "Stop after this many iterations instead (for comparing search changes on a busy machine).") var iterations: Int?
     @Option(help: "Random seed (county and search).") var seed: UInt64 = 1
@@ -30,6 +32,7 @@ struct UKWeekBench: ParsableCommand {
 
     func validate() throws {
         guard (1...2).contains(weeks) else { throw ValidationError("--weeks: 1 or 2") }
+        if let candidateLimit, candidateLimit < 1 { throw ValidationError("--candidate-limit: at least 1") }
     }
 
     func run() throws {
@@ -54,7 +57,7 @@ struct UKWeekBench: ParsableCommand {
                 if !noWarmStart { problem.visits = Self.withPreviousCarers(problem.visits, from: previous.roster, of: previous.problem) }
             }
             let t2 = clock.now
-            let compiled = ProblemCompiler.compile(problem)
+            let compiled = ProblemCompiler.compile(problem, candidateLimit: candidateLimit ?? ProblemCompiler.candidateLimit)
             let t3 = clock.now
             var parameters = SolveParameters(
                 seed: seed, stop: iterations.map { StoppingCriterion(maxIterations: $0) } ?? StoppingCriterion(maxSeconds: seconds))

@@ -33,6 +33,15 @@ struct RepairPlanTests {
         #expect(plan.repaired == 0 && plan.moved == 0 && plan.unassignedReasons.isEmpty)
     }
 
+    /// A hub of 130 carers who all live at one place: A, the last, is outside the 128 candidate
+    /// shifts insertion offers each visit (ties go to the lower shift). Repair still keeps A's
+    /// published visits: a published assignment is judged against every shift that could hold it.
+    @Test func aPublishedCarerOutsideTheNearestShiftsIsKept() throws {
+        let plan = try Self.plan(carers: (0..<129).map { "K\($0)" } + ["A", "C"])
+        #expect(plan.changes.isEmpty)
+        #expect(Self.carers(plan) == ["1": ["A"], "2": ["A"], "9": ["C"]])
+    }
+
     /// A's visits go to B, reported as re-placed, in visit order; A and C are the carers involved.
     @Test func goneCarersVisitsAreReassigned() throws {
         let plan = try Self.plan(carers: ["B", "C"])

@@ -60,7 +60,10 @@ public struct RepairPlan: Sendable {
     /// visits starting within `options.freezeMinutes` of `options.now` are kept unless broken.
     public init(_ input: Input, options: Rebalance.Options) throws {
         let problem = input.problem
-        let compiled = ProblemCompiler.compile(problem)
+        // Every shift that could hold a visit, unlimited: a published assignment is kept where it
+        // still fits, and in a hub of thousands of carers the search may have placed a visit with
+        // a carer outside its nearest candidates (local search moves between any allowed carers).
+        let compiled = ProblemCompiler.compile(problem, candidateLimit: .max)
         let clientHub = Dictionary(uniqueKeysWithValues: problem.clients.map { ($0.id, $0.hub) })
         let mine = Set(problem.visits.filter { clientHub[$0.client] == input.hub }.map(\.id))
         let fixed = Set(problem.visits.indices.filter { !mine.contains(problem.visits[$0].id) || input.recorded.contains(problem.visits[$0].id) })

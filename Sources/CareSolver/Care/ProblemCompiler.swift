@@ -27,8 +27,13 @@ public struct CompiledProblem: Sendable {
 
 /// Compiles problems: travel matrix, carer × visit compatibility, shift tables.
 public enum ProblemCompiler {
-    /// Compiles a validated problem.
-    public static func compile(_ problem: Problem) -> CompiledProblem {
+    /// Candidate shifts kept per visit, nearest homes first (`CandidateShifts`): above any
+    /// realistic hub (a visit of the project's sample hubs and county has at most 63), so only a
+    /// hub of thousands of carers is limited.
+    public static let candidateLimit = 128
+
+    /// Compiles a validated problem; `candidateLimit` bounds each visit's candidate shifts.
+    public static func compile(_ problem: Problem, candidateLimit: Int = candidateLimit) -> CompiledProblem {
         let earliest =
             ([Instant(utcDate: problem.weekStart, minutes: 0)] + problem.visits.map(\.windowStart)
             + problem.carers.flatMap { $0.shifts.map(\.start) }).min() ?? Instant(utcDate: problem.weekStart, minutes: 0)
@@ -102,7 +107,8 @@ public enum ProblemCompiler {
         let instance = SolverInstance(
             travelTime: matrix, travelCost: matrix, visits: visits, shifts: shifts, workers: workers,
             clientCount: problem.clients.count, weights: weights, breakRule: breakRule, paidTravel: true,
-            neighbourCount: 40, relatedTimeSpan: 3 * 60, areas: hubAreas(problem), links: links, history: history,
+            neighbourCount: 40, relatedTimeSpan: 3 * 60, areas: hubAreas(problem), candidateLimit: candidateLimit, links: links,
+            history: history,
             metricTravel: { if case .haversine = problem.travel { return true } else { return false } }(),
             otherModes: matrices.dropFirst().map { (time: $0, cost: $0) })
         return CompiledProblem(problem: problem, instance: instance, origin: origin, shiftCarer: shiftCarer, blockedReasons: blocked)

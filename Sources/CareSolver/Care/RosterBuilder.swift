@@ -55,7 +55,7 @@ public enum RosterBuilder {
         case .breakRule?: return "it would take away a carer's working-time break"
         case .link?: return "its linked visit's timing cannot be met (gap or different carers)"
         case .searchStopped?: return "it fits, but the search stopped before placing it (give it more time)"
-        case .costsMore?: return "it fits, but placing it costs more than leaving it out (travel, continuity or lateness)"
+        case .costsMore?: return "it fits, but placing it costs more than leaving it out"
         case nil: return "could not be placed"
         }
     }

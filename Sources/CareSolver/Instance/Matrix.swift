@@ -3,9 +3,9 @@
 /// loops stay cache-friendly.
 ///
 /// Entries are stored as 32-bit integers and read as `Int`: half the memory and half the
-/// cache lines of 64-bit storage. The largest entries are Solomon's scaled distances (under
-/// 2 × 10^6) and care minutes (a caller's matrix is refused above 1,440); setting an entry
-/// outside 32 bits traps.
+/// cache lines of 64-bit storage. Solomon's scaled distances stay under 2 × 10^6, a caller's
+/// matrix is refused above 1,440 minutes, and haversine minutes stay under 10^7 even at the
+/// slowest speed and largest road factor the format allows; setting an entry outside 32 bits traps.
 public struct Matrix: Sendable {
     /// Number of rows (and columns).
     public let size: Int

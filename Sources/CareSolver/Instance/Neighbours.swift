@@ -84,7 +84,7 @@ struct NearestK {
 
     init(capacity: Int) {
         self.capacity = capacity
-        kept.reserveCapacity(capacity + 1)
+        kept.reserveCapacity(min(capacity, 4096) + 1)
     }
 
     /// The kept indices, nearest first.

@@ -34,7 +34,8 @@ public struct SolverInstance: Sendable {
     /// True when travel between visits counts as paid time (care); the trip from home never does.
     public let paidTravel: Bool
 
-    /// `candidateShifts[v]`: shifts whose worker may do visit `v` and whose span can hold it, ascending.
+    /// `candidateShifts[v]`: shifts whose worker may do visit `v` and whose span can hold it,
+    /// ascending; past `candidateLimit`, the nearest by home and those of named workers.
     public let candidateShifts: [[Int]]
     /// `workerShifts[w]`: shifts of worker `w`, ascending.
     public let workerShifts: [[Int]]
@@ -88,12 +89,14 @@ public struct SolverInstance: Sendable {
 
     /// Compiles an instance. `neighbourCount` bounds each neighbour list; `relatedTimeSpan`
     /// limits neighbours to visits whose windows start within that many time units, and
-    /// `areas` (when given) to visits of related areas. `otherModes` are the travel matrices of
+    /// `areas` (when given) to visits of related areas. `candidateLimit` bounds each visit's
+    /// candidate shifts to the nearest by home, besides those of workers it names
+    /// (`CandidateShifts`). `otherModes` are the travel matrices of
     /// shifts whose `mode` is 1, 2, …
     public init(
         travelTime: Matrix, travelCost: Matrix, visits: [SolverVisit], shifts: [SolverShift], workers: [SolverWorker],
         clientCount: Int, weights: Weights, breakRule: BreakRule?, paidTravel: Bool,
-        neighbourCount: Int = 40, relatedTimeSpan: Int = .max, areas: VisitAreas? = nil, links: [SolverLink] = [],
+        neighbourCount: Int = 40, relatedTimeSpan: Int = .max, areas: VisitAreas? = nil, candidateLimit: Int = .max, links: [SolverLink] = [],
         history: [[(worker: Int, visits: Int)]?] = [], metricTravel: Bool = true,
         otherModes: [(time: Matrix, cost: Matrix)] = []
     ) {
@@ -123,7 +126,14 @@ public struct SolverInstance: Sendable {
         workerShifts = byWorker
         twinBefore = ShiftTwins.previous(
             visits: visits, shifts: shifts, workers: workers, hasHistory: history.contains { $0 != nil })
-        let candidateShiftsOfVisits = CandidateShifts.compute(visits: visits, shifts: shifts, workerShifts: byWorker)
+        let modeCosts = [travelCost] + otherModes.map(\.cost)
+        let candidateShiftsOfVisits = CandidateShifts.compute(
+            visits: visits, shifts: shifts, workerShifts: byWorker, limit: candidateLimit, costs: modeCosts,
+            named: { v in
+                let visit = visits[v]
+                let past = history.isEmpty ? [] : (history[visit.client]?.map(\.worker) ?? [])
+                return visit.pinnedWorkers + visit.preferredWorkers + visit.previousWorkers + past
+            })
         candidateShifts = candidateShiftsOfVisits
         neighbours = Neighbours.compute(
             visits: visits, travelTime: travelTime, count: neighbourCount, timeSpan: relatedTimeSpan, areas: areas)
@@ -135,9 +145,8 @@ public struct SolverInstance: Sendable {
         demand = visits.map(\.demand)
         earliestStart = visits.map(\.windowStart)
         latestStart = visits.map(\.latestStart)
-        let costs = [travelCost] + otherModes.map(\.cost)
         homeDistance = zip(visits, candidateShiftsOfVisits).map { visit, candidates in
-            candidates.lazy.map { costs[shifts[$0].mode][shifts[$0].home, visit.location] }.min() ?? 0
+            candidates.lazy.map { modeCosts[shifts[$0].mode][shifts[$0].home, visit.location] }.min() ?? 0
         }
         var byVisit = Array(repeating: [Int](), count: visits.count)
         for (i, link) in links.enumerated() {

@@ -42,4 +42,54 @@ struct CandidateShiftsTests {
         // The same question asked twice is answered once: one buffer.
         #expect(lists[0].withUnsafeBufferPointer { a in lists[1].withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } })
     }
+
+    /// Past the limit a visit keeps the `limit` shifts whose homes are cheapest to reach it
+    /// from (ties to the lower shift) and every shift of a worker it names; at or under the
+    /// limit it keeps every candidate, still shared.
+    @Test func aLimitKeepsTheNearestHomesAndNamedWorkers() {
+        // Six workers, one shift each, homes 0…5 at costs 50, 10, 30, 10, 40, 20 from the visits' place 6.
+        var cost = Matrix(size: 7, repeating: 0)
+        for (home, c) in [50, 10, 30, 10, 40, 20].enumerated() { cost[home, 6] = c }
+        let everyone = Array(0..<6)
+        let visits = [0, 1, 2].map { _ in
+            SolverVisit(location: 6, windowStart: 100, windowEnd: 120, duration: 30, unassignedPenalty: 1, client: 0, allowedWorkers: everyone)
+        }
+        let shifts = everyone.map { SolverShift(worker: $0, start: 0, end: 500, home: $0) }
+        let workerShifts = everyone.map { [$0] }
+        let named: (Int) -> [Int] = { v in v == 1 ? [0] : [] }
+        let limited = CandidateShifts.compute(visits: visits, shifts: shifts, workerShifts: workerShifts, limit: 3, costs: [cost], named: named)
+        #expect(limited[0] == [1, 3, 5])
+        #expect(limited[1] == [0, 1, 3, 5])  // worker 0 is named: kept though farthest
+        let loose = CandidateShifts.compute(visits: visits, shifts: shifts, workerShifts: workerShifts, limit: 6, costs: [cost], named: named)
+        #expect(loose.allSatisfy { $0 == everyone })
+        #expect(loose[0].withUnsafeBufferPointer { a in loose[2].withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } })
+    }
+
+    /// A care week compiled with a small limit keeps at most that many candidates per visit
+    /// besides named workers' shifts, each one of the full list, the nearest home among them
+    /// (so `homeDistance` is unchanged), and its roster passes the checker. The sample's visits
+    /// have far fewer candidates than the default limit, so by default nothing is cut.
+    @Test func aLimitedCareWeekIsValid() {
+        let problem = SolveTests.sampleWeek("2026-W48", clients: 40)
+        let full = ProblemCompiler.compile(problem, candidateLimit: .max)
+        let limited = ProblemCompiler.compile(problem, candidateLimit: 4)
+        #expect(ProblemCompiler.compile(problem).instance.candidateShifts == full.instance.candidateShifts)
+        #expect(full.instance.candidateShifts.map(\.count).max()! < ProblemCompiler.candidateLimit)
+        var cut = 0
+        for (v, visit) in limited.instance.visits.enumerated() {
+            let kept = limited.instance.candidateShifts[v]
+            let all = full.instance.candidateShifts[v]
+            #expect(Set(kept).isSubset(of: all) && kept == kept.sorted())
+            let named = Set(visit.pinnedWorkers + visit.preferredWorkers + visit.previousWorkers)
+            #expect(kept.filter { !named.contains(limited.instance.shifts[$0].worker) }.count <= 4)
+            #expect(all.allSatisfy { !named.contains(limited.instance.shifts[$0].worker) || kept.contains($0) })
+            if kept.count < all.count { cut += 1 }
+        }
+        #expect(cut > limited.instance.visits.count / 2)
+        #expect(limited.instance.homeDistance == full.instance.homeDistance)
+        let result = solve(limited.instance, parameters: SolveParameters(seed: 2, stop: StoppingCriterion(maxIterations: 300)))
+        let roster = RosterBuilder.roster(limited, result, seed: 2)
+        #expect(RosterChecker.check(roster, against: problem).violations == [])
+        #expect(roster.metrics.assigned > problem.visits.count / 2)
+    }
 }
