@@ -87,6 +87,11 @@ public struct SolveParameters: Sendable {
     /// instance, it is behind (0.173 against 0.115 %) (BENCHMARKS.md, "Issue 16, eleventh part").
     public var timeWarpLocalSearch = true
     public var timeWarpFeasibleShare = 0.43
+    /// The time-warp local search relocates chains of two and three consecutive visits too
+    /// (or-opt), after its other moves. Off by default: over Solomon's 56 at 100,000 iterations
+    /// per instance, seeds 1–4, it cost 13 % more time for a mean gap of 0.225 % against 0.208 %
+    /// (BENCHMARKS.md, "Issue 16, fourteenth part").
+    public var timeWarpChains = false
     /// Goes back to the best solution after this many iterations without a new best (a pool
     /// of one, the start of issue 16's diversity); nil never does. Off by default: with 5,000 it
     /// lowers Solomon's mean gap at 10 s from 0.38 to 0.27 %, but gives a one-hub care week less

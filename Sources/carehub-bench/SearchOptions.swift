@@ -14,6 +14,8 @@ struct SearchOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Local search through time warp on plain VRPTW (SolveParameters.timeWarpLocalSearch).")
     var timeWarp: Bool?
     @Option(help: "Time warp: share of local-search results wanted without warp before repair.") var timeWarpFeasible: Double?
+    @Flag(inversion: .prefixedNo, help: "Time warp: relocate chains of two and three visits too (SolveParameters.timeWarpChains).")
+    var orOpt: Bool?
     @Option(help: "Go back to the best after this many iterations without a new best.") var restartAfter: Int?
     @Option(help: "Crossover after this many iterations per visit without a new best (SolveParameters.crossoverAfterPerVisit).")
     var crossoverAfter: Double?
@@ -41,6 +43,7 @@ struct SearchOptions: ParsableArguments {
         if let localSearchBestMargin { parameters.localSearchBestMargin = localSearchBestMargin }
         if let timeWarp { parameters.timeWarpLocalSearch = timeWarp }
         if let timeWarpFeasible { parameters.timeWarpFeasibleShare = timeWarpFeasible }
+        if let orOpt { parameters.timeWarpChains = orOpt }
         if let restartAfter { parameters.restartAfter = restartAfter }
         if let crossoverAfter { parameters.crossoverAfterPerVisit = crossoverAfter }
         if noCrossover { parameters.crossoverAfterPerVisit = nil }

@@ -92,6 +92,7 @@ final class Trajectory {
         var warpSearch: WarpLocalSearch?
         if parameters.timeWarpLocalSearch && WarpLocalSearch.applies(to: instance) {
             warpSearch = WarpLocalSearch(instance: instance, targetFeasible: parameters.timeWarpFeasibleShare)
+            warpSearch!.chains = parameters.timeWarpChains
             warpSearch!.neighbourLimit = parameters.localSearchNeighbours
             warpSearch!.maxPasses = parameters.localSearchPasses
             warpSearch!.improve(Array(instance.visits.indices), in: solution, journal: &journal)

@@ -14,6 +14,9 @@ struct WarpLocalSearch {
     /// Neighbours of each visit tried, and passes over the given visits at most.
     var neighbourLimit = 8
     var maxPasses = 1
+    /// Whether chains of two and three visits relocate too (or-opt), after the other moves
+    /// (`SolveParameters.timeWarpChains`, off by default).
+    var chains = false
     /// The price of warp, adapted after each call.
     private(set) var penalty: WarpPenalty
     /// How many times higher the repair descent prices warp (HGS's repair booster; PyVRP's
@@ -29,6 +32,8 @@ struct WarpLocalSearch {
     private(set) var repaired = 0
     private(set) var repairedWorse = 0
     private(set) var undone = 0
+    /// Chains relocated (with `chains`).
+    private(set) var chainMoves = 0
 
     /// A search whose warp starts at one unit of travel cost per unit of time and adapts
     /// towards `targetFeasible` of its results keeping every window before repair.
@@ -145,6 +150,20 @@ struct WarpLocalSearch {
                 improves(segments.twoOptStarDelta(a, cutA: i + 1, b, cutB: j))
             {
                 return segments.twoOptStar(a, cutA: i + 1, b, cutB: j, in: solution)
+            }
+            // Or-opt: `v` and the one or two visits after it move together, after or before `u`.
+            guard chains else { continue }
+            let route = solution.routes[a]
+            for count in 2...3 where i + count <= route.count {
+                let chain = segments.chain(of: route, i..<(i + count))
+                for position in [j + 1, j] {
+                    if worth(segments.relocateCostDelta(chain, from: a, at: i, count: count, to: b, at: position)),
+                        improves(segments.relocateDelta(chain, from: a, at: i, count: count, to: b, at: position))
+                    {
+                        chainMoves += 1
+                        return segments.relocate(count: count, from: a, at: i, to: b, at: position, in: solution)
+                    }
+                }
             }
         }
         return nil

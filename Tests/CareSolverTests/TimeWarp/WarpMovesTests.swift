@@ -85,4 +85,49 @@ struct WarpMovesTests {
         // Wherever the moves left it, warped or not, the caches equal a full refresh.
         #expect(RouteEditsTests.matchesFullRefresh(solution))
     }
+
+    /// Or-opt: a chain of two or three visits from `v` on, relocated after or before `u`, is
+    /// priced (and priced on travel alone) as applying it and walking every route finds; it is
+    /// refused exactly when the target would pass its capacity; undo gives the routes back.
+    @Test(arguments: ["c101", "r201"])
+    func chainRelocationsMatchApply(_ name: String) throws {
+        let instance = try SolomonTests.fixture(name).solverInstance()
+        let solution = MoveChecks.randomSolution(instance, seed: 11)
+        var segments = RouteSegments(instance)
+        segments.rebuildAll(solution)
+        var rng = SplitMix64(seed: 5)
+        var applied = 0
+        var refused = 0
+        for _ in 0..<2000 {
+            guard let (v, u, a, b) = MoveChecks.neighbourPair(in: solution, rng: &rng) else { continue }
+            let (i, j) = (solution.position(of: v), solution.position(of: u))
+            let count = 2 + rng.nextInt(2)
+            let route = solution.routes[a]
+            guard i + count <= route.count else { continue }
+            let position = j + rng.nextInt(2)
+            let routesBefore = solution.routes
+            let before = WarpWalk.total(solution)
+            let chain = segments.chain(of: route, i..<(i + count))
+            let moving = route[i..<(i + count)].reduce(0) { $0 + instance.demand[$1] }
+            let delta = segments.relocateDelta(chain, from: a, at: i, count: count, to: b, at: position)
+            #expect((delta != nil) == (solution.routeLoad[b] + moving <= instance.shifts[b].capacity))
+            guard let delta else {
+                refused += 1
+                continue
+            }
+            #expect(delta.cost == segments.relocateCostDelta(chain, from: a, at: i, count: count, to: b, at: position))
+            let change = segments.relocate(count: count, from: a, at: i, to: b, at: position, in: solution)
+            applied += 1
+            #expect(Array(solution.routes[b][position..<(position + count)]) == Array(route[i..<(i + count)]))
+            let after = WarpWalk.total(solution)
+            #expect(after.cost - before.cost == delta.cost && after.warp - before.warp == delta.warp, "chain of \(count)")
+            #expect(solution.cost == solution.recomputedCost() && RouteSegmentTests.sameStretches(segments, rebuiltFrom: solution))
+            if rng.nextInt(3) != 0 {
+                solution.undo([change])
+                segments.rebuildChanged(solution)
+                #expect(solution.routes == routesBefore && WarpWalk.total(solution) == before)
+            }
+        }
+        #expect(applied > 300, "applied \(applied), refused \(refused)")
+    }
 }
