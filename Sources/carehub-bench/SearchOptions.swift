@@ -16,6 +16,8 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Time warp: share of local-search results wanted without warp before repair.") var timeWarpFeasible: Double?
     @Flag(inversion: .prefixedNo, help: "Time warp: relocate chains of two and three visits too (SolveParameters.timeWarpChains).")
     var orOpt: Bool?
+    @Flag(inversion: .prefixedNo, help: "Time warp: end each pass with SWAP* (SolveParameters.timeWarpSwapStar).")
+    var swapStar: Bool?
     @Option(help: "Go back to the best after this many iterations without a new best.") var restartAfter: Int?
     @Option(help: "Crossover after this many iterations per visit without a new best (SolveParameters.crossoverAfterPerVisit).")
     var crossoverAfter: Double?
@@ -44,6 +46,7 @@ struct SearchOptions: ParsableArguments {
         if let timeWarp { parameters.timeWarpLocalSearch = timeWarp }
         if let timeWarpFeasible { parameters.timeWarpFeasibleShare = timeWarpFeasible }
         if let orOpt { parameters.timeWarpChains = orOpt }
+        if let swapStar { parameters.timeWarpSwapStar = swapStar }
         if let restartAfter { parameters.restartAfter = restartAfter }
         if let crossoverAfter { parameters.crossoverAfterPerVisit = crossoverAfter }
         if noCrossover { parameters.crossoverAfterPerVisit = nil }

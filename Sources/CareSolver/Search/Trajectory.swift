@@ -93,6 +93,7 @@ final class Trajectory {
         if parameters.timeWarpLocalSearch && WarpLocalSearch.applies(to: instance) {
             warpSearch = WarpLocalSearch(instance: instance, targetFeasible: parameters.timeWarpFeasibleShare)
             warpSearch!.chains = parameters.timeWarpChains
+            warpSearch!.swapStar = parameters.timeWarpSwapStar
             warpSearch!.neighbourLimit = parameters.localSearchNeighbours
             warpSearch!.maxPasses = parameters.localSearchPasses
             warpSearch!.improve(Array(instance.visits.indices), in: solution, journal: &journal)

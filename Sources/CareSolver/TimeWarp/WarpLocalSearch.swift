@@ -17,6 +17,13 @@ struct WarpLocalSearch {
     /// Whether chains of two and three visits relocate too (or-opt), after the other moves
     /// (`SolveParameters.timeWarpChains`, off by default).
     var chains = false
+    /// Whether each pass ends with SWAP* between the routes of the given visits and their
+    /// neighbours' routes (`SolveParameters.timeWarpSwapStar`, off by default).
+    var swapStar = false
+    /// Neighbours of each visit whose routes SWAP* pairs with the visit's route. Two, and SWAP*
+    /// in the first descent only, cost 2.6 times the time of the search without it instead of 6,
+    /// but lost its gain at equal iterations (BENCHMARKS.md, "Issue 16, fourteenth part").
+    var swapStarNeighbours = 8
     /// The price of warp, adapted after each call.
     private(set) var penalty: WarpPenalty
     /// How many times higher the repair descent prices warp (HGS's repair booster; PyVRP's
@@ -32,8 +39,13 @@ struct WarpLocalSearch {
     private(set) var repaired = 0
     private(set) var repairedWorse = 0
     private(set) var undone = 0
-    /// Chains relocated (with `chains`).
+    /// Chains relocated (with `chains`), and SWAP* exchanges applied (with `swapStar`).
     private(set) var chainMoves = 0
+    private(set) var swapStarMoves = 0
+    /// Route pairs SWAP* found nothing for, with both routes' versions then
+    /// (`SearchSolution.routeVersions`): tried again only once either route has changed, as
+    /// PyVRP skips pairs of routes unmodified since their last test.
+    private var swapStarFailed: [Int: (Int, Int)] = [:]
 
     /// A search whose warp starts at one unit of travel cost per unit of time and adapts
     /// towards `targetFeasible` of its results keeping every window before repair.
@@ -70,7 +82,7 @@ struct WarpLocalSearch {
         let mark = journal.count
         let entry = solution.cost
         segments.rebuildChanged(solution)
-        descend(visits, in: solution, price: penalty.value, journal: &journal)
+        descend(visits, in: solution, price: penalty.value, journal: &journal, swapStar: swapStar)
         calls += 1
         let feasible = segments.warp == 0
         penalty.record(feasible: feasible)
@@ -80,7 +92,7 @@ struct WarpLocalSearch {
             return
         }
         let warped = solution.routes.indices.filter { segments.whole[$0].warp > 0 }.flatMap { solution.routes[$0] }
-        descend(warped, in: solution, price: penalty.value * Self.repairBooster, journal: &journal)
+        descend(warped, in: solution, price: penalty.value * Self.repairBooster, journal: &journal, swapStar: swapStar)
         // A repair may buy back the warp with more travel than the first descent saved. Such a
         // result is kept all the same, for annealing to judge, as HGS keeps repaired solutions:
         // undoing it instead (keeping the cheaper recreated routes) gave a higher mean gap over
@@ -96,7 +108,9 @@ struct WarpLocalSearch {
     }
 
     /// First-improvement passes over `visits` at `price` per unit of warp.
-    private mutating func descend(_ visits: [Int], in solution: SearchSolution, price: Double, journal: inout [RouteChange]) {
+    private mutating func descend(
+        _ visits: [Int], in solution: SearchSolution, price: Double, journal: inout [RouteChange], swapStar: Bool
+    ) {
         for _ in 0..<maxPasses {
             var improved = false
             for v in visits where solution.isAssigned(v) {
@@ -105,8 +119,36 @@ struct WarpLocalSearch {
                     improved = true
                 }
             }
+            if swapStar, swapStarPass(visits, in: solution, price: price, journal: &journal) { improved = true }
             if !improved { return }
         }
+    }
+
+    /// SWAP* between the route of each of `visits` and the routes of its nearest neighbours, each
+    /// pair of routes at most once; true when some exchange was applied.
+    private mutating func swapStarPass(_ visits: [Int], in solution: SearchSolution, price: Double, journal: inout [RouteChange]) -> Bool {
+        let weight = solution.instance.weights.travel
+        var tried = Set<Int>()
+        var applied = false
+        let shifts = solution.routes.count
+        for v in visits where solution.isAssigned(v) {
+            for u in solution.instance.neighbours[v].prefix(swapStarNeighbours) where solution.isAssigned(u) {
+                let (a, b) = (solution.slots[SearchSolution.slot(v, 0)], solution.slots[SearchSolution.slot(u, 0)])
+                let (low, high) = (min(a, b), max(a, b))
+                let key = low * shifts + high
+                if a == b || !tried.insert(key).inserted { continue }
+                let versions = (solution.routeVersions[low], solution.routeVersions[high])
+                if let failed = swapStarFailed[key], failed == versions { continue }
+                if let move = segments.bestSwapStar(a, b, in: solution, weight: weight, price: price) {
+                    journal.append(segments.swapStar(a, b, move, in: solution))
+                    swapStarMoves += 1
+                    applied = true
+                } else {
+                    swapStarFailed[key] = versions
+                }
+            }
+        }
+        return applied
     }
 
     /// Applies the first move of `v` with one of its neighbours that lowers travel plus priced

@@ -79,14 +79,20 @@ struct WarpLocalSearchTests {
     /// From random solutions of c101 and r201: each call hands back routes that keep every window
     /// (Solomon's checker agrees), cost less than before unless a repair was kept, with exact
     /// caches and a journal that undoes it; some first descents end in warp, and some repaired
-    /// results are kept. With chains (or-opt) some chains are relocated, without none.
-    @Test(arguments: ["c101", "r201"], [false, true])
-    func resultsKeepEveryWindowAndUndo(_ name: String, chains: Bool) throws {
+    /// results are kept. With chains (or-opt) some chains are relocated, and with SWAP* some
+    /// exchanges are made; without them, none.
+    @Test(arguments: ["c101", "r201"], ["none", "chains", "swapStar"])
+    func resultsKeepEveryWindowAndUndo(_ name: String, extra: String) throws {
+        let (chains, swapStar) = (extra == "chains", extra == "swapStar")
         let solomon = try SolomonTests.fixture(name)
         let instance = solomon.solverInstance()
         var search = WarpLocalSearch(instance: instance, targetFeasible: 0.43)
         search.chains = chains
-        defer { #expect((search.chainMoves > 0) == chains, "chains relocated: \(search.chainMoves)") }
+        search.swapStar = swapStar
+        defer {
+            #expect((search.chainMoves > 0) == chains, "chains relocated: \(search.chainMoves)")
+            #expect((search.swapStarMoves > 0) == swapStar, "SWAP* exchanges: \(search.swapStarMoves)")
+        }
         var improvedSome = false
         var checked = 0
         for seed: UInt64 in 1...40 {

@@ -130,4 +130,48 @@ struct WarpMovesTests {
         }
         #expect(applied > 300, "applied \(applied), refused \(refused)")
     }
+
+    /// SWAP*: between random pairs of routes, at random prices of warp, a returned exchange
+    /// lowers travel plus priced warp by exactly what applying it and walking every route finds,
+    /// trades one visit of each route for one of the other, keeps both capacities, and is undone
+    /// exactly; some pairs have one and some do not.
+    @Test(arguments: ["c101", "r201"])
+    func swapStarMatchesApply(_ name: String) throws {
+        let instance = try SolomonTests.fixture(name).solverInstance()
+        let solution = MoveChecks.randomSolution(instance, seed: 13)
+        var segments = RouteSegments(instance)
+        segments.rebuildAll(solution)
+        var rng = SplitMix64(seed: 9)
+        var found = 0
+        var none = 0
+        let used = solution.routes.indices.filter { !solution.routes[$0].isEmpty }
+        for _ in 0..<300 {
+            let (a, b) = (used[rng.nextInt(used.count)], used[rng.nextInt(used.count)])
+            if a == b { continue }
+            let price = [0.5, 1.0, 10.0, 100.0][rng.nextInt(4)]
+            let weight = instance.weights.travel
+            guard let move = segments.bestSwapStar(a, b, in: solution, weight: weight, price: price) else {
+                none += 1
+                continue
+            }
+            found += 1
+            let before = WarpWalk.total(solution)
+            let routesBefore = solution.routes
+            #expect(move.delta < 0)
+            #expect(Set(move.newA).subtracting(routesBefore[a]).count == 1 && Set(move.newB).subtracting(routesBefore[b]).count == 1)
+            #expect(Set(move.newA + move.newB) == Set(routesBefore[a] + routesBefore[b]) && move.newA.count == routesBefore[a].count)
+            let change = segments.swapStar(a, b, move, in: solution)
+            let after = WarpWalk.total(solution)
+            let priced = Double(weight * (after.cost - before.cost)) + price * Double(after.warp - before.warp)
+            #expect(abs(priced - move.delta) < 1e-6, "priced \(priced), said \(move.delta)")
+            #expect(solution.routeLoad[a] <= instance.shifts[a].capacity && solution.routeLoad[b] <= instance.shifts[b].capacity)
+            #expect(solution.cost == solution.recomputedCost() && RouteSegmentTests.sameStretches(segments, rebuiltFrom: solution))
+            if rng.nextInt(2) == 0 {
+                solution.undo([change])
+                segments.rebuildChanged(solution)
+                #expect(solution.routes == routesBefore && WarpWalk.total(solution) == before)
+            }
+        }
+        #expect(found > 20 && none > 0, "found \(found), none \(none)")
+    }
 }
