@@ -94,9 +94,9 @@ public struct SolveParameters: Sendable {
     public var timeWarpChains = false
     /// Each pass of the time-warp local search ends with SWAP* (Vidal 2022) between the routes of
     /// the visits it was given and their neighbours' routes. Off by default: over Solomon's 56 at
-    /// 20,000 iterations it lowered the mean gap from 0.71 to 0.43 % (seed 1) at six times the
-    /// time, which at equal time the search without it beats (BENCHMARKS.md, "Issue 16,
-    /// fourteenth part").
+    /// 20,000 iterations it lowered the mean gap from 0.71 to 0.51 % (seed 1) at six and a half
+    /// times the time; at equal time the search without it would run about 120,000 iterations
+    /// per instance, where it measured about 0.2 % (BENCHMARKS.md, "Issue 16, fourteenth part").
     public var timeWarpSwapStar = false
     /// Goes back to the best solution after this many iterations without a new best (a pool
     /// of one, the start of issue 16's diversity); nil never does. Off by default: with 5,000 it

@@ -20,9 +20,10 @@ struct WarpLocalSearch {
     /// Whether each pass ends with SWAP* between the routes of the given visits and their
     /// neighbours' routes (`SolveParameters.timeWarpSwapStar`, off by default).
     var swapStar = false
-    /// Neighbours of each visit whose routes SWAP* pairs with the visit's route. Two, and SWAP*
-    /// in the first descent only, cost 2.6 times the time of the search without it instead of 6,
-    /// but lost its gain at equal iterations (BENCHMARKS.md, "Issue 16, fourteenth part").
+    /// Neighbours of each visit whose routes SWAP* pairs with the visit's route. Two (with SWAP*
+    /// in the first descent only, a variant not kept) cost 2.6 times the time of the search
+    /// without it instead of 6, but lost its gain at equal iterations (BENCHMARKS.md, "Issue 16,
+    /// fourteenth part").
     var swapStarNeighbours = 8
     /// The price of warp, adapted after each call.
     private(set) var penalty: WarpPenalty
@@ -42,10 +43,6 @@ struct WarpLocalSearch {
     /// Chains relocated (with `chains`), and SWAP* exchanges applied (with `swapStar`).
     private(set) var chainMoves = 0
     private(set) var swapStarMoves = 0
-    /// Route pairs SWAP* found nothing for, with both routes' versions then
-    /// (`SearchSolution.routeVersions`): tried again only once either route has changed, as
-    /// PyVRP skips pairs of routes unmodified since their last test.
-    private var swapStarFailed: [Int: (Int, Int)] = [:]
 
     /// A search whose warp starts at one unit of travel cost per unit of time and adapts
     /// towards `targetFeasible` of its results keeping every window before repair.
@@ -82,7 +79,7 @@ struct WarpLocalSearch {
         let mark = journal.count
         let entry = solution.cost
         segments.rebuildChanged(solution)
-        descend(visits, in: solution, price: penalty.value, journal: &journal, swapStar: swapStar)
+        descend(visits, in: solution, price: penalty.value, journal: &journal)
         calls += 1
         let feasible = segments.warp == 0
         penalty.record(feasible: feasible)
@@ -92,7 +89,7 @@ struct WarpLocalSearch {
             return
         }
         let warped = solution.routes.indices.filter { segments.whole[$0].warp > 0 }.flatMap { solution.routes[$0] }
-        descend(warped, in: solution, price: penalty.value * Self.repairBooster, journal: &journal, swapStar: swapStar)
+        descend(warped, in: solution, price: penalty.value * Self.repairBooster, journal: &journal)
         // A repair may buy back the warp with more travel than the first descent saved. Such a
         // result is kept all the same, for annealing to judge, as HGS keeps repaired solutions:
         // undoing it instead (keeping the cheaper recreated routes) gave a higher mean gap over
@@ -108,9 +105,7 @@ struct WarpLocalSearch {
     }
 
     /// First-improvement passes over `visits` at `price` per unit of warp.
-    private mutating func descend(
-        _ visits: [Int], in solution: SearchSolution, price: Double, journal: inout [RouteChange], swapStar: Bool
-    ) {
+    private mutating func descend(_ visits: [Int], in solution: SearchSolution, price: Double, journal: inout [RouteChange]) {
         for _ in 0..<maxPasses {
             var improved = false
             for v in visits where solution.isAssigned(v) {
@@ -134,17 +129,11 @@ struct WarpLocalSearch {
         for v in visits where solution.isAssigned(v) {
             for u in solution.instance.neighbours[v].prefix(swapStarNeighbours) where solution.isAssigned(u) {
                 let (a, b) = (solution.slots[SearchSolution.slot(v, 0)], solution.slots[SearchSolution.slot(u, 0)])
-                let (low, high) = (min(a, b), max(a, b))
-                let key = low * shifts + high
-                if a == b || !tried.insert(key).inserted { continue }
-                let versions = (solution.routeVersions[low], solution.routeVersions[high])
-                if let failed = swapStarFailed[key], failed == versions { continue }
+                if a == b || !tried.insert(min(a, b) * shifts + max(a, b)).inserted { continue }
                 if let move = segments.bestSwapStar(a, b, in: solution, weight: weight, price: price) {
                     journal.append(segments.swapStar(a, b, move, in: solution))
                     swapStarMoves += 1
                     applied = true
-                } else {
-                    swapStarFailed[key] = versions
                 }
             }
         }

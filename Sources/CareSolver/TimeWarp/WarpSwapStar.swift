@@ -5,8 +5,9 @@
 /// As in PyVRP: every visit's removal from its route is priced, and its three cheapest
 /// insertion places in the other route (with the other route's visits all there); a pair is then
 /// estimated from the other visit's removal and the cheapest of those places not next to it, or
-/// from taking the other's place exactly. The best estimate is priced exactly, by joining the two
-/// new routes' stretches, and returned only if that lowers travel plus priced warp.
+/// from taking the other's place exactly. The best estimate is priced exactly, by walking the two
+/// new routes stop by stop (O(route)), and returned only if that lowers travel plus priced warp.
+/// A pair of routes costs O(|a| · |b|) joins: unlike the other moves, not constant time.
 extension RouteSegments {
     /// A SWAP* exchange: the two new visit lists and their priced change.
     struct SwapStarMove {

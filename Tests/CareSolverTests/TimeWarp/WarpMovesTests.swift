@@ -144,6 +144,7 @@ struct WarpMovesTests {
         var rng = SplitMix64(seed: 9)
         var found = 0
         var none = 0
+        var moved = 0
         let used = solution.routes.indices.filter { !solution.routes[$0].isEmpty }
         for _ in 0..<300 {
             let (a, b) = (used[rng.nextInt(used.count)], used[rng.nextInt(used.count)])
@@ -160,6 +161,9 @@ struct WarpMovesTests {
             #expect(move.delta < 0)
             #expect(Set(move.newA).subtracting(routesBefore[a]).count == 1 && Set(move.newB).subtracting(routesBefore[b]).count == 1)
             #expect(Set(move.newA + move.newB) == Set(routesBefore[a] + routesBefore[b]) && move.newA.count == routesBefore[a].count)
+            // Some exchanges put a visit elsewhere than where the other left.
+            func inPlace(_ new: [Int], _ old: [Int]) -> Bool { zip(new, old).filter { $0 != $1 }.count == 1 }
+            if !inPlace(move.newA, routesBefore[a]) || !inPlace(move.newB, routesBefore[b]) { moved += 1 }
             let change = segments.swapStar(a, b, move, in: solution)
             let after = WarpWalk.total(solution)
             let priced = Double(weight * (after.cost - before.cost)) + price * Double(after.warp - before.warp)
@@ -172,6 +176,16 @@ struct WarpMovesTests {
                 #expect(solution.routes == routesBefore && WarpWalk.total(solution) == before)
             }
         }
-        #expect(found > 20 && none > 0, "found \(found), none \(none)")
+        #expect(found > 20 && none > 0 && moved > 0, "found \(found), none \(none), moved \(moved)")
+    }
+
+    /// The new visit lists of SWAP*: the visit at `removing` leaves, the other takes its place
+    /// or goes before the original route's visit at `place` (or last).
+    @Test func swapStarExchangesLists() {
+        let route = [10, 11, 12, 13]
+        #expect(RouteSegments.exchanged(route, removing: 1, inserting: 99, at: 1, inPlace: true) == [10, 99, 12, 13])
+        #expect(RouteSegments.exchanged(route, removing: 2, inserting: 99, at: 0, inPlace: false) == [99, 10, 11, 13])
+        #expect(RouteSegments.exchanged(route, removing: 0, inserting: 99, at: 3, inPlace: false) == [11, 12, 99, 13])
+        #expect(RouteSegments.exchanged(route, removing: 1, inserting: 99, at: 4, inPlace: false) == [10, 12, 13, 99])
     }
 }
