@@ -10,13 +10,19 @@ import Testing
 /// stretches rebuilt for the changed routes alone equal those of every route rebuilt.
 @Suite("Time-warp moves")
 struct WarpMovesTests {
-    @Test(arguments: ["c101", "r201"])
-    func evaluationsMatchApply(_ name: String) throws {
+    /// A random solution of Solomon's instance `name` (drawn with seed `solution`), its stretches
+    /// built, and the draws of the test (seed `draws`).
+    static func start(_ name: String, solution seed: UInt64, draws: UInt64) throws -> (SolverInstance, SearchSolution, RouteSegments, SplitMix64) {
         let instance = try SolomonTests.fixture(name).solverInstance()
-        let solution = MoveChecks.randomSolution(instance, seed: 7)
+        let solution = MoveChecks.randomSolution(instance, seed: seed)
         var segments = RouteSegments(instance)
         segments.rebuildAll(solution)
-        var rng = SplitMix64(seed: 3)
+        return (instance, solution, segments, SplitMix64(seed: draws))
+    }
+
+    @Test(arguments: ["c101", "r201"])
+    func evaluationsMatchApply(_ name: String) throws {
+        var (instance, solution, segments, rng) = try Self.start(name, solution: 7, draws: 3)
         var applied = 0
         var refused = 0
         var warpedStates = 0
@@ -91,11 +97,7 @@ struct WarpMovesTests {
     /// refused exactly when the target would pass its capacity; undo gives the routes back.
     @Test(arguments: ["c101", "r201"])
     func chainRelocationsMatchApply(_ name: String) throws {
-        let instance = try SolomonTests.fixture(name).solverInstance()
-        let solution = MoveChecks.randomSolution(instance, seed: 11)
-        var segments = RouteSegments(instance)
-        segments.rebuildAll(solution)
-        var rng = SplitMix64(seed: 5)
+        var (instance, solution, segments, rng) = try Self.start(name, solution: 11, draws: 5)
         var applied = 0
         var refused = 0
         for _ in 0..<2000 {
@@ -137,11 +139,7 @@ struct WarpMovesTests {
     /// exactly; some pairs have one and some do not.
     @Test(arguments: ["c101", "r201"])
     func swapStarMatchesApply(_ name: String) throws {
-        let instance = try SolomonTests.fixture(name).solverInstance()
-        let solution = MoveChecks.randomSolution(instance, seed: 13)
-        var segments = RouteSegments(instance)
-        segments.rebuildAll(solution)
-        var rng = SplitMix64(seed: 9)
+        var (instance, solution, segments, rng) = try Self.start(name, solution: 13, draws: 9)
         var found = 0
         var none = 0
         var moved = 0
