@@ -100,4 +100,22 @@ struct ContinuityTests {
         #expect(roster.objective.continuityVisits == 10 * problem.weights.continuityVisits)
         #expect(roster.objective.continuity == problem.weights.continuity)
     }
+
+    /// A visit none of the client's preferred carers can take is a miss in the roster's metrics
+    /// whatever the preference weight (at weight 0 it was reported as none).
+    @Test(arguments: [0.0, 10])
+    func preferenceMissesAreCountedAtAnyWeight(_ weight: Double) {
+        var w = TinyWeek()
+        w.carer("C1")
+        w.carer("C2", shift: ("16:00", "22:00"))
+        w.client("P1", preferred: ["C2"])
+        w.visit("V1", client: "P1", from: "08:00", to: "09:00")
+        w.visit("V2", client: "P1", from: "17:00", to: "18:00")
+        var problem = w.problem
+        problem.weights.preference = weight
+        let roster = Self.checked(problem)
+        #expect(roster.assignments.count == 2)
+        #expect(roster.metrics.preferenceMisses == 1)
+        #expect(roster.objective.preference == weight)
+    }
 }

@@ -122,6 +122,8 @@ extension SearchSolution {
         moveToShift(newB, b, from: a)
         routes[a] = newA
         routes[b] = newB
+        nonEmptyRoutes += (newA.isEmpty ? 0 : 1) + (newB.isEmpty ? 0 : 1) - (old.0.isEmpty ? 0 : 1) - (old.1.isEmpty ? 0 : 1)
+        routedVisits += newA.count + newB.count - old.0.count - old.1.count
         refresh(a)
         refresh(b)
         return old
@@ -138,7 +140,7 @@ extension SearchSolution {
             let client = instance.visits[v].client
             removePair(client: client, worker: oldWorker)
             addPair(client: client, worker: newWorker)
-            let miss = preferenceCost(v, workers: CollectionOfOne(newWorker)) > 0
+            let miss = missesPreference(v, workers: CollectionOfOne(newWorker))
             if miss != preferenceMiss[v] {
                 preferenceMiss[v] = miss
                 preferenceMisses += miss ? 1 : -1

@@ -28,8 +28,7 @@ struct StringRemoval {
             tries += 1
         }
         if around == nil && !solution.isAssigned(seed) { return [] }
-        let nonEmpty = solution.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
-        let averageLength = Double(solution.routes.reduce(0) { $0 + $1.count }) / Double(max(1, nonEmpty))
+        let averageLength = Double(solution.routedVisits) / Double(max(1, solution.nonEmptyRoutes))
         let lMax = max(1.0, min(Double(maxStringLength), averageLength))
         let ksMax = 4 * averageRemoved / (1 + lMax) - 1
         let stringCount = Int(rng.nextUnit() * ksMax) + 1

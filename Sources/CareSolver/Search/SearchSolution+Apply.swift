@@ -7,7 +7,9 @@ extension SearchSolution {
         }
         start[v] = insertion.start
         for place in insertion.places {
+            if routes[place.shift].isEmpty { nonEmptyRoutes += 1 }
             routes[place.shift].insert(v, at: place.position)
+            routedVisits += 1
             refresh(place.shift, insertedAt: place.position)
             addPair(client: visit.client, worker: instance.shifts[place.shift].worker)
         }
@@ -18,7 +20,7 @@ extension SearchSolution {
             maxLate = max(maxLate, late)
         }
         // The workers as a lazy view: an array of them was an allocation per insertion.
-        if preferenceCost(v, workers: insertion.places.lazy.map { self.instance.shifts[$0.shift].worker }) > 0 {
+        if missesPreference(v, workers: insertion.places.lazy.map { self.instance.shifts[$0.shift].worker }) {
             preferenceMiss[v] = true
             preferenceMisses += 1
         }
@@ -56,6 +58,8 @@ extension SearchSolution {
         let restore = Insertion(places: places, start: start[v], delta: 0)
         for place in places {
             routes[place.shift].remove(at: place.position)
+            if routes[place.shift].isEmpty { nonEmptyRoutes -= 1 }
+            routedVisits -= 1
             refresh(place.shift, removedAt: place.position, visit: v)
         }
         if preferenceMiss[v] {

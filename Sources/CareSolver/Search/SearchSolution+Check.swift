@@ -47,3 +47,11 @@ extension SearchSolution {
             + w.continuityVisits * taper + w.newWorker * newPairs + w.lateness * late + w.maxLateness * maxLate
     }
 }
+
+extension SearchSolution {
+    /// True when `nonEmptyRoutes` and `routedVisits` are what counting the routes gives; tests
+    /// check it beside `recomputedCost` after random moves.
+    func routeTotalsMatch() -> Bool {
+        nonEmptyRoutes == routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } && routedVisits == routes.reduce(0) { $0 + $1.count }
+    }
+}

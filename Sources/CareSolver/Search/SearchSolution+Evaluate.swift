@@ -162,9 +162,14 @@ extension SearchSolution {
 
     /// Preference penalty for a set of workers on visit `v`.
     func preferenceCost<Workers: Sequence<Int>>(_ v: Int, workers: Workers) -> Int {
+        missesPreference(v, workers: workers) ? instance.weights.preference : 0
+    }
+
+    /// True when visit `v`'s client has preferred workers and none of `workers` is one. Counted
+    /// whatever the preference weight, so the roster's `preference_misses` stays true at weight 0.
+    func missesPreference<Workers: Sequence<Int>>(_ v: Int, workers: Workers) -> Bool {
         let preferred = instance.visits[v].preferredWorkers
-        if preferred.isEmpty || workers.contains(where: preferred.contains) { return 0 }
-        return instance.weights.preference
+        return !preferred.isEmpty && !workers.contains(where: preferred.contains)
     }
 
     /// The cheapest feasible insertion of visit `v`, or nil. Checks the break rule lazily,

@@ -62,6 +62,11 @@ final class SearchSolution {
     @exclusivity(unchecked) var shortfall = 0
     @exclusivity(unchecked) var unassignedPenalty = 0
     @exclusivity(unchecked) var assignedCount = 0
+    /// Routes with at least one visit, and the visits on all routes (a double-up counts once per
+    /// route): string removal's average route length, kept here because summing them over every
+    /// route each ruin cost a tenth of a county week's search.
+    @exclusivity(unchecked) var nonEmptyRoutes = 0
+    @exclusivity(unchecked) var routedVisits = 0
     /// Σ `Weights.continuityTaper(pairCount)` over pairs, and pairs new to their client.
     @exclusivity(unchecked) var taperUnits = 0
     @exclusivity(unchecked) var newPairs = 0

@@ -63,7 +63,7 @@ struct RouteEditsTests {
             }
         }
         #expect(edits.inserted > 50 && edits.removed > 20)
-        #expect(solution.cost == solution.recomputedCost())
+        #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
         return edits
     }
 
@@ -77,7 +77,7 @@ struct RouteEditsTests {
         let before = Caches(solution)
         for s in solution.routes.indices { solution.refresh(s) }
         let after = Caches(solution)
-        return before == after
+        return before == after && solution.routeTotalsMatch()
     }
 
     /// What a route edit maintains.
