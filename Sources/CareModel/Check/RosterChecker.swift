@@ -11,8 +11,13 @@ public enum RosterChecker {
         public var objective = Roster.Objective(
             total: 0, unassigned: 0, travel: 0, continuity: 0, preference: 0, shortfall: 0, continuityVisits: 0, newCarers: 0, lateness: 0,
             maxLateness: 0)
+        /// The counts and minute totals recomputed from scratch (`metrics`' continuity means are
+        /// left at 0: they are computed from the assignments by `RosterContinuity`).
+        public var metrics = Roster.Metrics(
+            visits: 0, assigned: 0, unassignedVisits: 0, travelMinutes: 0, paidMinutes: 0, distinctCarersPerClient: 0, preferenceMisses: 0,
+            shortfallMinutes: 0, coverageByPriority: [:])
 
-        /// True when no rule is broken and the roster's stated objective matches the recomputation.
+        /// True when no rule is broken and the roster's stated objective and counts match the recomputation.
         public var isValid: Bool { violations.isEmpty }
     }
 
@@ -89,7 +94,7 @@ public enum RosterChecker {
             placed.append(Placed(visit: visit, start: t, carers: a.carers, late: late))
         }
         checkLinks(problem, placed, &report)
-        checkRoutes(problem, placed, clients, &report)
+        let minutes = checkRoutes(problem, placed, clients, &report)
         report.objective.unassigned = roster.unassigned.compactMap { visits[$0.visit] }
             .reduce(0) { $0 + problem.weights.unassigned($1.priority) }
         var pairs = Set<String>()
@@ -104,12 +109,44 @@ public enum RosterChecker {
         }
         report.objective.continuity = problem.weights.continuity * Double(pairs.count)
         report.objective.preference = problem.weights.preference * Double(misses)
-        newParts(problem, placed, clients, &report)
+        let strangers = newParts(problem, placed, clients, &report)
         let o = report.objective
         let added = [o.continuityVisits, o.newCarers, o.lateness, o.maxLateness].reduce(0) { $0 + ($1 ?? 0) }
         report.objective.total = o.unassigned + o.travel + o.continuity + o.preference + o.shortfall + added
         compare(report.objective, roster.objective, &report)
+        report.metrics = Roster.Metrics(
+            visits: problem.visits.count, assigned: placed.count, unassignedVisits: roster.unassigned.count, travelMinutes: minutes.travel,
+            paidMinutes: minutes.paid, distinctCarersPerClient: 0, preferenceMisses: misses, shortfallMinutes: minutes.shortfall,
+            coverageByPriority: [:], newCarerPairs: strangers, lateVisits: placed.filter { $0.late > 0 }.count,
+            lateMinutes: placed.reduce(0) { $0 + $1.late }, maxLateMinutes: placed.map(\.late).max() ?? 0)
+        for p in Priority.allCases { report.metrics.coverageByPriority[p.rawValue] = Roster.Coverage(assigned: 0, visits: 0) }
+        for v in problem.visits { report.metrics.coverageByPriority[v.priority.rawValue]?.visits += 1 }
+        for p in placed { report.metrics.coverageByPriority[p.visit.priority.rawValue]?.assigned += 1 }
+        compare(report.metrics, roster.metrics, &report)
         return report
+    }
+
+    /// The stated counts a manager reads (`metrics`) against the recomputation: every count and
+    /// minute total. The optional ones are compared when present; the two continuity means are
+    /// computed from the assignments by `RosterContinuity` and not restated here.
+    private static func compare(_ mine: Roster.Metrics, _ stated: Roster.Metrics, _ report: inout Report) {
+        for (name, m, theirs) in [
+            ("visits", mine.visits, stated.visits), ("assigned", mine.assigned, stated.assigned),
+            ("unassigned", mine.unassignedVisits, stated.unassignedVisits), ("travel_minutes", mine.travelMinutes, stated.travelMinutes),
+            ("paid_minutes", mine.paidMinutes, stated.paidMinutes), ("preference_misses", mine.preferenceMisses, stated.preferenceMisses),
+            ("shortfall_minutes", mine.shortfallMinutes, stated.shortfallMinutes),
+        ] where m != theirs {
+            report.violations.append("metrics.\(name) is \(theirs) but recomputes to \(m)")
+        }
+        for (name, m, theirs) in [
+            ("new_carer_pairs", mine.newCarerPairs, stated.newCarerPairs), ("late_visits", mine.lateVisits, stated.lateVisits),
+            ("late_minutes", mine.lateMinutes, stated.lateMinutes), ("max_late_minutes", mine.maxLateMinutes, stated.maxLateMinutes),
+        ] {
+            if let theirs, theirs != m { report.violations.append("metrics.\(name) is \(theirs) but recomputes to \(m ?? 0)") }
+        }
+        if !stated.coverageByPriority.isEmpty && stated.coverageByPriority != mine.coverageByPriority {
+            report.violations.append("metrics.coverage_by_priority does not match the assignments")
+        }
     }
 
     /// Each stated part against its recomputation; the new parts are optional in the file, and
@@ -136,7 +173,8 @@ public enum RosterChecker {
     }
 
     /// The continuity taper per client–carer pair, carers new to clients with a history, and lateness.
-    private static func newParts(_ problem: Problem, _ placed: [Placed], _ clients: [String: Problem.Client], _ report: inout Report) {
+    /// Returns the client–carer pairs new to a client with a history.
+    private static func newParts(_ problem: Problem, _ placed: [Placed], _ clients: [String: Problem.Client], _ report: inout Report) -> Int {
         var visitsByPair: [String: [String: Int]] = [:]  // client → carer → assigned visits
         for p in placed { for c in Set(p.carers) { visitsByPair[p.visit.client, default: [:]][c, default: 0] += 1 } }
         var taper = 0
@@ -158,6 +196,7 @@ public enum RosterChecker {
         report.objective.newCarers = w.newCarer * Double(strangers)
         report.objective.lateness = w.lateness * Double(placed.reduce(0) { $0 + $1.late })
         report.objective.maxLateness = w.maxLateness * Double(placed.map(\.late).max() ?? 0)
+        return strangers
     }
 
     /// Links between two assigned visits: the gap between their starts, and no shared carer
@@ -178,12 +217,16 @@ public enum RosterChecker {
         }
     }
 
-    /// Rules 4–6 per carer and shift, and the travel and shortfall parts of the objective.
-    private static func checkRoutes(_ problem: Problem, _ placed: [Placed], _ clients: [String: Problem.Client], _ report: inout Report) {
+    /// Rules 4–6 per carer and shift, and the travel and shortfall parts of the objective;
+    /// returns the week's travel, paid and shortfall minutes.
+    private static func checkRoutes(
+        _ problem: Problem, _ placed: [Placed], _ clients: [String: Problem.Client], _ report: inout Report
+    ) -> (travel: Int, paid: Int, shortfall: Int) {
         var byCarer: [String: [Placed]] = [:]
         for p in placed { for c in p.carers { byCarer[c, default: []].append(p) } }
         var travel = 0
         var shortfall = 0
+        var paidTotal = 0
         for carer in problem.carers {
             var paid = 0
             let mine = (byCarer[carer.id] ?? []).sorted { $0.start < $1.start }
@@ -231,8 +274,10 @@ public enum RosterChecker {
             // Rule 5: weekly paid cap.
             if paid > carer.maxMinutes { report.violations.append("carer \(carer.id): \(paid) paid minutes exceed the cap of \(carer.maxMinutes)") }
             shortfall += max(0, carer.contractedMinutes - paid)
+            paidTotal += paid
         }
         report.objective.travel = problem.weights.travel * Double(travel)
         report.objective.shortfall = problem.weights.shortfall * Double(shortfall)
+        return (travel, paidTotal, shortfall)
     }
 }

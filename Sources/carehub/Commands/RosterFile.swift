@@ -17,7 +17,7 @@ struct RosterCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a roster against its problem with carehub's independent checker.",
-            discussion: "Recomputes every hard rule and the objective; exits 1 and lists the violations if any.")
+            discussion: "Recomputes every hard rule, the objective and the counts in the roster's metrics; exits 1 and lists the violations if any.")
 
         @Option(help: "The problem file.") var problem: String
         @Option(help: "The roster file.") var roster: String

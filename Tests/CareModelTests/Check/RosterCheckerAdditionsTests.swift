@@ -56,10 +56,12 @@ struct RosterCheckerAdditionsTests {
             solver: .init(seed: 1, seconds: 0, iterations: 0))
     }
 
-    /// The rule breaches alone: the roster states the checker's own objective.
+    /// The rule breaches alone: the roster states the checker's own objective and counts.
     static func breaches(_ assignments: [Roster.Assignment], _ problem: Problem) -> [String] {
         var r = roster(assignments, problem)
-        r.objective = RosterChecker.check(r, against: problem).objective
+        let report = RosterChecker.check(r, against: problem)
+        r.objective = report.objective
+        r.metrics = report.metrics
         return RosterChecker.check(r, against: problem).violations
     }
 
@@ -187,14 +189,41 @@ struct RosterCheckerAdditionsTests {
     /// Each new part recomputes to the hand-worked figure and is part of the total.
     @Test func newPartsRecomputed() {
         let (p, r) = Self.partsCase()
-        let o = RosterChecker.check(r, against: p).objective
+        let report = RosterChecker.check(r, against: p)
+        let o = report.objective
         #expect(o.continuityVisits == 48)
         #expect(o.newCarers == 60)
         #expect(o.lateness == 40)
         #expect(o.maxLateness == 60)
         #expect(o.total == o.unassigned + o.travel + o.continuity + o.preference + o.shortfall + 48 + 60 + 40 + 60)
+        // The counts a manager reads: one pair new to P1 (C1), two visits late by 30 and 10.
+        let m = report.metrics
+        #expect((m.visits, m.assigned, m.unassignedVisits, m.preferenceMisses) == (5, 5, 0, 0))
+        #expect(m.newCarerPairs == 1 && m.lateVisits == 2 && m.lateMinutes == 40 && m.maxLateMinutes == 30)
         var stated = r
         stated.objective = o
+        stated.metrics = m
+        #expect(RosterChecker.check(stated, against: p).violations.isEmpty)
+    }
+
+    /// Counts stated wrong are flagged by name; optional ones left out are not.
+    @Test func metricsStatedWrong() {
+        let (p, r) = Self.partsCase()
+        let report = RosterChecker.check(r, against: p)
+        var stated = r
+        stated.objective = report.objective
+        stated.metrics = report.metrics
+        stated.metrics.preferenceMisses += 1
+        stated.metrics.lateMinutes = 39
+        stated.metrics.coverageByPriority["normal"]?.assigned -= 1
+        #expect(
+            RosterChecker.check(stated, against: p).violations == [
+                "metrics.preference_misses is 1 but recomputes to 0", "metrics.late_minutes is 39 but recomputes to 40",
+                "metrics.coverage_by_priority does not match the assignments",
+            ])
+        stated.metrics = report.metrics
+        stated.metrics.newCarerPairs = nil
+        stated.metrics.lateVisits = nil
         #expect(RosterChecker.check(stated, against: p).violations.isEmpty)
     }
 
@@ -204,6 +233,7 @@ struct RosterCheckerAdditionsTests {
         let (p, r) = Self.partsCase()
         var stated = r
         stated.objective = RosterChecker.check(r, against: p).objective
+        stated.metrics = RosterChecker.check(r, against: p).metrics
         stated.objective.newCarers = 0
         stated.objective.total -= 60
         #expect(RosterChecker.check(stated, against: p).violations.contains("objective.new_carers is 0.0 but recomputes to 60.0"))
@@ -213,6 +243,7 @@ struct RosterCheckerAdditionsTests {
         zero.weights.maxLateness = 0
         var fine = r
         fine.objective = RosterChecker.check(r, against: zero).objective
+        fine.metrics = RosterChecker.check(r, against: zero).metrics
         fine.objective.maxLateness = nil
         #expect(RosterChecker.check(fine, against: zero).violations.isEmpty)
     }
