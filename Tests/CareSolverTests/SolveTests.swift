@@ -78,17 +78,17 @@ struct SolveTests {
         var rng = SplitMix64(seed: 4)
         var buffer: [Candidate] = []
         _ = Recreate().recreate(Array(instance.visits.indices), in: solution, order: .random, rng: &rng, buffer: &buffer)
-        #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+        #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
         for step in 0..<200 {
             let removed = step % 3 == 0 ? RandomRemoval().ruin(solution, rng: &rng) : StringRemoval().ruin(solution, rng: &rng)
-            #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+            #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
             let placed = Recreate().recreate(
                 removed.map(\.0) + solution.unassigned.prefix(2), in: solution, order: .tightWindowFirst, rng: &rng, buffer: &buffer)
-            #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+            #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
             if step % 2 == 0 {
                 for v in placed.reversed() { solution.remove(v) }
                 for (v, restore) in removed.reversed() { solution.apply(v, restore) }
-                #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+                #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
             }
             for s in instance.shifts.indices { #expect(solution.meetsBreakRule(s)) }
         }

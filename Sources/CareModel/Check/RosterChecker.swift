@@ -144,8 +144,15 @@ public enum RosterChecker {
         ] {
             if let theirs, theirs != m { report.violations.append("metrics.\(name) is \(theirs) but recomputes to \(m ?? 0)") }
         }
-        if !stated.coverageByPriority.isEmpty && stated.coverageByPriority != mine.coverageByPriority {
-            report.violations.append("metrics.coverage_by_priority does not match the assignments")
+        // An empty map states nothing (hand-written rosters); otherwise each priority is compared.
+        guard !stated.coverageByPriority.isEmpty else { return }
+        for priority in Set(mine.coverageByPriority.keys).union(stated.coverageByPriority.keys).sorted() {
+            let m = mine.coverageByPriority[priority]
+            let theirs = stated.coverageByPriority[priority]
+            if m != theirs {
+                func text(_ c: Roster.Coverage?) -> String { c.map { "\($0.assigned) of \($0.visits)" } ?? "absent" }
+                report.violations.append("metrics.coverage_by_priority.\(priority) is \(text(theirs)) but recomputes to \(text(m))")
+            }
         }
     }
 

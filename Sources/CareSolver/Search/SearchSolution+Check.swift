@@ -49,9 +49,14 @@ extension SearchSolution {
 }
 
 extension SearchSolution {
-    /// True when `nonEmptyRoutes` and `routedVisits` are what counting the routes gives; tests
-    /// check it beside `recomputedCost` after random moves.
-    func routeTotalsMatch() -> Bool {
-        nonEmptyRoutes == routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } && routedVisits == routes.reduce(0) { $0 + $1.count }
+    /// True when the unweighted counts kept beside the cost (`nonEmptyRoutes`, `routedVisits`,
+    /// `preferenceMisses`) are what counting the routes gives: `recomputedCost` cannot see a
+    /// count whose weight is 0. Tests check it beside `recomputedCost` after random moves.
+    func countsMatch() -> Bool {
+        let misses = instance.visits.indices.filter { v in
+            isAssigned(v) && missesPreference(v, workers: shifts(of: v).map { instance.shifts[$0].worker })
+        }.count
+        return nonEmptyRoutes == routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } && routedVisits == routes.reduce(0) { $0 + $1.count }
+            && preferenceMisses == misses
     }
 }

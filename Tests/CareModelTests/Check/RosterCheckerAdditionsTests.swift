@@ -219,7 +219,7 @@ struct RosterCheckerAdditionsTests {
         #expect(
             RosterChecker.check(stated, against: p).violations == [
                 "metrics.preference_misses is 1 but recomputes to 0", "metrics.late_minutes is 39 but recomputes to 40",
-                "metrics.coverage_by_priority does not match the assignments",
+                "metrics.coverage_by_priority.normal is 4 of 5 but recomputes to 5 of 5",
             ])
         stated.metrics = report.metrics
         stated.metrics.newCarerPairs = nil

@@ -21,7 +21,7 @@ struct LocalSearchTests {
             search.improve(visits, in: solution, journal: &journal)
             #expect(!journal.isEmpty, "a random solution has improving moves")
             #expect(solution.cost < before)
-            #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+            #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
             #expect(MoveChecks.feasible(solution))
             // A local optimum: another pass finds nothing.
             var again: [RouteChange] = []

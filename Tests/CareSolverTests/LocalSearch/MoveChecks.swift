@@ -113,7 +113,7 @@ enum MoveChecks {
         let change = apply()
         let ok = feasible(solution)
         // An infeasible list can make a visit late, which only a full recomputation prices.
-        if ok { #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch()) }
+        if ok { #expect(solution.cost == solution.recomputedCost() && solution.countsMatch()) }
         if let evaluated {
             #expect(ok, "a move evaluated as feasible is infeasible")
             #expect(solution.cost - before == evaluated, "evaluated \(evaluated), applied \(solution.cost - before)")
@@ -123,6 +123,6 @@ enum MoveChecks {
         solution.undo([change])
         #expect(solution.routes == routes)
         #expect(solution.cost == before)
-        #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+        #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
     }
 }

@@ -81,7 +81,7 @@ struct ContinuityMovesTests {
         var rng = SplitMix64(seed: seed)
         var buffer: [Candidate] = []
         _ = TeamRecreate().recreate(Array(instance.visits.indices), in: solution, rng: &rng, buffer: &buffer)
-        #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+        #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
         Self.expectRulesHold(solution)
         for step in 0..<120 {
             var removed: [(Int, Insertion)]
@@ -105,16 +105,16 @@ struct ContinuityMovesTests {
                 team = copy.mates
             default: removed = StringRemoval().ruin(solution, rng: &rng)
             }
-            #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+            #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
             var placed = TeamRecreate().recreate(team.isEmpty ? removed.map(\.0) : team, in: solution, rng: &rng, buffer: &buffer)
             placed += Recreate().recreate(
                 removed.map(\.0).filter { !solution.isAssigned($0) }, in: solution, order: .random, rng: &rng, buffer: &buffer)
-            #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+            #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
             Self.expectRulesHold(solution)
             if step % 2 == 0 {
                 for v in placed.reversed() { solution.remove(v) }
                 for (v, restore) in removed.reversed() { solution.apply(v, restore) }
-                #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+                #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
             }
             for s in instance.shifts.indices { #expect(solution.meetsBreakRule(s)) }
         }

@@ -16,7 +16,7 @@ struct RecreateTests {
         let placed = Recreate().recreate(Array(0..<12), in: solution, order: order, rng: &rng, buffer: &buffer)
         #expect(Set(placed) == Set(0..<12).subtracting([7]))
         #expect(solution.unassigned == [7])
-        #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+        #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
     }
 
     /// Urgent visits go first in every order: two visits that can only start at 0 compete for

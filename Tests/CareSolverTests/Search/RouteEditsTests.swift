@@ -63,7 +63,7 @@ struct RouteEditsTests {
             }
         }
         #expect(edits.inserted > 50 && edits.removed > 20)
-        #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+        #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
         return edits
     }
 
@@ -77,7 +77,7 @@ struct RouteEditsTests {
         let before = Caches(solution)
         for s in solution.routes.indices { solution.refresh(s) }
         let after = Caches(solution)
-        return before == after && solution.routeTotalsMatch()
+        return before == after && solution.countsMatch()
     }
 
     /// What a route edit maintains.

@@ -41,7 +41,7 @@ struct RouteEliminationTests {
             }
             let copy = elimination.solution
             #expect(MoveChecks.feasible(copy))
-            #expect(copy.cost == copy.recomputedCost() && copy.routeTotalsMatch())
+            #expect(copy.cost == copy.recomputedCost() && copy.countsMatch())
             #expect(RouteEditsTests.matchesFullRefresh(copy))
             guard elimination.succeeded else { continue }
             successes += 1

@@ -75,7 +75,7 @@ struct WarpMovesTests {
             applied += 1
             let after = WarpWalk.total(solution)
             #expect(after.cost - before.cost == delta.cost && after.warp - before.warp == delta.warp, "move \(kind)")
-            #expect(solution.cost == solution.recomputedCost() && solution.routeTotalsMatch())
+            #expect(solution.cost == solution.recomputedCost() && solution.countsMatch())
             #expect(segments.warp == after.warp)
             #expect(RouteSegmentTests.sameStretches(segments, rebuiltFrom: solution))
             // Keep about a third of the moves, so that states drift into warp and out again.
